@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh Debian machine that has the .NET 10 SDK:
+# installs what the tests need (Debian packages, the committed npm lockfile), builds, runs every NUnit project
+# and the JavaScript tests, and ends with the plain line "N passed, N failed[, N skipped]".
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Debian packages the tests drive for real: the age CLI (interop), Node (browser code and its tests),
+# Chromium (end-to-end tests), tmux (terminal UI tests), tor/shellcheck/systemd (deploy checks).
+missing=()
+command -v age >/dev/null 2>&1 || missing+=(age)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v script >/dev/null 2>&1 || missing+=(util-linux)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing test dependencies: ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+client_app=src/Portal/ClientApp
+if [ -f "$client_app/package-lock.json" ]; then
+  (cd "$client_app" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+status=0
+dotnet build WhistleSubmit.sln -c Debug -nologo -v quiet || exit 1
+# One project at a time, each with its own .trx name (parallel runs can give two reports the same timestamped name).
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Debug --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+done
+
+passed=0 failed=0 skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed)
+  e=$(get error); t=$(get timeout); a=$(get aborted)
+  passed=$((passed + p))
+  failed=$((failed + f + e + t + a))
+  skipped=$((skipped + total - executed))
+done
+
+# The browser code's own tests (node:test, TAP summary lines "# pass N", "# fail N", "# skipped N").
+if [ -d "$client_app/test" ]; then
+  tap="$results/client-app.tap"
+  (cd "$client_app" && node --test --test-reporter=tap test/ >"$tap" 2>&1) || status=1
+  p=$(grep -E '^# pass ' "$tap" | grep -o '[0-9]*' || echo 0)
+  f=$(grep -E '^# fail ' "$tap" | grep -o '[0-9]*' || echo 0)
+  s=$(grep -E '^# skipped ' "$tap" | grep -o '[0-9]*' || echo 0)
+  echo "JavaScript tests: $p passed, $f failed, $s skipped"
+  if [ "$f" -gt 0 ]; then grep -E '^not ok' "$tap" || true; fi
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+fi
+
+if [ "$failed" -gt 0 ]; then status=1; fi
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit "$status"
