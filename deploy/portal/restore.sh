@@ -99,7 +99,7 @@ unexpected=$(cd "$stage" && find . -type f | { grep -Ev "$allowed" || true; } | 
 (cd "$stage" && sha256sum --check --strict --quiet whistlesubmit-backup.sha256) ||
   die "the backup's files do not match its SHA-256 list: refused"
 listed=$(sed 's/^[0-9a-f]\{64\}  //' "$stage/whistlesubmit-backup.sha256" | LC_ALL=C sort)
-found=$(cd "$stage" && find var etc -type f 2>/dev/null | LC_ALL=C sort)
+found=$(cd "$stage" && find . -type f ! -path './whistlesubmit-backup.*' | sed 's|^\./||' | LC_ALL=C sort)
 [ "$listed" = "$found" ] || die "the backup holds files missing from its SHA-256 list: refused"
 [ -d "$stage/$data" ] || die "the backup has no data directory"
 echo "Checked $(printf '%s\n' "$listed" | grep -c .) files against the backup's SHA-256 list."
