@@ -52,8 +52,12 @@ bash "$here/install.sh" --root "$target" --from "$from"
 echo "   $(($(date +%s) - step)) s"
 
 echo "== tor --verify-config in the chroot"
-chroot "$target" /usr/bin/tor --defaults-torrc /usr/share/tor/tor-service-defaults-torrc -f /etc/tor/torrc \
-  --RunAsDaemon 0 --verify-config | tail -n 1
+if ! out=$(chroot "$target" /usr/bin/tor --defaults-torrc /usr/share/tor/tor-service-defaults-torrc \
+  -f /etc/tor/torrc --RunAsDaemon 0 --verify-config 2>&1); then
+  printf '%s\n' "$out" >&2
+  exit 1
+fi
+printf '%s\n' "$out" | grep -E '\[(warn|err)\]|valid' || true
 chroot "$target" id whistlesubmit
 
 echo "== install.sh (second run: must change nothing)"
