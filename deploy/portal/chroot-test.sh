@@ -29,6 +29,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 remove=0
 if [ -z "$target" ]; then
   target=$(mktemp -d)
+  # mktemp makes it 0700, and a root directory tor's user (debian-tor) cannot enter fails --verify-config.
+  chmod 0755 "$target"
   remove=1
 fi
 cleanup() {

@@ -92,6 +92,21 @@ public sealed class PortalUnitTests
         }));
     }
 
+    [Test]
+    public void PortalEnv_SourcedByShell_SameValuesSystemdReads()
+    {
+        // The file serves two readers: systemd's EnvironmentFile= and `set -a; . portal.env` in the whistle-portal
+        // helper. Both strip the double quotes; a value with spaces must be quoted for the shell.
+        var env = Path.Combine(Repo.Deploy, "portal", "portal.env");
+
+        var result = Run.Program("bash", ["-c", "set -a; . \"$1\"; printf '%s|%s|%s' \"$PORTAL_ARGS\" \"$WhistleSubmit__Production\" \"$WhistleSubmit__DataDirectory\"", "env", env]);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.StdOut, Is.EqualTo("--data /var/lib/whistlesubmit --production|true|/var/lib/whistlesubmit"));
+        Assert.That(File.ReadAllLines(env).Where(l => l.Length > 0 && !l.StartsWith('#')),
+            Has.All.Match("^[A-Za-z_][A-Za-z0-9_]*=(\"[^\"]*\"|[^ \"]*)$"));
+    }
+
     [TestCaseSource(nameof(UnitFiles))]
     public void SystemdAnalyzeVerify_UnitWithStubProgram_ReportsNothing(string name)
     {
