@@ -18,7 +18,7 @@ public static class Padme
             return length;
         }
 
-        int e = 63 - long.LeadingZeroCount(length);           // floor(log2 L)
+        int e = 63 - (int)long.LeadingZeroCount(length);         // floor(log2 L)
         int s = 31 - int.LeadingZeroCount(e) + 1;             // floor(log2 E) + 1
         int lastBits = e - s;
         long bitMask = (1L << lastBits) - 1;
