@@ -146,6 +146,24 @@ public class BundleWriterTests
         Assert.That(() => new BundleWriter((BundleKind)9, Day), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
 
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("00112233445566778899aabbccddeef")]
+    [TestCase("00112233445566778899aabbccddeeffa")]
+    [TestCase("00112233445566778899aabbccddeefg")]
+    public void IsValidId_Malformed_ReturnsFalse(string? id)
+    {
+        Assert.That(BundleItem.IsValidId(id), Is.False);
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("0D55A056E28E9586677FADFEF201044683CAEAD82410CAC516D143ED2DB8C858")]
+    public void IsValidSha256Hex_Malformed_ReturnsFalse(string? value)
+    {
+        Assert.That(BundleItem.IsValidSha256Hex(value), Is.False);
+    }
+
     [Test]
     public void NewId_Always_IsValid()
     {

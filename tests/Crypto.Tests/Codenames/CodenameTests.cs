@@ -81,6 +81,12 @@ public class CodenameTests
     }
 
     [Test]
+    public void TryNormalize_Null_ThrowsArgumentNull()
+    {
+        Assert.That(() => Codename.TryNormalize(null!, out _), Throws.ArgumentNullException);
+    }
+
+    [Test]
     public void TryNormalize_Invalid_ReturnsFalse()
     {
         Assert.That(Codename.TryNormalize("zen", out string? normalized), Is.False);

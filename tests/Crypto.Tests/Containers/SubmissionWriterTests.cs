@@ -42,6 +42,21 @@ public class SubmissionWriterTests
     }
 
     [Test]
+    public void Complete_LongUnicodeNames_FillTheNameFieldAndRoundTrip()
+    {
+        string longName = new string('ñ', 60) + "😀 informe final.pdf";
+        byte[] container = Write(Report((longName, 1), ("año informe.pdf", 1)), [1], [2]);
+
+        var (contents, _) = Read(container);
+        string first = contents.Attachments[0].EntryName;
+
+        Assert.That(Encoding.UTF8.GetByteCount(first), Is.InRange(95, 100));
+        Assert.That(first, Does.StartWith("files/001-ññ").And.EndWith(".pdf"));
+        Assert.That(contents.Attachments[1].EntryName, Is.EqualTo("files/002-año informe.pdf"));
+        Assert.That(contents.Attachments[0].Info.Name, Is.EqualTo(longName));
+    }
+
+    [Test]
     public void Complete_Message_RoundTripsThroughUnseekableStreams()
     {
         var message = new MessageV1 { Text = "More.", Attachments = [new AttachmentInfo { Name = "x", Size = 1000 }], Client = Client };
