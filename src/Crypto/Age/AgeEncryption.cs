@@ -124,7 +124,11 @@ public static class AgeEncryption
         using Stream plaintext = Decrypt(input, identities);
         using var output = new MemoryStream();
         plaintext.CopyTo(output);
-        return output.ToArray();
+        byte[] result = output.ToArray();
+
+        // Wipe our working copy; only the returned array should hold the plaintext.
+        CryptographicOperations.ZeroMemory(output.GetBuffer());
+        return result;
     }
 
     private static Stream OpenSource(Stream input, bool leaveOpen)
