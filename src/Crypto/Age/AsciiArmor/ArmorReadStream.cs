@@ -112,7 +112,7 @@ internal sealed class ArmorReadStream : ReadOnlyStreamBase
             return;
         }
 
-        if (line.Length > ArmorFormat.ColumnsPerLine || !TryDecode(line, out int count))
+        if (line.IsEmpty || line.Length > ArmorFormat.ColumnsPerLine || !TryDecode(line, out int count))
         {
             throw Fail("The armor contains a malformed line.");
         }

@@ -89,7 +89,8 @@ internal sealed class HeaderReader
             throw Fail("A header stanza line is malformed.");
         }
 
-        string line = Encoding.ASCII.GetString(buffer, start + 3, length - 3);
+        // Latin-1 maps every byte to one char, so non-ASCII bytes stay visible to the VCHAR check below.
+        string line = Encoding.Latin1.GetString(buffer, start + 3, length - 3);
         string[] args = line.Split(' ');
         if (args.Length > HeaderLimits.MaxArguments)
         {
