@@ -4,7 +4,8 @@ namespace WhistleSubmit.ReviewerConsole.Shared;
 
 /// <summary>
 /// Reads passphrases: from the file named by <see cref="FileVariable"/> when it is set (scripts, tests, and later
-/// the vault's <c>init</c>), otherwise from the terminal with echo off. Never from a pipe: standard input carries data.
+/// the vault's <c>init</c>), otherwise from the terminal with echo off: standard input when it is the terminal,
+/// else /dev/tty. Never from a pipe: standard input then carries data.
 /// </summary>
 internal static class PassphrasePrompt
 {
@@ -57,12 +58,13 @@ internal static class PassphrasePrompt
 
     private static string FromTerminal(string prompt)
     {
-        // Console.ReadKey reads standard input; when that is a file or pipe it holds the data, not keystrokes.
+        // Console.ReadKey reads standard input; when that is a file or pipe it holds the data, not keystrokes,
+        // so ask on the controlling terminal instead, as age does.
         if (Console.IsInputRedirected)
         {
-            throw new CliException(
-                "a passphrase is needed, but standard input is not a terminal to type it on",
-                $"give the input file as an argument instead of redirecting it, or set {FileVariable} to a file whose first line is the passphrase");
+            return ControllingTerminal.TryReadSecret(prompt) ?? throw new CliException(
+                "a passphrase is needed, but there is no terminal to type it on",
+                $"set {FileVariable} to the path of a file whose first line is the passphrase");
         }
 
         Console.Error.Write(prompt + " ");

@@ -33,13 +33,19 @@ internal sealed class PtySession : IDisposable
         }
     }
 
-    /// <param name="stdoutFile">When set, stdout goes to this file (shell "&gt;") while stdin and stderr stay on the terminal.</param>
-    public static PtySession Start(string workingDirectory, IEnumerable<string> args, string? stdoutFile = null)
+    /// <param name="stdoutFile">When set, stdout goes to this file (shell "&gt;"); stderr stays on the terminal.</param>
+    /// <param name="stdinFile">When set, stdin comes from this file (shell "&lt;"); /dev/tty is still the terminal.</param>
+    public static PtySession Start(string workingDirectory, IEnumerable<string> args, string? stdoutFile = null, string? stdinFile = null)
     {
         string command = string.Join(' ', new[] { WhistleReview.DotnetHost, WhistleReview.DllPath }.Concat(args).Select(Quote));
         if (stdoutFile is not null)
         {
             command += " > " + Quote(stdoutFile);
+        }
+
+        if (stdinFile is not null)
+        {
+            command += " < " + Quote(stdinFile);
         }
 
         var start = new ProcessStartInfo("/usr/bin/script")

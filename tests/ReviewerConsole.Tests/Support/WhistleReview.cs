@@ -15,9 +15,16 @@ internal static class WhistleReview
     /// <summary>The dotnet host the test runner itself uses, so no other SDK on PATH gets involved.</summary>
     public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
+    /// <summary>
+    /// util-linux setsid detaches the child from any controlling terminal, so a passphrase prompt on /dev/tty fails
+    /// fast instead of waiting for a developer who runs the tests in a terminal. PtySession covers the terminal.
+    /// </summary>
+    private const string Setsid = "/usr/bin/setsid";
+
     public static CliResult Run(string workingDirectory, IEnumerable<string> args, byte[]? stdin = null, string? passphraseFile = null)
     {
-        var start = new ProcessStartInfo(DotnetHost)
+        bool detach = File.Exists(Setsid);
+        var start = new ProcessStartInfo(detach ? Setsid : DotnetHost)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -25,6 +32,12 @@ internal static class WhistleReview
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (detach)
+        {
+            start.ArgumentList.Add("--wait"); // keep the exit code
+            start.ArgumentList.Add(DotnetHost);
+        }
+
         start.ArgumentList.Add(DllPath);
         foreach (string arg in args)
         {

@@ -153,6 +153,42 @@ public sealed class TerminalTests
         Assert.That(session.Screen, Does.Not.Contain("key passphrase"));
     }
 
+    [Test]
+    public void Decrypt_InputOnStdinPassphraseOnControllingTerminal_PromptsWithoutEcho()
+    {
+        string ciphertext = EncryptWithPassphrase("tidal basin");
+        string output = dir.File("report.txt");
+
+        using PtySession session = PtySession.Start(dir.Path, ["age", "decrypt"], stdoutFile: output, stdinFile: ciphertext);
+        session.WaitFor("Enter passphrase:");
+        session.Type("tidal basin\r");
+        int exitCode = session.WaitForExit();
+
+        Assert.That(exitCode, Is.Zero, session.Screen);
+        Assert.That(File.ReadAllText(output), Is.EqualTo("confidential\n"));
+        Assert.That(session.Screen, Does.Not.Contain("tidal basin"), "echo must be off on /dev/tty too");
+    }
+
+    [Test]
+    public void Encrypt_InputOnStdinPassphraseOnControllingTerminal_AsksTwice()
+    {
+        string input = dir.Write("report.txt", "confidential\n");
+        string output = dir.File("report.age");
+
+        using PtySession session = PtySession.Start(dir.Path, ["age", "encrypt", "-p"], stdoutFile: output, stdinFile: input);
+        session.WaitFor("Enter passphrase:");
+        session.Type("tidal basin\r");
+        session.WaitFor("Confirm passphrase:");
+        session.Type("tidal basin\r");
+        int exitCode = session.WaitForExit();
+
+        Assert.That(exitCode, Is.Zero, session.Screen);
+        Assert.That(session.Screen, Does.Not.Contain("tidal basin"));
+        string passFile = dir.Write("pass.txt", "tidal basin\n");
+        CliResult decrypted = WhistleReview.Run(dir.Path, ["age", "decrypt", output], null, passFile);
+        Assert.That(decrypted.StdoutText, Is.EqualTo("confidential\n"), decrypted.ToString());
+    }
+
     private string EncryptWithPassphrase(string passphrase)
     {
         string input = dir.Write("report.txt", "confidential\n");
