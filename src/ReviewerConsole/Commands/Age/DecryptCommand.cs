@@ -11,7 +11,7 @@ internal static class DecryptCommand
     {
         var identityFiles = new Option<string[]>("--identity", "-i")
         {
-            Description = "Your key file (as written by 'age keygen'; it may hold several keys, and may itself be "
+            Description = "Your key file (as written by 'whistle-review age keygen'; it may hold several keys, and may itself be "
                 + "passphrase-protected). Can be repeated. Omit it for a passphrase-protected file: you'll be asked.",
             HelpName = "IDENTITY_FILE",
         };
@@ -34,8 +34,8 @@ internal static class DecryptCommand
               whistle-review age decrypt -i my-key.txt -o report.pdf report.pdf.age
               whistle-review age decrypt archive.zip.age > archive.zip      (asks for the passphrase)
 
-            A file that was changed or damaged after encryption is rejected, never partly trusted:
-            with -o, nothing is written at all.
+            A file that was changed or damaged after encryption is rejected with an error. With -o
+            nothing is written at all; without -o, discard anything printed before the error.
             Exit status: 0 on success, 1 on any error.
             """)
         {
