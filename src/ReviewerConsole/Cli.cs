@@ -13,7 +13,7 @@ internal static class Cli
     {
         RootCommand root = CreateRoot();
         // No @response-file expansion: a file named "@x" is a file name, as it is for age.
-        ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        ParseResult result = root.Parse(AgeModeFlags.Rewrite(args), new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Action is ParseErrorAction)
         {
             ReportParseErrors(result);

@@ -7,7 +7,8 @@ internal static class AgeCommand
 {
     public static Command Create() => new("age", """
         Encrypt, decrypt and create keys in the standard age file format (age-encryption.org),
-        compatible with the 'age' and 'age-keygen' tools.
+        compatible with the 'age' and 'age-keygen' tools. For scripts written for age,
+        "age -e …" and "age -d …" are accepted as "age encrypt …" and "age decrypt …".
         """)
     {
         KeygenCommand.Create(),
