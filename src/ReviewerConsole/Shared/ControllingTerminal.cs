@@ -1,0 +1,99 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace WhistleSubmit.ReviewerConsole.Shared;
+
+/// <summary>
+/// Reads a secret line from /dev/tty with echo off, for when standard input carries data (as age does for
+/// <c>age -d -i key.age &lt; file.age</c>). .NET's Console only reads standard input, hence termios via libc.
+/// Linux only; elsewhere, or without a controlling terminal, <see cref="TryReadSecret"/> returns null.
+/// </summary>
+internal static partial class ControllingTerminal
+{
+    // Larger than struct termios on any Linux libc (60 bytes on glibc); only c_lflag is touched.
+    private const int TermiosBufferSize = 256;
+
+    // c_lflag is the fourth 32-bit tcflag_t of struct termios on Linux; ECHO is 0000010 (octal).
+    private const int LocalFlagsOffset = 12;
+    private const uint EchoFlag = 0x8;
+    private const int SetNow = 0; // TCSANOW
+
+    public static string? TryReadSecret(string prompt)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        FileStream tty;
+        try
+        {
+            tty = new FileStream("/dev/tty", FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, bufferSize: 0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // no controlling terminal (cron, CI, a detached service)
+        }
+
+        using (tty)
+        {
+            int fd = checked((int)tty.SafeFileHandle.DangerousGetHandle());
+            byte[] saved = new byte[TermiosBufferSize];
+            if (!TryGetAttributes(fd, saved))
+            {
+                return null;
+            }
+
+            byte[] silent = (byte[])saved.Clone();
+            uint localFlags = MemoryMarshal.Read<uint>(silent.AsSpan(LocalFlagsOffset));
+            MemoryMarshal.Write(silent.AsSpan(LocalFlagsOffset), localFlags & ~EchoFlag);
+
+            tty.Write(Encoding.UTF8.GetBytes(prompt + " "));
+            // Ctrl-C while echo is off must not leave the reviewer's terminal silent.
+            using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => SetAttributes(fd, saved));
+            using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => SetAttributes(fd, saved));
+            SetAttributes(fd, silent);
+            try
+            {
+                return ReadLine(tty);
+            }
+            finally
+            {
+                SetAttributes(fd, saved);
+                tty.Write("\n"u8);
+            }
+        }
+    }
+
+    private static string ReadLine(FileStream tty)
+    {
+        var line = new List<byte>();
+        int b;
+        while ((b = tty.ReadByte()) is not (-1 or '\n'))
+        {
+            line.Add(unchecked((byte)b));
+        }
+
+        return Encoding.UTF8.GetString(line.ToArray()).TrimEnd('\r');
+    }
+
+    private static bool TryGetAttributes(int fd, byte[] termios)
+    {
+        try
+        {
+            return tcgetattr(fd, termios) == 0;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false; // not glibc (e.g. musl): fall back to the caller's error and hint
+        }
+    }
+
+    private static void SetAttributes(int fd, byte[] termios) => _ = tcsetattr(fd, SetNow, termios);
+
+    [LibraryImport("libc.so.6", SetLastError = true)]
+    private static partial int tcgetattr(int fd, [Out] byte[] termios);
+
+    [LibraryImport("libc.so.6", SetLastError = true)]
+    private static partial int tcsetattr(int fd, int optionalActions, [In] byte[] termios);
+}
