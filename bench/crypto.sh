@@ -57,7 +57,7 @@ trap 'rm -rf "$work"' EXIT
 echo "bench: writing ${SIZE_MIB} MiB of random data" >&2
 head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$work/plain.bin"
 
-ours age keygen -o "$work/ours.key" >/dev/null || die "whistle-review age keygen failed"
+ours age keygen -o "$work/ours.key" 2>"$work/keygen.err" || die "whistle-review age keygen: $(cat "$work/keygen.err")"
 age-keygen -o "$work/age.key" 2>/dev/null
 ours_recipient=$(age-keygen -y "$work/ours.key")
 age_recipient=$(age-keygen -y "$work/age.key")

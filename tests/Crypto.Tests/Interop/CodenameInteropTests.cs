@@ -21,7 +21,7 @@ public class CodenameInteropTests
     {
         string codename = Codename.Generate();
 
-        AssertSameKeys(codename, codename);
+        AssertSameKeys(codename);
     }
 
     [Test]
@@ -30,23 +30,23 @@ public class CodenameInteropTests
         string codename = Codename.Generate();
         string messy = "  " + string.Join(" \t ", codename.Split(' ').Select((w, i) => i % 2 == 0 ? w.ToUpperInvariant() : w)) + "\n";
 
-        AssertSameKeys(messy, codename);
+        AssertSameKeys(messy);
     }
 
-    private void AssertSameKeys(string codenameForNode, string codenameForCSharp)
+    private void AssertSameKeys(string codename)
     {
         var result = ExternalProcess.Run(
             node,
-            [InteropEnvironment.InteropScript, "derive", codenameForNode],
+            [InteropEnvironment.InteropScript, "derive", codename],
             workingDirectory: InteropEnvironment.ClientAppDirectory).AssertSuccess("node derive");
         using var json = JsonDocument.Parse(result.StdOut);
         var js = json.RootElement;
 
-        var keys = SourceKeys.Derive(codenameForCSharp);
+        var keys = SourceKeys.Derive(codename);
 
         Assert.Multiple(() =>
         {
-            Assert.That(js.GetProperty("codename").GetString(), Is.EqualTo(Codename.Normalize(codenameForCSharp)));
+            Assert.That(js.GetProperty("codename").GetString(), Is.EqualTo(Codename.Normalize(codename)));
             Assert.That(js.GetProperty("mailboxToken").GetString(), Is.EqualTo(Convert.ToHexStringLower(keys.MailboxToken)));
             Assert.That(js.GetProperty("mailboxId").GetString(), Is.EqualTo(keys.MailboxId));
             Assert.That(js.GetProperty("replyRecipient").GetString(), Is.EqualTo(keys.ReplyRecipient.ToString()));
