@@ -28,7 +28,8 @@ public class CodenameInteropTests
     public void Derive_CodenameWithOddCaseAndSpacing_NodeAndCSharpAgree()
     {
         string codename = Codename.Generate();
-        string messy = "  " + string.Join(" \t ", codename.Split(' ').Select((w, i) => i % 2 == 0 ? w.ToUpperInvariant() : w)) + "\n";
+        IEnumerable<string> words = codename.Split(' ').Select((w, i) => i % 2 == 0 ? w.ToUpperInvariant() : w);
+        string messy = "  " + string.Join(" \t ", words) + "\n";
 
         AssertSameKeys(messy);
     }
