@@ -1,0 +1,61 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Security.Cryptography;
+using WhistleSubmit.Crypto.Age.Primitives;
+
+namespace WhistleSubmit.Crypto.Age;
+
+/// <summary>
+/// Passphrase encryption (spec "The scrypt recipient type"). Its label is unique per instance, so it can never be
+/// combined with another recipient: the spec requires an scrypt stanza to be alone. Dispose zeroes the passphrase
+/// bytes (the caller's string cannot be).
+/// </summary>
+public sealed class ScryptRecipient : IRecipient, IDisposable
+{
+    private readonly byte[] passphrase;
+    private readonly int workFactor;
+    private readonly FrozenSet<string> labels;
+    private bool disposed;
+
+    /// <summary>Creates a recipient; <paramref name="workFactor"/> is log2(N), 1 to 30 (Go age's range).</summary>
+    public ScryptRecipient(string passphrase, int workFactor = 18)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workFactor, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(workFactor, ScryptKdf.MaxLogN);
+        this.passphrase = ScryptKdf.PassphraseBytes(passphrase, nameof(passphrase));
+        this.workFactor = workFactor;
+        labels = FrozenSet.Create("scrypt/" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> Labels => labels;
+
+    /// <inheritdoc />
+    public IReadOnlyList<Stanza> Wrap(FileKey fileKey)
+    {
+        ArgumentNullException.ThrowIfNull(fileKey);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        byte[] salt = RandomNumberGenerator.GetBytes(ScryptKdf.SaltSize);
+        byte[] wrapKey = ScryptKdf.WrapKey(passphrase, salt, workFactor);
+        try
+        {
+            byte[] body = Aead.SealWithZeroNonce(wrapKey, fileKey.Span);
+            string[] args = [Base64Canonical.Encode(salt), workFactor.ToString(CultureInfo.InvariantCulture)];
+            return [new Stanza(ScryptKdf.StanzaType, args, body)];
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(wrapKey);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        CryptographicOperations.ZeroMemory(passphrase);
+        disposed = true;
+    }
+
+    /// <summary>Never shows the passphrase.</summary>
+    public override string ToString() => "ScryptRecipient";
+}
