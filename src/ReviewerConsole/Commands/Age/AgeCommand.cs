@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace WhistleSubmit.ReviewerConsole.Commands.Age;
+
+/// <summary>The <c>age</c> group: a drop-in for the age and age-keygen tools, so reviewers need nothing else.</summary>
+internal static class AgeCommand
+{
+    public static Command Create() => new("age", """
+        Encrypt, decrypt and create keys in the standard age file format (age-encryption.org),
+        compatible with the 'age' and 'age-keygen' tools.
+        """)
+    {
+        KeygenCommand.Create(),
+        EncryptCommand.Create(),
+        DecryptCommand.Create(),
+    };
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+
+namespace WhistleSubmit.ReviewerConsole.Tests.Support;
+
+/// <summary>
+/// Runs the real whistle-review executable (copied next to the tests by the ProjectReference) as a child process,
+/// so the tests see exactly what a reviewer or script sees: exit code, stdout bytes, stderr text.
+/// </summary>
+internal static class WhistleReview
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    public static string DllPath => Path.Combine(TestContext.CurrentContext.TestDirectory, "whistle-review.dll");
+
+    /// <summary>The dotnet host the test runner itself uses, so no other SDK on PATH gets involved.</summary>
+    public static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    public static CliResult Run(string workingDirectory, IEnumerable<string> args, byte[]? stdin = null, string? passphraseFile = null)
+    {
+        var start = new ProcessStartInfo(DotnetHost)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(DllPath);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Never inherit a passphrase file from the environment running the tests.
+        start.Environment.Remove("WHISTLE_REVIEW_PASSPHRASE_FILE");
+        if (passphraseFile is not null)
+        {
+            start.Environment["WHISTLE_REVIEW_PASSPHRASE_FILE"] = passphraseFile;
+        }
+
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start whistle-review");
+        using var stdout = new MemoryStream();
+        Task copyOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        Task<string> readErr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            if (stdin is not null)
+            {
+                process.StandardInput.BaseStream.Write(stdin);
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The tool may exit (e.g. on a usage error) before reading its input; that is its answer.
+        }
+
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("whistle-review did not finish in time");
+        }
+
+        Task.WaitAll(copyOut, readErr);
+        return new CliResult(process.ExitCode, stdout.ToArray(), readErr.Result);
+    }
+
+    public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, args, null, null);
+}
