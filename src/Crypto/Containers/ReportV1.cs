@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace WhistleSubmit.Crypto.Containers;
+
+/// <summary>
+/// <c>report.json</c>, schema version 1: the answers of a first submission (DESIGN.md "Questionnaire"). Everything is
+/// optional except <see cref="Description"/> and <see cref="Client"/>. JSON names are camelCase; unknown fields are refused.
+/// </summary>
+public sealed record ReportV1
+{
+    /// <summary>Schema version; always 1.</summary>
+    [JsonPropertyName("v")]
+    [JsonRequired]
+    public int V { get; init; } = 1;
+
+    /// <summary>The source's relationship to ICE.</summary>
+    public Relationship? Relationship { get; init; }
+
+    /// <summary>The component involved.</summary>
+    public Component? Component { get; init; }
+
+    /// <summary>What it is about (no duplicates).</summary>
+    public IReadOnlyList<Category>? Categories { get; init; }
+
+    /// <summary>When it happened.</summary>
+    public IncidentWhen? When { get; init; }
+
+    /// <summary>Where it happened.</summary>
+    public IncidentWhere? Where { get; init; }
+
+    /// <summary>Who was affected.</summary>
+    public PeopleAffected? PeopleAffected { get; init; }
+
+    /// <summary>Force, injuries, deaths.</summary>
+    public Harm? Harm { get; init; }
+
+    /// <summary>What evidence exists and where, free text.</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>Internal reporting so far.</summary>
+    public InternalReporting? InternalReporting { get; init; }
+
+    /// <summary>Retaliation experienced, free text.</summary>
+    public string? Retaliation { get; init; }
+
+    /// <summary>The free-text account. Required and not blank.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The attachments, in entry order.</summary>
+    public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
+
+    /// <summary>The source's reply recipient (<c>age1pq1…</c>, derived from the codename).</summary>
+    public string? ReplyRecipient { get; init; }
+
+    /// <summary>How the submission was made.</summary>
+    public required ClientFacts Client { get; init; }
+}
