@@ -33,7 +33,8 @@ public class AgeCliInteropTests
         string plaintext = files.WritePlaintext("plain.bin", size);
         string ciphertext = files.Encrypt(plaintext, "c.age", [identity.Recipient], armor);
 
-        ExternalProcess.Run(age, ["-d", "-i", key, "-o", files.PathOf("out.bin"), ciphertext]).AssertSuccess("age -d");
+        // Through stdout: age -o creates its file only on the first write, so an empty plaintext would leave none.
+        ExternalProcess.Run(age, ["-d", "-i", key, ciphertext], stdoutFile: files.PathOf("out.bin")).AssertSuccess("age -d");
 
         InteropFiles.AssertSameContent(plaintext, files.PathOf("out.bin"));
     }
@@ -139,7 +140,8 @@ public class AgeCliInteropTests
             ["-q", "-e", "-c", $"'{age}' -e -p -o '{ciphertext}' '{plaintext}'", "/dev/null"],
             stdinText: $"{Passphrase}\n{Passphrase}\n").AssertSuccess("age -e -p");
 
-        string output = files.Decrypt(ciphertext, "out.bin", [new ScryptIdentity(Passphrase)]);
+        using var identity = new ScryptIdentity(Passphrase);
+        string output = files.Decrypt(ciphertext, "out.bin", [identity]);
 
         InteropFiles.AssertSameContent(plaintext, output);
     }
@@ -149,7 +151,8 @@ public class AgeCliInteropTests
     {
         string script = InteropEnvironment.RequireTool("script");
         string plaintext = files.WritePlaintext("plain.bin", InteropSizes.Chunk + 1);
-        string ciphertext = files.Encrypt(plaintext, "c.age", [new ScryptRecipient(Passphrase, workFactor: 14)]);
+        using var recipient = new ScryptRecipient(Passphrase, workFactor: 14);
+        string ciphertext = files.Encrypt(plaintext, "c.age", [recipient]);
         string output = files.PathOf("out.bin");
 
         ExternalProcess.Run(

@@ -43,7 +43,7 @@ public class CodenameInteropTests
         using var json = JsonDocument.Parse(result.StdOut);
         var js = json.RootElement;
 
-        var keys = SourceKeys.Derive(codename);
+        using var keys = SourceKeys.Derive(codename);
 
         Assert.Multiple(() =>
         {

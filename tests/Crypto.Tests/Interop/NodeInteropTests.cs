@@ -88,12 +88,13 @@ public class NodeInteropTests
         [ValueSource(typeof(InteropSizes), nameof(InteropSizes.All))] int size,
         [Values(false, true)] bool armor)
     {
-        (IReadOnlyList<IIdentity> identities, string recipient) = NodeKeygen(pq: true);
+        (_, string secretKey, string recipient) = NodeKeygen(pq: true);
+        using var identity = MlKem768X25519Identity.Parse(secretKey);
         string plaintext = files.WritePlaintext("plain.bin", size);
         string[] args = armor ? ["encrypt", "--armor"] : ["encrypt"];
         RunInterop([.. args, "--recipient", recipient], plaintext, files.PathOf("c.age")).AssertSuccess("node encrypt");
 
-        string output = files.Decrypt(files.PathOf("c.age"), "out.bin", identities);
+        string output = files.Decrypt(files.PathOf("c.age"), "out.bin", [identity]);
 
         InteropFiles.AssertSameContent(plaintext, output);
     }
@@ -102,11 +103,12 @@ public class NodeInteropTests
     public void Decrypt_NodeX25519Output_RoundTrips(
         [ValueSource(typeof(InteropSizes), nameof(InteropSizes.All))] int size)
     {
-        (IReadOnlyList<IIdentity> identities, string recipient) = NodeKeygen(pq: false);
+        (_, string secretKey, string recipient) = NodeKeygen(pq: false);
+        using var identity = X25519Identity.Parse(secretKey);
         string plaintext = files.WritePlaintext("plain.bin", size);
         RunInterop(["encrypt", "--recipient", recipient], plaintext, files.PathOf("c.age")).AssertSuccess("node encrypt");
 
-        string output = files.Decrypt(files.PathOf("c.age"), "out.bin", identities);
+        string output = files.Decrypt(files.PathOf("c.age"), "out.bin", [identity]);
 
         InteropFiles.AssertSameContent(plaintext, output);
     }
@@ -115,19 +117,45 @@ public class NodeInteropTests
     [TestCase(false)]
     public void ParseIdentitiesFile_NodeKeygenOutput_GivesNodesRecipient(bool pq)
     {
-        (IReadOnlyList<IIdentity> identities, string recipient) = NodeKeygen(pq);
+        (string keyFile, _, string recipient) = NodeKeygen(pq);
+        IReadOnlyList<IIdentity> identities;
+        using (var reader = new StringReader(keyFile))
+        {
+            identities = AgeKeys.ParseIdentitiesFile(reader);
+        }
 
+        Assert.That(identities, Has.Count.EqualTo(1));
         string ours = identities[0] switch
         {
             MlKem768X25519Identity id => id.Recipient.ToString(),
             X25519Identity id => id.Recipient.ToString(),
             var other => throw new AssertionException($"unexpected identity type {other.GetType().Name}"),
         };
-
-        Assert.That(identities, Has.Count.EqualTo(1));
+        Assert.That(identities[0], pq ? Is.InstanceOf<MlKem768X25519Identity>() : Is.InstanceOf<X25519Identity>());
         Assert.That(ours, Is.EqualTo(recipient));
         Assert.That(AgeKeys.ParseRecipient(recipient).ToString(), Is.EqualTo(recipient));
-        Assert.That(identities[0], pq ? Is.InstanceOf<MlKem768X25519Identity>() : Is.InstanceOf<X25519Identity>());
+        (identities[0] as IDisposable)?.Dispose();
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Parse_NodeKeygenIdentity_GivesNodesRecipient(bool pq)
+    {
+        (_, string secretKey, string recipient) = NodeKeygen(pq);
+
+        string ours;
+        if (pq)
+        {
+            using var identity = MlKem768X25519Identity.Parse(secretKey);
+            ours = identity.Recipient.ToString();
+        }
+        else
+        {
+            using var identity = X25519Identity.Parse(secretKey);
+            ours = identity.Recipient.ToString();
+        }
+
+        Assert.That(ours, Is.EqualTo(recipient));
     }
 
     [Test]
@@ -135,7 +163,8 @@ public class NodeInteropTests
     {
         string passphraseFile = files.WriteText("pass.txt", Passphrase + "\n");
         string plaintext = files.WritePlaintext("plain.bin", InteropSizes.Chunk + 1);
-        string ciphertext = files.Encrypt(plaintext, "c.age", [new ScryptRecipient(Passphrase, workFactor: 12)]);
+        using var recipient = new ScryptRecipient(Passphrase, workFactor: 12);
+        string ciphertext = files.Encrypt(plaintext, "c.age", [recipient]);
 
         RunInterop(["decrypt", "--passphrase-file", passphraseFile], ciphertext, files.PathOf("out.bin"))
             .AssertSuccess("node decrypt");
@@ -151,7 +180,8 @@ public class NodeInteropTests
         RunInterop(["encrypt", "--passphrase-file", passphraseFile, "--work-factor", "12"], plaintext, files.PathOf("c.age"))
             .AssertSuccess("node encrypt");
 
-        string output = files.Decrypt(files.PathOf("c.age"), "out.bin", [new ScryptIdentity(Passphrase)]);
+        using var identity = new ScryptIdentity(Passphrase);
+        string output = files.Decrypt(files.PathOf("c.age"), "out.bin", [identity]);
 
         InteropFiles.AssertSameContent(plaintext, output);
     }
@@ -164,12 +194,14 @@ public class NodeInteropTests
             stdoutFile,
             workingDirectory: InteropEnvironment.ClientAppDirectory);
 
-    private (IReadOnlyList<IIdentity> Identities, string Recipient) NodeKeygen(bool pq)
+    /// <summary>Runs interop.mjs keygen: the key file text, its identity line and its "# public key:" recipient.</summary>
+    private (string KeyFile, string Identity, string Recipient) NodeKeygen(bool pq)
     {
         string text = RunInterop(pq ? ["keygen", "--pq"] : ["keygen"]).AssertSuccess("node keygen").StdOut;
-        string recipient = text.Split('\n').Single(l => l.StartsWith("# public key: ", StringComparison.Ordinal))
-            ["# public key: ".Length..];
-        using var reader = new StringReader(text);
-        return (AgeKeys.ParseIdentitiesFile(reader), recipient);
+        string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        const string PublicKey = "# public key: ";
+        string recipient = lines.Single(l => l.StartsWith(PublicKey, StringComparison.Ordinal))[PublicKey.Length..];
+        string identity = lines.Single(l => l.StartsWith("AGE-SECRET-KEY-", StringComparison.Ordinal));
+        return (text, identity, recipient);
     }
 }
