@@ -67,6 +67,13 @@ internal static partial class ErrorReporter
         _ => ("the input could not be decrypted", null),
     };
 
+    /// <summary>A library message as a lower-case clause, for "… (detail)". Only for messages known to be generic.</summary>
+    public static string Detail(Exception ex)
+    {
+        string message = ex.Message.TrimEnd('.');
+        return message.Length == 0 ? message : char.ToLowerInvariant(message[0]) + message[1..];
+    }
+
     // Defence in depth: a secret key pasted in the wrong place must not end up in a terminal scrollback or log.
     internal static string Redact(string text) => SecretKeyPattern().Replace(text, "AGE-SECRET-KEY-…");
 

@@ -33,9 +33,15 @@ internal sealed class PtySession : IDisposable
         }
     }
 
-    public static PtySession Start(string workingDirectory, IEnumerable<string> args)
+    /// <param name="stdoutFile">When set, stdout goes to this file (shell "&gt;") while stdin and stderr stay on the terminal.</param>
+    public static PtySession Start(string workingDirectory, IEnumerable<string> args, string? stdoutFile = null)
     {
         string command = string.Join(' ', new[] { WhistleReview.DotnetHost, WhistleReview.DllPath }.Concat(args).Select(Quote));
+        if (stdoutFile is not null)
+        {
+            command += " > " + Quote(stdoutFile);
+        }
+
         var start = new ProcessStartInfo("/usr/bin/script")
         {
             WorkingDirectory = workingDirectory,

@@ -76,25 +76,36 @@ internal static class EncryptCommand
     {
         Validate(request);
         List<IRecipient> recipients = request.Passphrase ? [] : RecipientReader.Read(request.Recipients, request.RecipientFiles);
-        if (!request.Passphrase)
+        try
         {
-            RecipientReader.EnsureCompatible(recipients);
-        }
+            if (!request.Passphrase)
+            {
+                RecipientReader.EnsureCompatible(recipients);
+            }
 
-        using Stream input = InputSource.Open(request.Input);
-        if (request.Passphrase)
+            using Stream input = InputSource.Open(request.Input);
+            if (request.Passphrase)
+            {
+                // Asked only after the input opened, so a mistyped file name doesn't cost two passphrase entries.
+                recipients.Add(new ScryptRecipient(PassphrasePrompt.ReadNew(), ScryptWorkFactor));
+            }
+
+            using OutputTarget target = OutputTarget.Open(request.Output, ownerOnly: false);
+            using (Stream encryptor = AgeEncryption.Encrypt(target.Stream, recipients, request.Armor, leaveOpen: true))
+            {
+                input.CopyTo(encryptor);
+            }
+
+            target.Commit();
+        }
+        finally
         {
-            // Asked only after the input opened, so a mistyped file name doesn't cost two passphrase entries.
-            recipients.Add(new ScryptRecipient(PassphrasePrompt.ReadNew(), ScryptWorkFactor));
+            // The scrypt recipient holds the passphrase; release it as soon as we are done.
+            foreach (IDisposable disposable in recipients.OfType<IDisposable>())
+            {
+                disposable.Dispose();
+            }
         }
-
-        using OutputTarget target = OutputTarget.Open(request.Output, ownerOnly: false);
-        using (Stream encryptor = AgeEncryption.Encrypt(target.Stream, recipients, request.Armor, leaveOpen: true))
-        {
-            input.CopyTo(encryptor);
-        }
-
-        target.Commit();
     }
 
     private static void Validate(Request request)

@@ -66,21 +66,17 @@ internal static class IdentityFileReader
 
     private static IReadOnlyList<IIdentity> Parse(byte[] text, string path)
     {
-        IReadOnlyList<IIdentity> identities;
         try
         {
             using var reader = new StringReader(Encoding.UTF8.GetString(text));
-            identities = AgeKeys.ParseIdentitiesFile(reader);
+            return AgeKeys.ParseIdentitiesFile(reader);
         }
         catch (FormatException ex)
         {
+            // The parser's message names the line number only, never the line: safe to show.
             throw new CliException(
-                $"identity file \"{path}\" contains a line that is not a valid age secret key",
+                $"identity file \"{path}\" is not a valid age identity file ({ErrorReporter.Detail(ex)})",
                 "an identity file holds AGE-SECRET-KEY-… lines and # comments, as written by 'whistle-review age keygen'", ex);
         }
-
-        return identities.Count > 0
-            ? identities
-            : throw new CliException($"identity file \"{path}\" contains no secret keys");
     }
 }

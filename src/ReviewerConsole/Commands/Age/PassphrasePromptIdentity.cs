@@ -22,6 +22,7 @@ internal sealed class PassphrasePromptIdentity(string prompt) : IIdentity
 
         Prompted = true;
         string passphrase = PassphrasePrompt.Read(prompt);
-        return new ScryptIdentity(passphrase).Unwrap(stanzas);
+        using var scrypt = new ScryptIdentity(passphrase);
+        return scrypt.Unwrap(stanzas);
     }
 }

@@ -52,22 +52,18 @@ internal static class RecipientReader
     private static IReadOnlyList<IRecipient> ParseFile(string path)
     {
         byte[] bytes = InputSource.ReadAll(path, "recipients file");
-        IReadOnlyList<IRecipient> parsed;
         try
         {
             using var reader = new StringReader(System.Text.Encoding.UTF8.GetString(bytes));
-            parsed = AgeKeys.ParseRecipientsFile(reader);
+            return AgeKeys.ParseRecipientsFile(reader);
         }
         catch (FormatException ex)
         {
+            // The parser's message names the line number only, never the line: safe to show.
             throw new CliException(
-                $"recipients file \"{path}\" contains a line that is not a valid age public key",
+                $"recipients file \"{path}\" is not a valid age recipients file ({ErrorReporter.Detail(ex)})",
                 "a recipients file holds one age1… public key per line, plus empty lines and # comments", ex);
         }
-
-        return parsed.Count > 0
-            ? parsed
-            : throw new CliException($"recipients file \"{path}\" contains no recipients");
     }
 
     private static string HintFor(string text)

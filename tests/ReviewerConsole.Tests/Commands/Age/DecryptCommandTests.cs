@@ -210,7 +210,7 @@ public sealed class DecryptCommandTests
         CliResult result = WhistleReview.Run(dir.Path, "age", "decrypt", "-i", bogus, ciphertext);
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
-        Assert.That(result.Stderr, Does.StartWith($"whistle-review: error: identity file \"{bogus}\" contains a line that is not a valid age secret key"));
+        Assert.That(result.Stderr, Does.StartWith($"whistle-review: error: identity file \"{bogus}\" is not a valid age identity file"));
         Assert.That(result.Stderr, Does.Not.Contain("NOTREALLYAKEY"));
     }
 

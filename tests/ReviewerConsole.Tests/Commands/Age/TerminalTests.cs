@@ -101,4 +101,66 @@ public sealed class TerminalTests
         Assert.That(session.Screen, Does.Contain("whistle-review: error: the passphrases didn't match"));
         Assert.That(dir.FileNames(), Is.EquivalentTo(new[] { "report.txt" }));
     }
+
+    [Test]
+    public void Decrypt_PassphraseOnTerminalWithStdoutRedirected_PromptsAndWritesPlaintext()
+    {
+        string ciphertext = EncryptWithPassphrase("harbour lights");
+        string output = dir.File("report.txt");
+
+        using PtySession session = PtySession.Start(dir.Path, ["age", "decrypt", ciphertext], stdoutFile: output);
+        session.WaitFor("Enter passphrase:");
+        session.Type("harbour lights\r");
+        int exitCode = session.WaitForExit();
+
+        Assert.That(exitCode, Is.Zero, session.Screen);
+        Assert.That(File.ReadAllText(output), Is.EqualTo("confidential\n"));
+        Assert.That(session.Screen, Does.Not.Contain("harbour lights"));
+    }
+
+    [Test]
+    public void Decrypt_WrongPassphraseOnTerminal_FailsWithIncorrectPassphrase()
+    {
+        string ciphertext = EncryptWithPassphrase("harbour lights");
+
+        using PtySession session = PtySession.Start(dir.Path, ["age", "decrypt", "-o", dir.File("report.txt"), ciphertext]);
+        session.WaitFor("Enter passphrase:");
+        session.Type("harbour light\r");
+        int exitCode = session.WaitForExit();
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(session.Screen, Does.Contain("whistle-review: error: incorrect passphrase"));
+        Assert.That(File.Exists(dir.File("report.txt")), Is.False);
+    }
+
+    [Test]
+    public void Decrypt_PassphraseProtectedIdentityOnTerminal_PromptsNamingTheFile()
+    {
+        KeyPair key = KeyPair.Generate(dir, "key.txt");
+        string input = dir.Write("report.txt", "confidential\n");
+        CliResult encrypted = WhistleReview.Run(dir.Path, "age", "encrypt", "-r", key.PublicKey, "-o", dir.File("report.age"), input);
+        string passFile = dir.Write("pass.txt", "key passphrase\n");
+        CliResult wrapped = WhistleReview.Run(dir.Path, ["age", "encrypt", "-p", "-a", "-o", dir.File("key.age"), key.IdentityFile], null, passFile);
+        Assert.That(encrypted.ExitCode + wrapped.ExitCode, Is.Zero, $"{encrypted} / {wrapped}");
+
+        using PtySession session = PtySession.Start(dir.Path, ["age", "decrypt", "-i", dir.File("key.age"), dir.File("report.age")]);
+        session.WaitFor($"Enter passphrase for identity file \"{dir.File("key.age")}\":");
+        session.Type("key passphrase\r");
+        int exitCode = session.WaitForExit();
+
+        Assert.That(exitCode, Is.Zero, session.Screen);
+        Assert.That(session.Screen, Does.Contain("confidential"), "decrypted text may go to a terminal, as with age");
+        Assert.That(session.Screen, Does.Not.Contain("key passphrase"));
+    }
+
+    private string EncryptWithPassphrase(string passphrase)
+    {
+        string input = dir.Write("report.txt", "confidential\n");
+        string passFile = dir.Write("encrypt-pass.txt", passphrase + "\n");
+        CliResult result = WhistleReview.Run(dir.Path, ["age", "encrypt", "-p", "-o", dir.File("report.age"), input], null, passFile);
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        File.Delete(input);
+        File.Delete(passFile);
+        return dir.File("report.age");
+    }
 }
