@@ -27,16 +27,18 @@ ensure_tools() {
   fi
 }
 
-# timed OUTFILE CMD...: runs CMD under /usr/bin/time, appends "elapsed_seconds peak_rss_kib" to OUTFILE.
+# timed OUTFILE CMD...: runs CMD under /usr/bin/time, appends "elapsed_s peak_rss_kib user_s sys_s" to OUTFILE.
 timed() {
   local out=$1
   shift
-  /usr/bin/time -f '%e %M' -a -o "$out" "$@" >/dev/null || die "failed: $*"
+  /usr/bin/time -f '%e %M %U %S' -a -o "$out" "$@" >/dev/null || die "failed: $*"
 }
 
 # best OUTFILE: the fastest elapsed time and the largest peak RSS (KiB) over the runs recorded in OUTFILE.
 best_time() { sort -n -k1,1 "$1" | head -n 1 | cut -d' ' -f1; }
 max_rss_kib() { sort -n -k2,2 "$1" | tail -n 1 | cut -d' ' -f2; }
+# best_cpu OUTFILE: the smallest user+system CPU time over the runs (robust when other work shares the cores).
+best_cpu() { awk '{ t = $3 + $4; if (NR == 1 || t < m) m = t } END { printf "%.2f", (m > 0 ? m : 0.01) }' "$1"; }
 
 # calc EXPR: floating-point arithmetic, two decimals.
 calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
@@ -111,21 +113,29 @@ big_enc_rss=$(calc "$(max_rss_kib "$work/t.big.enc") / 1024")
 big_dec_rss=$(calc "$(max_rss_kib "$work/t.big.dec") / 1024")
 big_rss_ok=$(awk "BEGIN { print ($big_enc_rss < $RSS_GOAL_MIB && $big_dec_rss < $RSS_GOAL_MIB) ? \"met\" : \"NOT met\" }")
 
+# row MIBPS TIMEFILE: one table row (wall-clock MiB/s, MiB per CPU-second, peak RSS).
+row() {
+  printf '%9s   %9s   %12s' "$1" "$(calc "$SIZE_MIB / $(best_cpu "$work/$2")")" "$(calc "$(max_rss_kib "$work/$2") / 1024")"
+}
+
 cat <<REPORT
 
-crypto bench  ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, ${SIZE_MIB} MiB random file, X25519, best of ${RUNS})
+crypto bench  ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg),\
+ ${SIZE_MIB} MiB random file, X25519, best of ${RUNS})
 
-                          MiB/s    peak RSS MiB
-ours  encrypt (CLI)   $(printf '%9s' "$ours_enc")    $(printf '%8s' "$(calc "$(max_rss_kib "$work/t.ours.enc") / 1024")")
-ours  decrypt (CLI)   $(printf '%9s' "$ours_dec")    $(printf '%8s' "$(calc "$(max_rss_kib "$work/t.ours.dec") / 1024")")
-age   encrypt         $(printf '%9s' "$age_enc")    $(printf '%8s' "$(calc "$(max_rss_kib "$work/t.age.enc") / 1024")")
-age   decrypt         $(printf '%9s' "$age_dec")    $(printf '%8s' "$(calc "$(max_rss_kib "$work/t.age.dec") / 1024")")
+                          MiB/s   MiB/CPU-s   peak RSS MiB
+ours  encrypt (CLI)   $(row "$ours_enc" t.ours.enc)
+ours  decrypt (CLI)   $(row "$ours_dec" t.ours.dec)
+age   encrypt         $(row "$age_enc" t.age.enc)
+age   decrypt         $(row "$age_dec" t.age.dec)
 openssl chacha20-poly1305 (16 KiB blocks, in memory)  $openssl_mibps
 
 .NET startup (whistle-review ${startup_arg})  ${startup} s
 ours without startup (estimate)  encrypt ${ours_enc_ns}  decrypt ${ours_dec_ns} MiB/s
 
-ratio ours/age      encrypt $(calc "$ours_enc / $age_enc")  decrypt $(calc "$ours_dec / $age_dec")
+ratio ours/age      encrypt $(calc "$ours_enc / $age_enc")  decrypt $(calc "$ours_dec / $age_dec")  (wall clock)
+ratio ours/age      encrypt $(calc "$(best_cpu "$work/t.age.enc") / $(best_cpu "$work/t.ours.enc")")\
+  decrypt $(calc "$(best_cpu "$work/t.age.dec") / $(best_cpu "$work/t.ours.dec")")  (CPU time)
 ratio ours/openssl  encrypt $(calc "$ours_enc / $openssl_mibps")  decrypt $(calc "$ours_dec / $openssl_mibps")
 
 ${BIG_MIB} MiB with our CLI: encrypt $(calc "$BIG_MIB / $(best_time "$work/t.big.enc")") MiB/s, peak RSS ${big_enc_rss} MiB;\
