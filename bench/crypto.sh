@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Crypto throughput bench (not a test): our whistle-review CLI against Debian's age and OpenSSL's ChaCha20-Poly1305.
+# Run from the repository root:  bash bench/crypto.sh
+# What each number means: bench/README.md.
+set -euo pipefail
+
+readonly SIZE_MIB=256
+readonly BIG_MIB=1024
+readonly RUNS=3
+readonly RSS_GOAL_MIB=100
+
+die() { echo "bench: error: $*" >&2; exit 1; }
+
+[[ -f WhistleSubmit.sln ]] || die "run from the repository root: bash bench/crypto.sh"
+
+ensure_tools() {
+  local missing=()
+  [[ -x /usr/bin/time ]] || missing+=(time)
+  command -v age >/dev/null || missing+=(age)
+  command -v openssl >/dev/null || missing+=(openssl)
+  if ((${#missing[@]} > 0)); then
+    echo "bench: installing ${missing[*]}" >&2
+    local sudo=()
+    ((EUID == 0)) || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+# timed OUTFILE CMD...: runs CMD under /usr/bin/time, appends "elapsed_s peak_rss_kib user_s sys_s" to OUTFILE.
+timed() {
+  local out=$1
+  shift
+  /usr/bin/time -f '%e %M %U %S' -a -o "$out" "$@" >/dev/null || die "failed: $*"
+}
+
+# best OUTFILE: the fastest elapsed time and the largest peak RSS (KiB) over the runs recorded in OUTFILE.
+best_time() { sort -n -k1,1 "$1" | head -n 1 | cut -d' ' -f1; }
+max_rss_kib() { sort -n -k2,2 "$1" | tail -n 1 | cut -d' ' -f2; }
+# best_cpu OUTFILE: the smallest user+system CPU time over the runs (robust when other work shares the cores).
+best_cpu() { awk '{ t = $3 + $4; if (NR == 1 || t < m) m = t } END { printf "%.2f", (m > 0 ? m : 0.01) }' "$1"; }
+
+# calc EXPR: floating-point arithmetic, two decimals.
+calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
+
+mibps() { calc "$SIZE_MIB / $1"; }
+
+ensure_tools
+
+echo "bench: building whistle-review (Release)" >&2
+dotnet build src/ReviewerConsole -c Release -nologo -v quiet >/dev/null
+readonly DLL=src/ReviewerConsole/bin/Release/net10.0/whistle-review.dll
+[[ -f $DLL ]] || die "build did not produce $DLL"
+ours() { dotnet "$DLL" "$@"; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "bench: writing ${SIZE_MIB} MiB of random data" >&2
+head -c "$((SIZE_MIB * 1024 * 1024))" /dev/urandom >"$work/plain.bin"
+
+ours age keygen -o "$work/ours.key" 2>"$work/keygen.err" || die "whistle-review age keygen: $(cat "$work/keygen.err")"
+age-keygen -o "$work/age.key" 2>/dev/null
+ours_recipient=$(age-keygen -y "$work/ours.key")
+age_recipient=$(age-keygen -y "$work/age.key")
+
+# .NET startup alone: the same process start and command-line parsing, no crypto.
+startup_arg=--version
+ours "$startup_arg" >/dev/null 2>&1 || startup_arg=--help
+for _ in $(seq "$RUNS"); do timed "$work/t.startup" dotnet "$DLL" "$startup_arg"; done
+startup=$(best_time "$work/t.startup")
+
+echo "bench: timing encrypt/decrypt, best of $RUNS" >&2
+for _ in $(seq "$RUNS"); do
+  timed "$work/t.ours.enc" dotnet "$DLL" age encrypt -r "$ours_recipient" -o "$work/ours.age" "$work/plain.bin"
+  timed "$work/t.ours.dec" dotnet "$DLL" age decrypt -i "$work/ours.key" -o "$work/ours.out" "$work/ours.age"
+  timed "$work/t.age.enc" age -e -r "$age_recipient" -o "$work/age.age" "$work/plain.bin"
+  timed "$work/t.age.dec" age -d -i "$work/age.key" -o "$work/age.out" "$work/age.age"
+done
+cmp -s "$work/plain.bin" "$work/ours.out" || die "our CLI did not round-trip the ${SIZE_MIB} MiB file"
+cmp -s "$work/plain.bin" "$work/age.out" || die "age did not round-trip the ${SIZE_MIB} MiB file"
+# The two are interchangeable: age must read ours, and we must read age's.
+age -d -i "$work/ours.key" "$work/ours.age" | cmp -s - "$work/plain.bin" || die "age could not decrypt our output"
+ours age decrypt -i "$work/age.key" -o "$work/cross.out" "$work/age.age"
+cmp -s "$work/plain.bin" "$work/cross.out" || die "our CLI could not decrypt age's output"
+rm -f "$work"/*.out "$work"/*.age
+
+echo "bench: openssl speed -evp chacha20-poly1305 -seconds 3" >&2
+# -mr prints "+F:<n>:<name>:<bytes/s for 16 64 256 1024 8192 16384-byte blocks>"; the last field is 16384.
+openssl_bps=$(openssl speed -mr -evp chacha20-poly1305 -seconds 3 2>/dev/null | awk -F: '/^\+F:/ { print $NF }' | tail -n 1)
+[[ -n $openssl_bps ]] || die "could not parse openssl speed output"
+openssl_mibps=$(calc "$openssl_bps / 1048576")
+
+t_oe=$(best_time "$work/t.ours.enc")
+t_od=$(best_time "$work/t.ours.dec")
+t_ae=$(best_time "$work/t.age.enc")
+t_ad=$(best_time "$work/t.age.dec")
+ours_enc=$(mibps "$t_oe")
+ours_dec=$(mibps "$t_od")
+age_enc=$(mibps "$t_ae")
+age_dec=$(mibps "$t_ad")
+# Without startup: an estimate (elapsed minus the best `--version` run), not an in-process measurement.
+ours_enc_ns=$(awk "BEGIN { d = $t_oe - $startup; if (d <= 0) print \"n/a\"; else printf \"%.2f\", $SIZE_MIB / d }")
+ours_dec_ns=$(awk "BEGIN { d = $t_od - $startup; if (d <= 0) print \"n/a\"; else printf \"%.2f\", $SIZE_MIB / d }")
+
+echo "bench: ${BIG_MIB} MiB encrypt + decrypt with our CLI (peak RSS)" >&2
+rm -f "$work/plain.bin"
+head -c "$((BIG_MIB * 1024 * 1024))" /dev/urandom >"$work/big.bin"
+timed "$work/t.big.enc" dotnet "$DLL" age encrypt -r "$ours_recipient" -o "$work/big.age" "$work/big.bin"
+timed "$work/t.big.dec" dotnet "$DLL" age decrypt -i "$work/ours.key" -o "$work/big.out" "$work/big.age"
+cmp -s "$work/big.bin" "$work/big.out" || die "our CLI did not round-trip the ${BIG_MIB} MiB file"
+big_enc_rss=$(calc "$(max_rss_kib "$work/t.big.enc") / 1024")
+big_dec_rss=$(calc "$(max_rss_kib "$work/t.big.dec") / 1024")
+big_rss_ok=$(awk "BEGIN { print ($big_enc_rss < $RSS_GOAL_MIB && $big_dec_rss < $RSS_GOAL_MIB) ? \"met\" : \"NOT met\" }")
+
+# row MIBPS TIMEFILE: one table row (wall-clock MiB/s, MiB per CPU-second, peak RSS).
+row() {
+  printf '%9s   %9s   %12s' "$1" "$(calc "$SIZE_MIB / $(best_cpu "$work/$2")")" "$(calc "$(max_rss_kib "$work/$2") / 1024")"
+}
+
+cat <<REPORT
+
+crypto bench  ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1 /proc/loadavg),\
+ ${SIZE_MIB} MiB random file, X25519, best of ${RUNS})
+
+                          MiB/s   MiB/CPU-s   peak RSS MiB
+ours  encrypt (CLI)   $(row "$ours_enc" t.ours.enc)
+ours  decrypt (CLI)   $(row "$ours_dec" t.ours.dec)
+age   encrypt         $(row "$age_enc" t.age.enc)
+age   decrypt         $(row "$age_dec" t.age.dec)
+openssl chacha20-poly1305 (16 KiB blocks, in memory)  $openssl_mibps
+
+.NET startup (whistle-review ${startup_arg})  ${startup} s
+ours without startup (estimate)  encrypt ${ours_enc_ns}  decrypt ${ours_dec_ns} MiB/s
+
+ratio ours/age      encrypt $(calc "$ours_enc / $age_enc")  decrypt $(calc "$ours_dec / $age_dec")  (wall clock)
+ratio ours/age      encrypt $(calc "$(best_cpu "$work/t.age.enc") / $(best_cpu "$work/t.ours.enc")")\
+  decrypt $(calc "$(best_cpu "$work/t.age.dec") / $(best_cpu "$work/t.ours.dec")")  (CPU time)
+ratio ours/openssl  encrypt $(calc "$ours_enc / $openssl_mibps")  decrypt $(calc "$ours_dec / $openssl_mibps")
+
+${BIG_MIB} MiB with our CLI: encrypt $(calc "$BIG_MIB / $(best_time "$work/t.big.enc")") MiB/s, peak RSS ${big_enc_rss} MiB;\
+ decrypt $(calc "$BIG_MIB / $(best_time "$work/t.big.dec")") MiB/s, peak RSS ${big_dec_rss} MiB  (goal < ${RSS_GOAL_MIB} MiB: ${big_rss_ok})
+REPORT
