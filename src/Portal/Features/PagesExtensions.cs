@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
 namespace WhistleSubmit.Portal.Features;
 
 public static class PagesExtensions
@@ -6,6 +9,10 @@ public static class PagesExtensions
     public static WebApplicationBuilder AddPortalPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+
+        // Spanish text goes out as UTF-8, not as numeric entities: smaller pages, readable source. Razor still
+        // escapes everything that matters for HTML (<, >, &, quotes).
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 
