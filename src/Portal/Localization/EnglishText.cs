@@ -163,6 +163,6 @@ public static class EnglishText
             "Bouncy Castle Cryptography for .NET, MIT License",
             "Serilog, Apache License 2.0",
         ],
-        KeyPlaceholder = "KEY",
+        FingerprintCommandKey = "KEY",
     };
 }

@@ -83,5 +83,5 @@ public sealed record PortalText
     public required IReadOnlyList<string> SoftwareLicences { get; init; }
 
     /// <summary>What stands for the key in the sha256sum command shown on the About page.</summary>
-    public required string KeyPlaceholder { get; init; }
+    public required string FingerprintCommandKey { get; init; }
 }

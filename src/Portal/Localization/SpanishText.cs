@@ -176,6 +176,6 @@ public static class SpanishText
             "Bouncy Castle Cryptography for .NET, licencia MIT",
             "Serilog, licencia Apache 2.0",
         ],
-        KeyPlaceholder = "CLAVE",
+        FingerprintCommandKey = "CLAVE",
     };
 }

@@ -22,7 +22,6 @@ public static class PrivacyLoggingExtensions
         builder.Services.AddSerilog((services, logger) => logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Extensions.Hosting", LogEventLevel.Information)
             .Enrich.With<RequestDataScrubber>()
             .ReadFrom.Services(services)
             .WriteTo.Console(outputTemplate: Template, formatProvider: CultureInfo.InvariantCulture));

@@ -12,8 +12,15 @@ public sealed partial class PrivateExceptionHandler(RequestDelegate next, ILogge
         {
             await next(context);
         }
-        catch (Exception exception) when (!context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception)
         {
+            // Caught here rather than left to Kestrel, whose own log line for it carries connection and request ids.
+            // A source closing the tab or losing the circuit mid-request is not an error worth a line.
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                return;
+            }
+
             LogUnhandled(logger, Describe(exception));
             if (context.Response.HasStarted)
             {

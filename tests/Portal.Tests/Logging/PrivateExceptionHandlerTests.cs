@@ -38,4 +38,19 @@ public class PrivateExceptionHandlerTests
 
         Assert.That(context.Response.StatusCode, Is.EqualTo(204));
     }
+
+    [Test]
+    public async Task InvokeAsync_ClientAlreadyGone_LogsNothing()
+    {
+        var sink = new CapturingSink();
+        using var factory = new SerilogLoggerFactory(new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), dispose: true);
+        var handler = new PrivateExceptionHandler(_ => throw new IOException("reset"), factory.CreateLogger<PrivateExceptionHandler>());
+        using var aborted = new CancellationTokenSource();
+        await aborted.CancelAsync();
+        var context = new DefaultHttpContext { RequestAborted = aborted.Token };
+
+        await handler.InvokeAsync(context);
+
+        Assert.That(sink.Events, Is.Empty);
+    }
 }
