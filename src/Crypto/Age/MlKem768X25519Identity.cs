@@ -12,8 +12,7 @@ namespace WhistleSubmit.Crypto.Age;
 [DebuggerDisplay("MlKem768X25519Identity")]
 public sealed class MlKem768X25519Identity : IIdentity, IDisposable
 {
-    /// <summary>The seed length in bytes.</summary>
-    public const int SeedLength = MlKem768X25519.SeedSize;
+    internal const int SeedLength = MlKem768X25519.SeedSize;
 
     private const string Hrp = "age-secret-key-pq-";
 

@@ -62,14 +62,13 @@ internal static class ChaCha20Poly1305Aead
         var cipher = CreateBouncyCastle(forEncryption: false, key, nonce, aad);
         try
         {
-            // BouncyCastle writes plaintext only after the tag verifies, but it needs room for the whole output.
-            var buffer = new byte[plaintext.Length];
-            int n = cipher.ProcessBytes(ciphertext, buffer);
-            cipher.DoFinal(buffer.AsSpan(n));
-            return buffer;
+            int n = cipher.ProcessBytes(ciphertext, plaintext);
+            cipher.DoFinal(plaintext.AsSpan(n));
+            return plaintext;
         }
         catch (InvalidCipherTextException)
         {
+            CryptographicOperations.ZeroMemory(plaintext);
             return null;
         }
     }
