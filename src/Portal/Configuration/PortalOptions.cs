@@ -1,0 +1,30 @@
+namespace WhistleSubmit.Portal.Configuration;
+
+/// <summary>
+/// The portal's settings, bound from the "Portal" section (appsettings.json, environment variables such as
+/// <c>Portal__DataDirectory</c>, or the command line: <c>--data DIR</c>, <c>--production true</c>, <c>--port N</c>).
+/// </summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>
+    /// Production refuses to start without reviewer recipients and never creates a key. Off by default so that
+    /// <c>dotnet run</c> works at once on a fresh machine, in a loudly announced demo mode.
+    /// </summary>
+    public bool Production { get; set; }
+
+    /// <summary>Where the store, its key ring and the recipients file live; relative paths start at the working directory.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The loopback port. The portal never binds to another interface: Tor reaches it on 127.0.0.1.</summary>
+    public int Port { get; set; } = 5080;
+
+    public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
+
+    /// <summary>One age recipient per line, each optionally preceded by a <c># name</c> comment line.</summary>
+    public string RecipientsFile => Path.Combine(DataDirectoryFullPath, "recipients.txt");
+
+    /// <summary>The demo reviewer identity, created only outside production when no recipient is configured.</summary>
+    public string DemoIdentityFile => Path.Combine(DataDirectoryFullPath, "demo-reviewer-identity.txt");
+}

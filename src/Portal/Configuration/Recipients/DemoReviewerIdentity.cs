@@ -1,0 +1,73 @@
+using System.Globalization;
+using WhistleSubmit.Crypto.Age;
+
+namespace WhistleSubmit.Portal.Configuration.Recipients;
+
+/// <summary>
+/// The demo reviewer identity: created in the data directory so that a fresh checkout works end to end, in the
+/// age-keygen file format so that <c>whistle-review age decrypt -i FILE</c> can use it. The portal only ever creates
+/// this file and reads its public-key comment back; it never loads the secret key (invariant 5).
+/// </summary>
+public static class DemoReviewerIdentity
+{
+    private const string PublicKeyPrefix = "# public key: ";
+
+    // Only the comment lines are read; the secret key comes after them and is never reached.
+    private const int MaxHeaderLines = 3;
+
+    /// <summary>Returns the demo recipient, creating the identity file first if there is none.</summary>
+    /// <exception cref="PortalStartupException">The file exists but carries no valid public key comment.</exception>
+    public static MlKem768X25519Recipient LoadOrCreate(string path, TimeProvider time) =>
+        File.Exists(path) ? ReadRecipient(path) : Create(path, time);
+
+    private static MlKem768X25519Recipient Create(string path, TimeProvider time)
+    {
+        using var identity = MlKem768X25519Identity.Generate();
+        string created = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        string text =
+            $"# created: {created}\n" +
+            $"{PublicKeyPrefix}{identity.Recipient}\n" +
+            "# DEMO ONLY: created by whistle-portal on an online machine. Never use it for real reports.\n" +
+            $"{identity.ExportSecretKey()}\n";
+
+        // CreateNew never overwrites; the mode is set at creation, so the secret is never readable by others.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var stream = new FileStream(path, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(text);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        return identity.Recipient;
+    }
+
+    private static MlKem768X25519Recipient ReadRecipient(string path)
+    {
+        using var reader = new StreamReader(path);
+        for (int i = 0; i < MaxHeaderLines && reader.ReadLine() is { } line; i++)
+        {
+            if (line.StartsWith(PublicKeyPrefix, StringComparison.Ordinal))
+            {
+                try
+                {
+                    return MlKem768X25519Recipient.Parse(line[PublicKeyPrefix.Length..].Trim());
+                }
+                catch (FormatException)
+                {
+                    break;
+                }
+            }
+        }
+
+        throw new PortalStartupException(
+            $"{path} has no valid '{PublicKeyPrefix.Trim()}' line.",
+            "Delete the file to create a new demo identity, or configure real recipients in recipients.txt.");
+    }
+}

@@ -1,0 +1,181 @@
+namespace WhistleSubmit.Portal.Localization;
+
+/// <summary>
+/// Every Spanish string of the source side, for readers in the United States: "usted", "computadora", and the
+/// names Tor Browser itself uses in Spanish ("Navegador Tor", nivel "El más seguro").
+/// </summary>
+public static class SpanishText
+{
+    public static readonly PortalText Instance = new()
+    {
+        Code = "es",
+        Name = "Español",
+        SwitchToThisLanguage = "Leer esta página en español",
+        SiteName = "WhistleSubmit",
+        SkipToContent = "Ir al contenido principal",
+        NavigationLabel = "Sitio",
+        NavHome = "Inicio",
+        NavAbout = "Acerca de y licencias",
+        LanguageLabel = "Idioma",
+        FooterNote = "Este sitio no guarda ningún registro de su visita: ni direcciones, ni datos del navegador, ni rastreo.",
+
+        DemoTitle = "Solo demostración: no envíe una denuncia real",
+        DemoBody = "Este portal funciona con una clave de demostración guardada en este mismo servidor, así que quien " +
+            "lo administre podría leer todo lo que se envíe aquí. Todavía no hay revisores reales configurados.",
+
+        LandingTitle = "Denuncie abusos en ICE de forma segura y anónima",
+        LandingIntro =
+        [
+            "Este es un canal seguro para que empleados y contratistas de ICE, actuales o anteriores, informen a un " +
+            "equipo independiente de revisión jurídica sobre uso ilegal de la fuerza, detenciones ilegales de " +
+            "ciudadanos estadounidenses y residentes legales, cuotas de arrestos, represalias, corrupción y " +
+            "condiciones de trabajo inseguras.",
+            "No tiene que dar su nombre, y este sitio está hecho para que no pueda saber quién es usted. Lea esta " +
+            "página antes de enviar nada: unos minutos aquí le protegen después.",
+        ],
+
+        StaySafe = new(
+            "Protéjase primero",
+            "A quienes se identifica después de denunciar se les suele descubrir por dónde y cómo enviaron la " +
+            "denuncia, no por lo que dice. Estos pasos son los más importantes.",
+            [
+                "Use el Navegador Tor, y solo el Navegador Tor, para abrir este sitio. Oculta su ubicación y su " +
+                "dirección de internet, tanto a nosotros como a cualquiera que vigile su conexión. Puede descargarlo " +
+                "de torproject.org en un dispositivo personal.",
+                "Ponga el Navegador Tor en el nivel de seguridad «El más seguro»: seleccione el icono del escudo en " +
+                "la barra de herramientas, luego «Configuración» y después «El más seguro». Este sitio está hecho " +
+                "para funcionar con ese ajuste.",
+                "Nunca use una computadora o un teléfono del gobierno, una cuenta del trabajo, la red o la VPN del " +
+                "trabajo, ni la red de un edificio del gobierno. Los dispositivos y las redes de la agencia están " +
+                "vigilados y todo queda registrado.",
+                "No lo haga durante su turno, ni busque este sitio desde el trabajo. El acceso a sistemas y " +
+                "documentos queda registrado, y también lo que se imprime.",
+                "Use una computadora personal de confianza. Con el Navegador Tor, ni siquiera su proveedor de " +
+                "internet puede ver qué sitio visita.",
+                "No le cuente a nadie que está haciendo una denuncia, ni siquiera a compañeros de confianza.",
+                "Cuando termine, cierre el Navegador Tor. Así olvida lo que hizo durante la sesión.",
+            ]),
+
+        HiddenInFiles = new(
+            "Los archivos llevan información oculta",
+            "Los documentos y las fotos suelen registrar quién los hizo, con qué dispositivo, cuándo y dónde. " +
+            "Elimine esa información antes de enviar un archivo, o describa en su lugar lo que muestra.",
+            [
+                "Las fotos tomadas con un teléfono suelen registrar la ubicación GPS exacta, la hora y el modelo " +
+                "del teléfono.",
+                "Los documentos de Word y los PDF registran nombres de autores, la organización, el historial de " +
+                "cambios y, a veces, comentarios o cambios ocultos.",
+                "Muchas impresoras láser a color añaden puntitos amarillos casi invisibles que codifican el número " +
+                "de serie de la impresora y la hora de impresión. Un escaneo o una foto de una hoja impresa puede " +
+                "llevarlos.",
+                "Algunos documentos llevan marcas, o se reparten en versiones ligeramente distintas para cada " +
+                "lector, y el acceso a ellos queda registrado. Si solo unas pocas personas abrieron un documento, " +
+                "enviarlo puede señalarle a usted.",
+                "Para eliminar esa información, use en una computadora personal una herramienta como Metadata " +
+                "Cleaner (mat2), que viene incluida en el sistema Tails. El programa gratuito exiftool muestra qué " +
+                "contiene un archivo. Una captura de pantalla de una foto no lleva la ubicación de la original, " +
+                "pero sí todo lo que se ve en la imagen.",
+                "Fíjese en lo que muestra la propia imagen o página: nombres, números de placa, su usuario en una " +
+                "esquina de la pantalla, reflejos o la vista desde su ventana.",
+            ]),
+
+        OnlyYouWouldKnow = new(
+            "Omita los detalles que solo usted conocería",
+            "Los revisores necesitan hechos, pero algunos hechos apuntan a usted.",
+            [
+                "Antes de incluir un detalle, pregúntese quién más podría saberlo. Si la respuesta es «solo yo» o " +
+                "«muy pocas personas», omítalo o descríbalo de forma más general.",
+                "Dé fechas y lugares aproximados cuando los exactos no sean imprescindibles: «a principios de " +
+                "marzo, en un centro de Texas», en lugar de la fecha, la hora y la sala.",
+                "Puede añadir más después. Con su nombre en clave podrá responder a las preguntas de los revisores " +
+                "y decidir entonces qué es seguro contar.",
+                "Escriba con sus propias palabras, pero evite expresiones poco comunes o apodos por los que le " +
+                "conozcan en el trabajo.",
+            ]),
+
+        WhatWeKeep = new(
+            "Lo que este sitio guarda",
+            "De cada denuncia o mensaje, el sitio guarda solamente:",
+            [
+                "un número aleatorio que la identifica;",
+                "una huella unidireccional (un hash) de la clave de su buzón, para que las respuestas puedan " +
+                "llegarle. Nunca su nombre en clave;",
+                "el día en que llegó (en UTC), no la hora;",
+                "su tamaño, redondeado hacia arriba para que diga poco de su contenido;",
+                "su denuncia y sus archivos, cifrados de modo que solo los revisores puedan leerlos. Su navegador " +
+                "los cifra antes de que salgan de su computadora. Si JavaScript está desactivado, el servidor los " +
+                "cifra en memoria al recibirlos y nunca los escribe sin cifrar en el disco.",
+            ]),
+
+        WhatWeNeverLearn = new(
+            "Lo que este sitio nunca sabe",
+            null,
+            [
+                "Su dirección de internet. Tor la oculta, y el sitio no guarda ningún registro de conexiones.",
+                "Su navegador, su dispositivo ni su configuración de idioma.",
+                "Nada para rastrearle: no hay cookies, salvo una que un formulario necesita para protegerle de " +
+                "envíos falsificados. El Navegador Tor la borra al cerrarlo.",
+                "Nada de otros sitios web: todos los archivos de este sitio vienen de este sitio.",
+                "Las claves que abren las denuncias no están en este servidor. Ni siquiera quien lo incautara " +
+                "podría leerlas.",
+            ]),
+
+        WhatHappensNext = new(
+            "Qué pasa después",
+            null,
+            [
+                "Las denuncias se llevan, en un medio extraíble, a una computadora que nunca se conecta a internet. " +
+                "Solo allí el equipo independiente de revisión jurídica las descifra y las lee.",
+                "Al enviar una denuncia recibirá un nombre en clave: ocho palabras al azar. Anótelo en papel y " +
+                "guárdelo en un lugar seguro y privado. Es la única forma de leer las respuestas o añadir " +
+                "información, y nadie, ni siquiera nosotros, puede recuperarlo por usted.",
+                "Los revisores pueden responderle con preguntas. Vuelva con su nombre en clave dentro de unos días " +
+                "y, después, de vez en cuando.",
+                "Los revisores nunca le pedirán su nombre ni sus datos de contacto. Quien lo haga no es del equipo.",
+                "Los revisores deciden, cuidando su seguridad, si la información llega a quienes pueden actuar, y " +
+                "cómo: por ejemplo, las oficinas del inspector general, la fiscalía o los comités de supervisión " +
+                "del Congreso.",
+            ]),
+
+        KeysHeading = "Compruebe las claves de los revisores",
+        KeysIntro = "Las denuncias se cifran con las claves que aparecen abajo antes de guardarse. Para asegurarse de " +
+            "que nadie ha manipulado este sitio, compare cada huella digital con la que publican por otra vía " +
+            "quienes lo gestionan, por ejemplo en su sitio web o en papel. Si una huella no coincide, no envíe " +
+            "nada aquí.",
+        KeysDemoNote = "Esta es la clave de demostración que este servidor creó para sí mismo. No es una clave de los revisores.",
+        FingerprintLabel = "Huella digital",
+        FullKeyLabel = "Mostrar la clave completa",
+        UnnamedKey = "Clave de los revisores",
+
+        AboutTitle = "Acerca de este sitio",
+        AboutIntro =
+        [
+            "WhistleSubmit es un programa para recibir denuncias de forma anónima. Tiene dos partes: este sitio " +
+            "web, que solo guarda denuncias cifradas, y una consola en una computadora que nunca está conectada " +
+            "a internet, donde los revisores las descifran y las leen.",
+            "El sitio web no necesita JavaScript, no carga nada de otros sitios y no usa cookies de rastreo.",
+        ],
+        FingerprintHeading = "Cómo se calcula la huella digital de una clave",
+        FingerprintExplanation = "La huella digital son las 32 primeras cifras hexadecimales del hash SHA-256 de la " +
+            "clave tal como se escribe (en minúsculas), en grupos de cuatro. En la práctica, dos claves distintas " +
+            "nunca comparten huella, así que si coincide, la clave es la correcta.",
+        FingerprintCommandIntro = "Cualquiera puede comprobarla en una computadora con Linux con este comando, " +
+            "poniendo la clave completa en lugar de CLAVE:",
+        EncryptionHeading = "Cómo se cifran las denuncias",
+        EncryptionExplanation = "Las denuncias se cifran en el formato age con claves híbridas poscuánticas " +
+            "(ML-KEM-768 combinado con X25519), para que sigan siendo secretas incluso ante computadoras que " +
+            "todavía no existen.",
+        LicencesHeading = "Licencias",
+        WordlistAttribution = "Los nombres en clave se forman con la EFF Large Wordlist for Passphrases, copyright " +
+            "2016 Electronic Frontier Foundation, usada bajo la licencia Creative Commons Reconocimiento 3.0 " +
+            "Estados Unidos (CC BY 3.0 US).",
+        SoftwareLicencesIntro = "Este sitio está hecho con:",
+        SoftwareLicences =
+        [
+            ".NET y ASP.NET Core, licencia MIT",
+            "Bouncy Castle Cryptography for .NET, licencia MIT",
+            "Serilog, licencia Apache 2.0",
+        ],
+        FingerprintCommandKey = "CLAVE",
+    };
+}

@@ -1,0 +1,39 @@
+using WhistleSubmit.Portal.Configuration;
+using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Features;
+using WhistleSubmit.Portal.Features.ProofOfWork;
+using WhistleSubmit.Portal.Localization;
+using WhistleSubmit.Portal.Logging;
+using WhistleSubmit.Portal.Security;
+
+// whistle-portal: the source-facing portal. Each line below is one feature; its extension method says why.
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPortalConfiguration(args);
+    builder.AddPrivacyLogging();
+    builder.AddHardenedKestrel();
+    builder.AddDataProtectionInDataDirectory();
+    builder.AddReviewerKeys();
+    builder.AddPortalLanguages();
+    builder.AddPortalPages();
+    builder.AddProofOfWork();
+
+    var app = builder.Build();
+    app.LoadReviewerKeys();
+    app.UseMiddleware<PrivateExceptionHandler>();
+    app.UseSecurityHeaders();
+    app.UseSelfHostedStaticFiles();
+    app.MapLanguageRedirect();
+    app.MapPortalPages();
+    app.MapProofOfWork();
+    app.Run();
+    return 0;
+}
+catch (PortalStartupException e)
+{
+    // age's style: one error line, one hint line, a non-zero exit code for the service manager.
+    Console.Error.WriteLine($"whistle-portal: error: {e.Message}");
+    Console.Error.WriteLine($"whistle-portal: hint: {e.Hint}");
+    return 2;
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using WhistleSubmit.Portal.Configuration;
+
+namespace WhistleSubmit.Portal.Security;
+
+public static class KestrelHardeningExtensions
+{
+    /// <summary>
+    /// Loopback only, HTTP/1.1 only, no Server header, and limits chosen for clients that reach us over Tor: slow and
+    /// high-latency circuits must work, while a client that trickles bytes to hold connections open must not.
+    /// </summary>
+    public static WebApplicationBuilder AddHardenedKestrel(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = context.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+
+            // Tor's onion service connects to 127.0.0.1; listening anywhere else would expose the portal directly.
+            // An explicit Listen also overrides ASPNETCORE_URLS, so no setting can widen this by accident.
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
+
+            // The Server header names the software and version to anyone probing the onion address.
+            kestrel.AddServerHeader = false;
+
+            var limits = kestrel.Limits;
+
+            // Pages and small API calls only by default; upload endpoints raise it for themselves, per request.
+            limits.MaxRequestBodySize = 64 * 1024;
+
+            // Tor Browser sends a short, uniform set of headers; big or numerous headers are someone else.
+            limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            limits.MaxRequestHeaderCount = 50;
+            limits.MaxRequestLineSize = 4 * 1024;
+
+            // Tor circuits can stall for seconds, so the grace period is long and the floor low; below 100 B/s
+            // for half a minute a client is holding a connection open, not uploading.
+            limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(30));
+            limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(30));
+
+            // A whole request header within 30 s even over a slow circuit (the default); slowloris gets no longer.
+            limits.RequestHeadersTimeout = TimeSpan.FromSeconds(30);
+
+            // Idle connections are cheap for an attacker to keep; a source's next request comes within seconds.
+            limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+
+            // Bounds memory under a flood; far above what one onion service's sources need at once.
+            limits.MaxConcurrentConnections = 512;
+            limits.MaxConcurrentUpgradedConnections = 0;
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+namespace WhistleSubmit.Portal.Security;
+
+/// <summary>The response headers of DESIGN.md "Headers", exactly, plus X-Frame-Options for browsers without CSP 3.</summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public static readonly IReadOnlyDictionary<string, string> Required = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Content-Security-Policy"] = ContentSecurityPolicy,
+        ["Cache-Control"] = "no-store",
+        ["Referrer-Policy"] = "no-referrer",
+        ["X-Content-Type-Options"] = "nosniff",
+        ["Cross-Origin-Opener-Policy"] = "same-origin",
+        ["Cross-Origin-Resource-Policy"] = "same-origin",
+        ["X-Frame-Options"] = "DENY",
+    };
+
+    /// <summary>Headers that identify the server or let a cached copy be recognised later: never sent.</summary>
+    public static readonly IReadOnlyList<string> Forbidden = ["Server", "ETag", "Last-Modified", "X-Powered-By"];
+}

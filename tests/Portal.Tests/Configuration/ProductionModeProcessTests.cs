@@ -1,0 +1,83 @@
+using System.Diagnostics;
+
+namespace WhistleSubmit.Portal.Tests.Configuration;
+
+/// <summary>Runs the real whistle-portal executable, as an operator or a service manager would.</summary>
+public class ProductionModeProcessTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private string dataDirectory = null!;
+
+    [SetUp]
+    public void SetUp() => dataDirectory = Directory.CreateTempSubdirectory("whistle-process-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(dataDirectory, recursive: true);
+
+    [Test]
+    public async Task Start_ProductionWithoutRecipients_ExitsNonZeroWithClearErrorAndNoKey()
+    {
+        using var process = StartPortal("--production", "true", "--data", dataDirectory, "--port", "0");
+        using var cancel = new CancellationTokenSource(Timeout);
+        Task<string> stderr = process.StandardError.ReadToEndAsync(cancel.Token);
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancel.Token);
+        await process.WaitForExitAsync(cancel.Token);
+
+        Assert.That(process.ExitCode, Is.Not.Zero);
+        Assert.That(await stderr, Does.Contain("whistle-portal: error: production mode and no reviewer recipient"));
+        Assert.That(await stderr, Does.Contain("whistle-portal: hint:"));
+        Assert.That(await stdout, Does.Not.Contain("Now listening"));
+        Assert.That(Directory.EnumerateFiles(dataDirectory, "*", SearchOption.AllDirectories), Is.Empty);
+    }
+
+    [Test]
+    public async Task Start_DemoMode_SaysSoOnTheConsole()
+    {
+        using var process = StartPortal("--data", dataDirectory, "--port", "0");
+        using var cancel = new CancellationTokenSource(Timeout);
+        var output = new System.Text.StringBuilder();
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
+            {
+                output.AppendLine(line);
+                if (line.Contains("Application started", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        Assert.That(output.ToString(), Does.Contain("DEMO MODE").And.Contain("DO NOT USE THIS PORTAL FOR REAL REPORTS"));
+        Assert.That(output.ToString(), Does.Contain("http://127.0.0.1:"));
+        Assert.That(File.Exists(Path.Combine(dataDirectory, "demo-reviewer-identity.txt")), Is.True);
+    }
+
+    private Process StartPortal(params string[] args)
+    {
+        // The portal's build output is copied next to the tests (project reference), runtimeconfig included.
+        string portalDll = Path.Combine(AppContext.BaseDirectory, "whistle-portal.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = dataDirectory,
+        };
+        start.ArgumentList.Add(portalDll);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+
+namespace WhistleSubmit.Portal.Tests;
+
+/// <summary>
+/// The real portal on a real loopback socket (Kestrel, random port), with its own temporary data directory and a sink
+/// that captures every log event. Production environment, so nothing development-only (such as the developer
+/// exception page) is in the pipeline.
+/// </summary>
+internal sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string> settings;
+
+    public PortalFactory(IDictionary<string, string>? settings = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("whistle-portal-test-").FullName;
+        this.settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        {
+            ["Portal:DataDirectory"] = DataDirectory,
+            ["Portal:Port"] = "0",
+        };
+        UseKestrel();
+    }
+
+    public string DataDirectory { get; }
+
+    public CapturingSink Log { get; } = new();
+
+    /// <summary>Starts the server and returns its base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Start()
+    {
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        return new Uri(addresses.Addresses.Single().TrimEnd('/') + "/");
+    }
+
+    /// <summary>A client that neither follows redirects nor keeps cookies, so tests see exactly what the server sent.</summary>
+    public HttpClient CreatePlainClient(Uri baseAddress) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = baseAddress,
+        };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(Log));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}

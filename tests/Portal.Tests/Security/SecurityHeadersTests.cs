@@ -1,0 +1,77 @@
+using WhistleSubmit.Portal.Security;
+
+namespace WhistleSubmit.Portal.Tests.Security;
+
+public class SecurityHeadersTests
+{
+    private PortalFactory factory = null!;
+    private HttpClient client = null!;
+
+    private static IEnumerable<string> Paths =>
+        PortalPages.All.Concat(["/", "/css/portal.css", "/favicon.svg", "/pow/challenge", "/no-such-page", "/en/no-such-page", "/fr/"]);
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        factory = new PortalFactory();
+        client = factory.CreatePlainClient(factory.Start());
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        client.Dispose();
+        factory.Dispose();
+    }
+
+    [TestCaseSource(nameof(Paths))]
+    public async Task Response_AnyPath_CarriesEverySecurityHeader(string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, value) in SecurityHeaders.Required)
+            {
+                Assert.That(HeaderValue(response, name), Is.EqualTo(value), name);
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Paths))]
+    public async Task Response_AnyPath_HasNoServerValidatorOrCookieHeaders(string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.That(AllHeaderNames(response), Has.None.EqualTo("Server").IgnoreCase
+            .And.None.EqualTo("ETag").IgnoreCase
+            .And.None.EqualTo("Last-Modified").IgnoreCase
+            .And.None.EqualTo("Set-Cookie").IgnoreCase);
+    }
+
+    [Test]
+    public void ContentSecurityPolicy_Always_IsTheOneInDesignMd()
+    {
+        Assert.That(SecurityHeaders.ContentSecurityPolicy, Is.EqualTo(
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; " +
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"));
+    }
+
+    [Test]
+    public async Task StaticFile_ConditionalRequest_StillNoValidators()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/css/portal.css");
+        request.Headers.TryAddWithoutValidation("If-None-Match", "\"anything\"");
+        using var response = await client.SendAsync(request);
+
+        Assert.That(AllHeaderNames(response), Has.None.EqualTo("ETag").IgnoreCase);
+    }
+
+    private static string? HeaderValue(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : null;
+
+    private static IEnumerable<string> AllHeaderNames(HttpResponseMessage response) =>
+        response.Headers.Select(h => h.Key).Concat(response.Content.Headers.Select(h => h.Key));
+}
