@@ -285,7 +285,7 @@ public sealed class DurableStore : IDisposable
     private static EncryptedPageStream CreateTempStream(string path)
     {
         var file = new FileStream(
-            path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.DeleteOnClose);
         return EncryptedPageStream.Create(file, RandomNumberGenerator.GetBytes(32), StoreFileKind.Temp);
     }
 
