@@ -14,7 +14,10 @@ internal sealed class XAes256Gcm : IDisposable
     public const int TagSize = 16;
 
     private readonly Aes _aes;
+    private readonly ICryptoTransform _ecb;
     private readonly byte[] _k1 = new byte[16];
+    private readonly byte[] _block = new byte[32];
+    private readonly byte[] _derived = new byte[32];
     private readonly Lock _sync = new();
     private bool _disposed;
 
@@ -53,6 +56,11 @@ internal sealed class XAes256Gcm : IDisposable
         }
 
         CryptographicOperations.ZeroMemory(l);
+
+        // One reusable ECB transform for the per-message derivation (the one-shot API builds a cipher each call).
+        _aes.Mode = CipherMode.ECB;
+        _aes.Padding = PaddingMode.None;
+        _ecb = _aes.CreateEncryptor();
     }
 
     public void Encrypt(
@@ -109,6 +117,7 @@ internal sealed class XAes256Gcm : IDisposable
 
             _disposed = true;
             CryptographicOperations.ZeroMemory(_k1);
+            _ecb.Dispose();
             _aes.Dispose();
         }
     }
@@ -124,25 +133,27 @@ internal sealed class XAes256Gcm : IDisposable
     // Steps 3-5: Kx = AES(M1 ^ K1) || AES(M2 ^ K1), Mi = 0x00 || i || 'X' || 0x00 || N[:12].
     private void DeriveSubkey(ReadOnlySpan<byte> nonce, Span<byte> subkey)
     {
-        Span<byte> m = stackalloc byte[32];
-        for (var half = 0; half < 2; half++)
-        {
-            var block = m.Slice(half * 16, 16);
-            block[0] = 0x00;
-            block[1] = unchecked((byte)(half + 1));
-            block[2] = 0x58;
-            block[3] = 0x00;
-            nonce[..12].CopyTo(block[4..]);
-            for (var i = 0; i < 16; i++)
-            {
-                block[i] ^= _k1[i];
-            }
-        }
-
         lock (_sync)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _aes.EncryptEcb(m, subkey, PaddingMode.None);
+            for (var half = 0; half < 2; half++)
+            {
+                var block = _block.AsSpan(half * 16, 16);
+                block[0] = 0x00;
+                block[1] = unchecked((byte)(half + 1));
+                block[2] = 0x58;
+                block[3] = 0x00;
+                nonce[..12].CopyTo(block[4..]);
+                for (var i = 0; i < 16; i++)
+                {
+                    block[i] ^= _k1[i];
+                }
+            }
+
+            _ecb.TransformBlock(_block, 0, 32, _derived, 0);
+            _derived.CopyTo(subkey);
+            CryptographicOperations.ZeroMemory(_derived);
+            CryptographicOperations.ZeroMemory(_block);
         }
     }
 }
