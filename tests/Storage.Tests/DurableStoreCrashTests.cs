@@ -8,9 +8,11 @@ namespace WhistleSubmit.Storage.Tests;
 /// </summary>
 public sealed class DurableStoreCrashTests
 {
-    [TestCase(1, 25, 8, Description = "frequent checkpoints (8 log pages): crashes inside checkpoints")]
-    [TestCase(2, 25, 1000, Description = "default checkpoint size: crashes inside commits")]
-    public void Write_RandomPowerLosses_EveryAcknowledgedInsertSurvives(int seed, int rounds, int checkpointPages)
+    [TestCase(1, 25, 8, false, Description = "frequent checkpoints (8 log pages), unsynced writes partly survive")]
+    [TestCase(2, 25, 1000, false, Description = "default checkpoint size, unsynced writes partly survive")]
+    [TestCase(3, 20, 8, true, Description = "frequent checkpoints, only synced bytes survive")]
+    public void Write_RandomPowerLosses_EveryAcknowledgedInsertSurvives(
+        int seed, int rounds, int checkpointPages, bool onlySynced)
     {
         // Arrange
         var random = new Random(seed);
@@ -60,8 +62,8 @@ public sealed class DurableStoreCrashTests
             }
 
             // The store is abandoned, as a dead process would leave it.
-            dataImage = data.CrashImage(random);
-            logImage = log.CrashImage(random);
+            dataImage = data.CrashImage(random, onlySynced);
+            logImage = log.CrashImage(random, onlySynced);
         }
 
         // Assert
@@ -72,7 +74,36 @@ public sealed class DurableStoreCrashTests
         Assert.That(crashes, Is.EqualTo(rounds));
         Assert.That(acknowledged, Has.Count.GreaterThan(rounds));
         TestContext.Progress.WriteLine(
-            $"crash simulation (seed {seed}, checkpoint {checkpointPages}): {rounds} power losses, " +
+            $"crash simulation (seed {seed}, checkpoint {checkpointPages}, only synced {onlySynced}): " +
+            $"{rounds} power losses, " +
             $"{acknowledged.Count} acknowledged inserts, all present");
+    }
+
+    // Negative control: the simulation does catch a missing fsync. Plain LiteDB never syncs its log, so after a power
+    // loss its committed inserts are gone.
+    [Test]
+    public void PlainLiteDb_PowerLossWithOnlySyncedBytes_LosesCommittedInserts()
+    {
+        // Arrange
+        var data = new CrashSimStream([], new CrashSwitch());
+        var log = new CrashSimStream([], new CrashSwitch());
+        using (var db = new LiteDB.LiteDatabase(data, null, log))
+        {
+            for (var id = 1; id <= 20; id++)
+            {
+                db.BeginTrans();
+                db.GetCollection(Payloads.Collection).Insert(Payloads.Document(id, 100));
+                db.Commit();
+            }
+
+            // Act: power loss before any checkpoint (the database object is abandoned, not disposed).
+            var random = new Random(4);
+            var dataImage = new MemoryStream(data.CrashImage(random, onlySynced: true));
+            var logImage = new MemoryStream(log.CrashImage(random, onlySynced: true));
+            using var reopened = new LiteDB.LiteDatabase(dataImage, null, logImage);
+
+            // Assert
+            Assert.That(reopened.GetCollection(Payloads.Collection).Count(), Is.LessThan(20));
+        }
     }
 }

@@ -126,14 +126,17 @@ internal sealed class CrashSimStream : Stream
             _ => Length + offset,
         };
 
-    /// <summary>What survives a power loss now: durable bytes plus a random subset of unsynced operations.</summary>
-    public byte[] CrashImage(Random random)
+    /// <summary>
+    /// What survives a power loss now: the durable bytes, plus (unless onlySynced) a random subset of the unsynced
+    /// operations, some torn.
+    /// </summary>
+    public byte[] CrashImage(Random random, bool onlySynced = false)
     {
         lock (_gate)
         {
             var image = new MemoryStream();
             image.Write(_durable.ToArray());
-            foreach (var (offset, bytes, newLength) in _pending)
+            foreach (var (offset, bytes, newLength) in onlySynced ? [] : _pending)
             {
                 if (bytes is null)
                 {
