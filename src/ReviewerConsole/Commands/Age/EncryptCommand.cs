@@ -93,7 +93,7 @@ internal static class EncryptCommand
             using OutputTarget target = OutputTarget.Open(request.Output, ownerOnly: false);
             using (Stream encryptor = AgeEncryption.Encrypt(target.Stream, recipients, request.Armor, leaveOpen: true))
             {
-                input.CopyTo(encryptor);
+                input.CopyTo(encryptor, CopyBuffer.Size);
             }
 
             target.Commit();
