@@ -4,16 +4,19 @@ using WhistleSubmit.Crypto.Age.Primitives;
 namespace WhistleSubmit.Crypto.Age.Payload;
 
 /// <summary>
-/// Spec "Payload": STREAM encryption in constant memory. A full buffer is sealed as a non-final chunk only once
-/// more data arrives, so the final chunk is never empty unless the whole payload is; Dispose seals it.
+/// Spec "Payload": STREAM encryption in constant memory. A full buffer is sealed as non-final chunks only once more
+/// data arrives, so the final chunk is never empty unless the whole payload is; Dispose seals it. Chunks are sealed in
+/// batches (<see cref="ChunkBatch"/>, in parallel): one chunk until more data comes, then
+/// <see cref="ChunkBatch.MaxChunks"/>.
 /// </summary>
 internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
 {
     private readonly Stream output;
     private readonly bool leaveOpen;
-    private readonly Aead aead;
-    private readonly byte[] plaintext = new byte[PayloadKey.ChunkSize];
-    private readonly byte[] ciphertext = new byte[PayloadKey.EncryptedChunkSize];
+    private readonly ChunkBatch batch;
+    private int batchChunks = 1;
+    private byte[] plaintext = new byte[PayloadKey.ChunkSize];
+    private byte[] ciphertext = new byte[PayloadKey.EncryptedChunkSize];
     private int buffered;
     private ulong counter;
     private bool disposed;
@@ -22,7 +25,34 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
     {
         this.output = output;
         this.leaveOpen = leaveOpen;
-        aead = Aead.Create(payloadKey);
+        batch = new ChunkBatch(payloadKey);
+    }
+
+    private int BatchPlaintextSize => batchChunks * PayloadKey.ChunkSize;
+
+    /// <summary>Whole batches of a caller's array that are certainly not the last one are sealed without a copy.</summary>
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        ReadOnlyMemory<byte> data = buffer.AsMemory(offset, count);
+        while (!data.IsEmpty)
+        {
+            if (buffered == BatchPlaintextSize)
+            {
+                SealBuffered();
+            }
+
+            if (buffered != 0 || data.Length <= BatchPlaintextSize)
+            {
+                break;
+            }
+
+            SealNonFinal(data[..BatchPlaintextSize], batchChunks);
+            data = data[BatchPlaintextSize..];
+        }
+
+        Write(data.Span);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
@@ -30,21 +60,12 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
         ObjectDisposedException.ThrowIf(disposed, this);
         while (!buffer.IsEmpty)
         {
-            if (buffered == PayloadKey.ChunkSize)
+            if (buffered == BatchPlaintextSize)
             {
-                SealChunk(plaintext, last: false);
-                buffered = 0;
+                SealBuffered();
             }
 
-            // Whole chunks that are certainly not the last one skip the copy into our buffer.
-            if (buffered == 0 && buffer.Length > PayloadKey.ChunkSize)
-            {
-                SealChunk(buffer[..PayloadKey.ChunkSize], last: false);
-                buffer = buffer[PayloadKey.ChunkSize..];
-                continue;
-            }
-
-            int n = Math.Min(PayloadKey.ChunkSize - buffered, buffer.Length);
+            int n = Math.Min(BatchPlaintextSize - buffered, buffer.Length);
             buffer[..n].CopyTo(plaintext.AsSpan(buffered));
             buffered += n;
             buffer = buffer[n..];
@@ -57,14 +78,27 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
         output.Flush();
     }
 
-    private void SealChunk(ReadOnlySpan<byte> chunk, bool last)
+    /// <summary>Seals our full buffer (more data has arrived, so none of it is final), then lets the batch grow.</summary>
+    private void SealBuffered()
     {
-        Span<byte> nonce = stackalloc byte[Aead.NonceSize];
-        PayloadKey.ChunkNonce(counter, last, nonce);
-        int n = chunk.Length + Aead.TagSize;
-        aead.Seal(nonce, chunk, ciphertext.AsSpan(0, n));
-        output.Write(ciphertext, 0, n);
-        counter = checked(counter + 1);
+        SealNonFinal(plaintext, batchChunks);
+        buffered = 0;
+        if (batchChunks < ChunkBatch.MaxChunks)
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+            batchChunks = ChunkBatch.MaxChunks;
+            plaintext = new byte[batchChunks * PayloadKey.ChunkSize];
+            ciphertext = new byte[batchChunks * PayloadKey.EncryptedChunkSize];
+        }
+    }
+
+    private void SealNonFinal(ReadOnlyMemory<byte> chunks, int count) => Seal(chunks, count, PayloadKey.ChunkSize, final: false);
+
+    private void Seal(ReadOnlyMemory<byte> chunks, int count, int lastLength, bool final)
+    {
+        batch.Seal(counter, chunks, count, lastLength, final, ciphertext);
+        output.Write(ciphertext, 0, ((count - 1) * PayloadKey.EncryptedChunkSize) + lastLength + Aead.TagSize);
+        counter = checked(counter + (ulong)count);
     }
 
     protected override void Dispose(bool disposing)
@@ -74,13 +108,15 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
             disposed = true;
             try
             {
-                SealChunk(plaintext.AsSpan(0, buffered), last: true);
+                // The rest, as whole chunks then the final one (empty only when the whole payload is).
+                int count = Math.Max(1, (buffered + PayloadKey.ChunkSize - 1) / PayloadKey.ChunkSize);
+                Seal(plaintext, count, buffered - ((count - 1) * PayloadKey.ChunkSize), final: true);
                 output.Flush();
             }
             finally
             {
                 CryptographicOperations.ZeroMemory(plaintext);
-                aead.Dispose();
+                batch.Dispose();
                 if (!leaveOpen)
                 {
                     output.Dispose();

@@ -96,7 +96,7 @@ internal static class DecryptCommand
         using (plaintext)
         using (OutputTarget target = OutputTarget.Open(outputPath, ownerOnly: true))
         {
-            plaintext.CopyTo(target.Stream);
+            plaintext.CopyTo(target.Stream, CopyBuffer.Size);
             target.Commit();
         }
     }

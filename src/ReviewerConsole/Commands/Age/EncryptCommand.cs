@@ -92,7 +92,7 @@ internal static class EncryptCommand
 
             using OutputTarget target = OutputTarget.Open(request.Output, ownerOnly: false);
             Stream encryptor = AgeEncryption.Encrypt(target.Stream, recipients, request.Armor, leaveOpen: true);
-            input.CopyTo(encryptor);
+            input.CopyTo(encryptor, CopyBuffer.Size);
 
             // Dispose seals the final chunk, so it must run only after the whole input was read: sealing after a
             // failed read would put a valid file of the truncated plaintext on standard output (age exits instead).
