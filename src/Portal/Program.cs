@@ -1,10 +1,13 @@
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Features;
+using WhistleSubmit.Portal.Features.Mailbox;
 using WhistleSubmit.Portal.Features.ProofOfWork;
+using WhistleSubmit.Portal.Features.Upload;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
 using WhistleSubmit.Portal.Security;
+using WhistleSubmit.Portal.Storage;
 
 // whistle-portal: the source-facing portal. Each line below is one feature; its extension method says why.
 try
@@ -18,15 +21,20 @@ try
     builder.AddPortalLanguages();
     builder.AddPortalPages();
     builder.AddProofOfWork();
+    builder.AddPortalStore();
+    builder.AddUploads();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
+    app.OpenPortalStore();
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();
     app.UseSelfHostedStaticFiles();
     app.MapLanguageRedirect();
     app.MapPortalPages();
     app.MapProofOfWork();
+    app.MapUploads();
+    app.MapMailboxApi();
     app.Run();
     return 0;
 }
