@@ -123,12 +123,16 @@ public static class AgeEncryption
         using var input = new MemoryStream(ciphertext.ToArray(), writable: false);
         using Stream plaintext = Decrypt(input, identities);
         using var output = new MemoryStream();
-        plaintext.CopyTo(output);
-        byte[] result = output.ToArray();
-
-        // Wipe our working copy; only the returned array should hold the plaintext.
-        CryptographicOperations.ZeroMemory(output.GetBuffer());
-        return result;
+        try
+        {
+            plaintext.CopyTo(output);
+            return output.ToArray();
+        }
+        finally
+        {
+            // Wipe our working copy, also when a later chunk fails: only the returned array may hold plaintext.
+            CryptographicOperations.ZeroMemory(output.GetBuffer());
+        }
     }
 
     private static Stream OpenSource(Stream input, bool leaveOpen)

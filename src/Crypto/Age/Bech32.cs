@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace WhistleSubmit.Crypto.Age;
@@ -39,6 +41,7 @@ internal static class Bech32
             sb.Append(Charset[v]);
         }
 
+        CryptographicOperations.ZeroMemory(values);
         return sb.ToString();
     }
 
@@ -93,6 +96,9 @@ internal static class Bech32
         }
 
         byte[]? data = ConvertBits(values.AsSpan(0, values.Length - 6), 5, 8, pad: false);
+
+        // values holds the (possibly secret) key in 5-bit groups.
+        CryptographicOperations.ZeroMemory(values);
         return data is null ? null : (hrp, data);
     }
 
@@ -176,6 +182,10 @@ internal static class Bech32
             return null;
         }
 
-        return [.. result];
+        byte[] converted = [.. result];
+
+        // The list's buffer is a second copy of the converted bytes.
+        CryptographicOperations.ZeroMemory(CollectionsMarshal.AsSpan(result));
+        return converted;
     }
 }

@@ -29,5 +29,12 @@ public sealed record BundleItem
     /// <summary>Whether <paramref name="value"/> is a well-formed mailbox id or SHA-256 (64 lower-case hex digits).</summary>
     public static bool IsValidSha256Hex(string? value) => IsLowerHex(value, 64);
 
+    /// <summary>Compares a computed SHA-256 with a manifest's hex digest in constant time, as for any MAC or tag.</summary>
+    internal static bool HashMatches(ReadOnlySpan<byte> computed, string expectedHex)
+    {
+        byte[] expected = Convert.FromHexString(expectedHex);
+        return CryptographicOperations.FixedTimeEquals(computed, expected);
+    }
+
     private static bool IsLowerHex(string? s, int length) => s is not null && s.Length == length && s.All(c => char.IsAsciiHexDigitLower(c) || char.IsAsciiDigit(c));
 }

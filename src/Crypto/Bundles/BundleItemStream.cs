@@ -77,7 +77,7 @@ internal sealed class BundleItemStream(Stream bundle, long offset, BundleItem it
         }
 
         checkedHash = true;
-        if (Convert.ToHexStringLower(sha256.GetHashAndReset()) != item.Sha256)
+        if (!BundleItem.HashMatches(sha256.GetHashAndReset(), item.Sha256))
         {
             throw new BundleException();
         }

@@ -129,7 +129,7 @@ public sealed class BundleReader : IDisposable
                 sha256.AppendData(buffer.AsSpan(0, n));
             }
 
-            if (Convert.ToHexStringLower(sha256.GetHashAndReset()) != item.Sha256)
+            if (!BundleItem.HashMatches(sha256.GetHashAndReset(), item.Sha256))
             {
                 throw new BundleException();
             }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace WhistleSubmit.Crypto.Codenames;
 
@@ -52,6 +53,12 @@ public static class Codename
             return false;
         }
 
+        // U+0085 is white space to .NET but not to JavaScript's \s: refuse it rather than split differently.
+        if (codename.Contains('\u0085', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         string[] words = codename.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length != WordCount)
         {
@@ -60,6 +67,13 @@ public static class Codename
 
         for (int i = 0; i < words.Length; i++)
         {
+            // ASCII only: Unicode lower-casing maps some non-ASCII letters onto list words (the Kelvin sign K to
+            // "k"), where the browser's toLowerCase may not, so the two sides would derive different keys.
+            if (!Ascii.IsValid(words[i]))
+            {
+                return false;
+            }
+
             words[i] = words[i].ToLowerInvariant();
             if (!Wordlist.Contains(words[i]))
             {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace WhistleSubmit.ReviewerConsole.Shared;
@@ -74,7 +75,15 @@ internal static partial class ControllingTerminal
             line.Add(unchecked((byte)b));
         }
 
-        return Encoding.UTF8.GetString(line.ToArray()).TrimEnd('\r');
+        try
+        {
+            return Encoding.UTF8.GetString(CollectionsMarshal.AsSpan(line)).TrimEnd('\r');
+        }
+        finally
+        {
+            // The passphrase bytes; the returned string is the caller's one remaining copy.
+            CryptographicOperations.ZeroMemory(CollectionsMarshal.AsSpan(line));
+        }
     }
 
     private static bool TryGetAttributes(int fd, byte[] termios)

@@ -42,7 +42,22 @@ public class AgeKeysTests
     }
 
     [Test]
-    public void Parse_PostQuantumPrefixes_ThrowFormat()
+    public void ParseRecipientAndIdentity_PostQuantum_ReturnMlKem768X25519Types()
+    {
+        using MlKem768X25519Identity generated = MlKem768X25519Identity.Generate();
+
+        IRecipient recipient = AgeKeys.ParseRecipient(generated.Recipient.ToString());
+        IIdentity identity = AgeKeys.ParseIdentity(generated.ExportSecretKey());
+
+        Assert.That(recipient, Is.TypeOf<MlKem768X25519Recipient>());
+        Assert.That(recipient.ToString(), Is.EqualTo(generated.Recipient.ToString()));
+        Assert.That(identity, Is.TypeOf<MlKem768X25519Identity>());
+        Assert.That(((MlKem768X25519Identity)identity).ExportSecretKey(), Is.EqualTo(generated.ExportSecretKey()));
+        ((IDisposable)identity).Dispose();
+    }
+
+    [Test]
+    public void Parse_MalformedPostQuantumKeys_ThrowFormat()
     {
         Assert.Throws<FormatException>(() => AgeKeys.ParseRecipient("age1pq1abc"));
         Assert.Throws<FormatException>(() => AgeKeys.ParseIdentity("AGE-SECRET-KEY-PQ-1ABC"));

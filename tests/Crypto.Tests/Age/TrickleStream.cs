@@ -1,7 +1,10 @@
 namespace WhistleSubmit.Crypto.Tests.Age;
 
-/// <summary>A non-seekable read stream that hands out at most <c>maxRead</c> bytes per call, like a slow socket.</summary>
-internal sealed class TrickleStream(byte[] data, int maxRead) : Stream
+/// <summary>
+/// A non-seekable read stream that hands out at most <c>maxRead</c> bytes per call, like a slow socket, and throws
+/// TimeoutException once a read would reach past <c>failAt</c>, like a source that fails part-way.
+/// </summary>
+internal sealed class TrickleStream(byte[] data, int maxRead, int failAt = int.MaxValue) : Stream
 {
     private int position;
 
@@ -23,7 +26,13 @@ internal sealed class TrickleStream(byte[] data, int maxRead) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        int n = Math.Min(Math.Min(buffer.Length, maxRead), data.Length - position);
+        int wanted = Math.Min(buffer.Length, maxRead);
+        if (position + (long)wanted > failAt)
+        {
+            throw new TimeoutException("source failed");
+        }
+
+        int n = Math.Min(wanted, data.Length - position);
         data.AsSpan(position, n).CopyTo(buffer);
         position += n;
         return n;

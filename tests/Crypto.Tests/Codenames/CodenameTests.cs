@@ -61,6 +61,9 @@ public class CodenameTests
     [TestCase("abacus-abdomen abdominal abide abiding ability ablaze able zen", Description = "joined words")]
     [TestCase("abacus abdomen abdominal abide abiding ability ablaze ab\u0000le", Description = "control character")]
     [TestCase("abacus abdomen abdominal abide abiding ability ablaze \u0430ble", Description = "Cyrillic look-alike")]
+    [TestCase("abacus abdomen abdominal abide abiding ability ablaze \u212Aeg", Description = "Kelvin sign lower-cases to k")]
+    [TestCase("abacus abdomen abdominal abide abiding ability ablaze \u0130ce", Description = "dotted capital I")]
+    [TestCase("abacus abdomen abdominal abide abiding ability ablaze\u0085able", Description = "NEL, not white space in JS")]
     public void Normalize_Invalid_ThrowsFormatExceptionWithoutEchoingInput(string input)
     {
         var ex = Assert.Throws<FormatException>(() => Codename.Normalize(input));

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.Text;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Crypto.Padding;
+using WhistleSubmit.Crypto.Tests.Age;
 using WhistleSubmit.Crypto.Tests.Tar;
 using static WhistleSubmit.Crypto.Tests.Containers.ContainerFixtures;
 
@@ -267,7 +268,7 @@ public class SubmissionReaderTests
     {
         byte[] container = Write(Report(("a", 3)), Abc);
 
-        Assert.That(() => SubmissionReader.Read(new FailingStream(container, failAt: 600), (_, s) => s.ReadAllLength()), Throws.TypeOf<TimeoutException>());
+        Assert.That(() => SubmissionReader.Read(new TrickleStream(container, int.MaxValue, failAt: 600), (_, s) => s.ReadAllLength()), Throws.TypeOf<TimeoutException>());
     }
 
     [Test]

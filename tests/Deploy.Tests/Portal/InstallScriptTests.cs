@@ -72,13 +72,13 @@ public sealed class InstallScriptTests
         Run.Program("cp", ["-R", PortalPublish.Path + "/.", from.Path]);
         Assert.That(root.Install(from.Path).ExitCode, Is.Zero);
         var env = root.Combine("etc", "whistlesubmit", "portal.env");
-        File.AppendAllText(env, "WhistleSubmit__Operator=edited\n");
+        File.AppendAllText(env, "Portal__Operator=edited\n");
         File.WriteAllText(from.Combine("wwwroot", "new.js"), "// v2\n");
 
         var update = root.Install(from.Path);
 
         Assert.That(update.ExitCode, Is.Zero, update.ToString());
-        Assert.That(File.ReadAllText(env), Does.EndWith("WhistleSubmit__Operator=edited\n"));
+        Assert.That(File.ReadAllText(env), Does.EndWith("Portal__Operator=edited\n"));
         Assert.That(update.StdOut, Does.Contain("kept as it is"));
         Assert.That(File.ReadAllText(root.Combine("opt", "whistlesubmit", "portal", "wwwroot", "new.js")), Is.EqualTo("// v2\n"));
         Assert.That(Directory.EnumerateFileSystemEntries(root.Combine("opt", "whistlesubmit")).Select(Path.GetFileName),

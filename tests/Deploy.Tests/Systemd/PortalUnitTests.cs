@@ -79,17 +79,14 @@ public sealed class PortalUnitTests
     }
 
     [Test]
-    public void PortalEnv_Listeners_LoopbackOnly()
+    public void PortalEnv_Listener_IsThePortTorForwardsTo()
     {
+        // The portal always binds 127.0.0.1 (src/Portal/Security/KestrelHardeningExtensions.cs); only the port is set.
         var env = File.ReadAllLines(Path.Combine(Repo.Deploy, "portal", "portal.env"))
-            .Where(l => l.Contains("Url=", StringComparison.Ordinal) && !l.StartsWith('#'))
+            .Where(l => l.StartsWith("Portal__Port=", StringComparison.Ordinal))
             .ToList();
 
-        Assert.That(env, Is.EquivalentTo(new[]
-        {
-            "WhistleSubmit__SourceUrl=http://127.0.0.1:5080",
-            "WhistleSubmit__TransferUrl=http://127.0.0.1:5081",
-        }));
+        Assert.That(env, Is.EqualTo(new[] { "Portal__Port=5080" }));
     }
 
     [Test]
@@ -99,10 +96,10 @@ public sealed class PortalUnitTests
         // helper. Both strip the double quotes; a value with spaces must be quoted for the shell.
         var env = Path.Combine(Repo.Deploy, "portal", "portal.env");
 
-        var result = Run.Program("bash", ["-c", "set -a; . \"$1\"; printf '%s|%s|%s' \"$PORTAL_ARGS\" \"$WhistleSubmit__Production\" \"$WhistleSubmit__DataDirectory\"", "env", env]);
+        var result = Run.Program("bash", ["-c", "set -a; . \"$1\"; printf '%s|%s|%s' \"$PORTAL_ARGS\" \"$Portal__Production\" \"$Portal__DataDirectory\"", "env", env]);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(result.StdOut, Is.EqualTo("--data /var/lib/whistlesubmit --production|true|/var/lib/whistlesubmit"));
+        Assert.That(result.StdOut, Is.EqualTo("--data /var/lib/whistlesubmit --production true|true|/var/lib/whistlesubmit"));
         Assert.That(File.ReadAllLines(env).Where(l => l.Length > 0 && !l.StartsWith('#')),
             Has.All.Match("^[A-Za-z_][A-Za-z0-9_]*=(\"[^\"]*\"|[^ \"]*)$"));
     }

@@ -91,11 +91,12 @@ internal static class EncryptCommand
             }
 
             using OutputTarget target = OutputTarget.Open(request.Output, ownerOnly: false);
-            using (Stream encryptor = AgeEncryption.Encrypt(target.Stream, recipients, request.Armor, leaveOpen: true))
-            {
-                input.CopyTo(encryptor);
-            }
+            Stream encryptor = AgeEncryption.Encrypt(target.Stream, recipients, request.Armor, leaveOpen: true);
+            input.CopyTo(encryptor);
 
+            // Dispose seals the final chunk, so it must run only after the whole input was read: sealing after a
+            // failed read would put a valid file of the truncated plaintext on standard output (age exits instead).
+            encryptor.Dispose();
             target.Commit();
         }
         finally

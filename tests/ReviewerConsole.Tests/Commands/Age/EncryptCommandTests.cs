@@ -201,6 +201,20 @@ public sealed class EncryptCommandTests
     }
 
     [Test]
+    public void Encrypt_InputReadFailsToStdout_LeavesNoDecryptableFile()
+    {
+        // Reading /proc/self/mem at offset 0 fails with EIO after the file opened: a read error mid-copy.
+        KeyPair key = KeyPair.Generate(dir, "key.txt");
+
+        CliResult encrypted = WhistleReview.Run(dir.Path, ["age", "encrypt", "-r", key.PublicKey, "/proc/self/mem"], []);
+        CliResult decrypted = WhistleReview.Run(dir.Path, ["age", "decrypt", "-i", key.IdentityFile], encrypted.Stdout);
+
+        Assert.That(encrypted.ExitCode, Is.EqualTo(1), encrypted.ToString());
+        Assert.That(encrypted.Stderr, Does.StartWith("whistle-review: error:"));
+        Assert.That(decrypted.ExitCode, Is.EqualTo(1), "a truncated input must not come out as a complete age file");
+    }
+
+    [Test]
     public void Encrypt_MissingRecipientsFile_Fails()
     {
         CliResult result = WhistleReview.Run(dir.Path, ["age", "encrypt", "-R", dir.File("missing.txt")], Report);
