@@ -95,6 +95,13 @@ public static class UploadEndpoints
 
     internal static async Task<IResult> PutChunk(string uploadId, string index, HttpContext context, PortalStore store, ChunkBodyReader reader)
     {
+        // Up to a chunk even for an early refusal (404/409): Kestrel then drains the announced body and the client
+        // reads our status, instead of a connection reset under its upload.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = StoreOptions.ChunkSize;
+        }
+
         if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int chunkIndex))
         {
             return ApiProblems.Status(StatusCodes.Status400BadRequest);
@@ -117,10 +124,23 @@ public static class UploadEndpoints
             return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge);
         }
 
-        // A retry of a stored chunk needs no body: the length in its header decides (PORTAL.md).
+        // A retry of a stored chunk: its length decides (PORTAL.md). The body is read and dropped so the client sees
+        // the 204 instead of a connection closed under its upload.
         if (chunkIndex < session.NextChunk)
         {
-            return declared == expected ? TypedResults.NoContent() : ApiProblems.Status(StatusCodes.Status409Conflict);
+            if (declared != expected)
+            {
+                return ApiProblems.Status(StatusCodes.Status409Conflict);
+            }
+
+            var (retryStatus, retryBuffer) = await reader.ReadAsync(context, expected);
+            if (retryBuffer is null)
+            {
+                return ApiProblems.Status(retryStatus ?? StatusCodes.Status400BadRequest);
+            }
+
+            reader.Return(retryBuffer);
+            return TypedResults.NoContent();
         }
 
         if (chunkIndex > session.NextChunk)
