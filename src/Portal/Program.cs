@@ -1,12 +1,22 @@
+using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Features;
+using WhistleSubmit.Portal.Features.Mailbox;
 using WhistleSubmit.Portal.Features.ProofOfWork;
+using WhistleSubmit.Portal.Features.Upload;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
 using WhistleSubmit.Portal.Security;
+using WhistleSubmit.Portal.Storage;
 
 // whistle-portal: the source-facing portal. Each line below is one feature; its extension method says why.
+// Admin verbs (recipients, export, import-replies, confirm, status) run instead of the server.
+if (AdminCli.IsVerb(args))
+{
+    return AdminCli.Run(args);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -18,17 +28,29 @@ try
     builder.AddPortalLanguages();
     builder.AddPortalPages();
     builder.AddProofOfWork();
+    builder.AddPortalStore();
+    builder.AddUploads();
+    builder.AddAdminSocket();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
+    app.OpenPortalStore();
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();
     app.UseSelfHostedStaticFiles();
     app.MapLanguageRedirect();
     app.MapPortalPages();
     app.MapProofOfWork();
+    app.MapUploads();
+    app.MapMailboxApi();
     app.Run();
     return 0;
+}
+catch (WhistleSubmit.Storage.StoreLockedException)
+{
+    Console.Error.WriteLine("whistle-portal: error: the store is in use by another process.");
+    Console.Error.WriteLine("whistle-portal: hint: another portal or an admin command holds store/store.lock; stop it first.");
+    return 2;
 }
 catch (PortalStartupException e)
 {

@@ -73,7 +73,9 @@ internal static class MethodCallScanner
                 continue;
             }
 
-            il.Offset += operand switch
+            // The size is computed before it is added: InlineSwitch reads its count first, and `il.Offset += …` would
+            // add to the offset from before that read, landing 4 bytes short.
+            int size = operand switch
             {
                 OperandType.InlineNone => 0,
                 OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
@@ -82,6 +84,7 @@ internal static class MethodCallScanner
                 OperandType.InlineSwitch => il.ReadInt32() * 4,
                 _ => 4,
             };
+            il.Offset += size;
         }
     }
 

@@ -1,0 +1,31 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using WhistleSubmit.Crypto.Age;
+
+namespace WhistleSubmit.Bench.PortalLoad;
+
+/// <summary>Real age files to the portal's recipients (the server checks the header shape), made once before timing.</summary>
+internal static class Ciphertexts
+{
+    public static async Task<IReadOnlyList<IRecipient>> RecipientsAsync(HttpClient http)
+    {
+        var config = await http.GetFromJsonAsync<JsonObject>(new Uri("/api/config", UriKind.Relative));
+        return [.. config!["recipients"]!.AsArray().Select(r => AgeKeys.ParseRecipient(r!.GetValue<string>()))];
+    }
+
+    /// <summary>An age file whose total length is exactly bytes (the plaintext is sized to fit).</summary>
+    public static byte[] Exactly(IReadOnlyList<IRecipient> recipients, int bytes)
+    {
+        int overhead = AgeEncryption.Encrypt(new byte[1], recipients).Length - 1;
+        return AgeEncryption.Encrypt(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes - overhead), recipients);
+    }
+
+    /// <summary>A real header (version line, stanzas, MAC) to put in front of a synthetic payload.</summary>
+    public static byte[] Header(IReadOnlyList<IRecipient> recipients)
+    {
+        byte[] file = AgeEncryption.Encrypt([], recipients);
+        int mac = System.Text.Encoding.ASCII.GetString(file).IndexOf("\n---", StringComparison.Ordinal) + 1;
+        int end = Array.IndexOf(file, (byte)'\n', mac) + 1;
+        return file[..end];
+    }
+}
