@@ -2,6 +2,7 @@ using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Features;
 using WhistleSubmit.Portal.Features.ProofOfWork;
+using WhistleSubmit.Portal.Features.Submit;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
 using WhistleSubmit.Portal.Security;
@@ -18,9 +19,11 @@ try
     builder.AddPortalLanguages();
     builder.AddPortalPages();
     builder.AddProofOfWork();
+    builder.AddNoJsForms();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
+    app.RequireUniformRecipients();
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();
     app.UseSelfHostedStaticFiles();
