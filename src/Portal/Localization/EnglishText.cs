@@ -363,6 +363,8 @@ public static class EnglishText
             FollowupPath = "Because JavaScript was off, the server encrypted your message and files in its memory " +
                 "as they arrived and stored only the encrypted result.",
             CloseAdvice = "When you are done, close Tor Browser.",
+            ProblemTitle = "That did not work",
+            BackToMailbox = "Back to the mailbox",
         },
     };
 }

@@ -30,4 +30,6 @@ public sealed record MailboxText
     public required string FollowupSentBody { get; init; }
     public required string FollowupPath { get; init; }
     public required string CloseAdvice { get; init; }
+    public required string ProblemTitle { get; init; }
+    public required string BackToMailbox { get; init; }
 }

@@ -382,6 +382,8 @@ public static class SpanishText
             FollowupPath = "Como JavaScript estaba desactivado, el servidor cifró su mensaje y sus archivos en " +
                 "memoria a medida que llegaban y guardó solo el resultado cifrado.",
             CloseAdvice = "Cuando termine, cierre el Navegador Tor.",
+            ProblemTitle = "No funcionó",
+            BackToMailbox = "Volver al buzón",
         },
     };
 }
