@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Features.SourceStore;
 using WhistleSubmit.Portal.Features.Submit;
 using WhistleSubmit.Portal.Localization;
 
@@ -51,12 +50,7 @@ public sealed class MailboxModel(FormTokens tickets, NoJsFormGate gate, Submissi
             return Refuse(FormProblem.BadToken);
         }
 
-        var store = HttpContext.RequestServices.GetService<ISourceStore>();
-        if (store is null)
-        {
-            return Refuse(FormProblem.Unavailable);
-        }
-
+        var store = gate.Store;
         // Same answer for a mistyped word and an unknown mailbox: either way the words are what to check.
         string typed = (await Request.ReadFormAsync()).TryGetValue(CodenameField, out var values) ? values.ToString() : string.Empty;
         if (!Codename.TryNormalize(typed, out string? normalized))

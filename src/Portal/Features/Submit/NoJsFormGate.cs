@@ -16,19 +16,17 @@ public sealed class NoJsFormGate(
     IOptions<AntiforgeryOptions> antiforgeryOptions,
     IOptions<NoJsOptions> options,
     IOptions<PortalOptions> portal,
-    IServiceProvider services)
+    ISourceStore store)
 {
     public NoJsOptions Limits => options.Value;
 
     /// <summary>Where spooled (encrypted) attachments wait for the rest of the form: inside the data directory.</summary>
     public string SpoolDirectory => Path.Combine(portal.Value.DataDirectoryFullPath, "spool");
 
-    /// <summary>The store, or a 503 page: without a store the portal fails closed rather than accept and lose.</summary>
-    public ISourceStore Store => services.GetService<ISourceStore>() ?? throw new FormRejectedException(FormProblem.Unavailable);
+    public ISourceStore Store => store;
 
     public async Task<StreamedFormReader> OpenAsync(HttpContext context)
     {
-        _ = Store;
         DataDirectory.Ensure(SpoolDirectory);
         var reader = StreamedFormReader.Open(context, Limits, SpoolDirectory);
         string header = antiforgeryOptions.Value.HeaderName
