@@ -73,7 +73,8 @@ internal static class MethodCallScanner
                 continue;
             }
 
-            il.Offset += operand switch
+            // The operand size is computed before moving: a switch's size depends on the count it reads first.
+            int skip = operand switch
             {
                 OperandType.InlineNone => 0,
                 OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
@@ -82,6 +83,7 @@ internal static class MethodCallScanner
                 OperandType.InlineSwitch => il.ReadInt32() * 4,
                 _ => 4,
             };
+            il.Offset += skip;
         }
     }
 

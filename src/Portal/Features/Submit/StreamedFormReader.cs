@@ -95,7 +95,8 @@ public sealed class StreamedFormReader
             {
                 var disposition = Disposition(section);
                 string name = disposition.Name.Value ?? string.Empty;
-                if (disposition.IsFileDisposition() && name == FilesField)
+                // By name, not by IsFileDisposition: a file input left empty is sent with filename="", which that ignores.
+                if (name == FilesField)
                 {
                     await ReadFileAsync(section, disposition, form);
                 }

@@ -33,7 +33,9 @@ internal static class StoredSubmission
         }
 
         var needles = canaries.Select(Encoding.UTF8.GetBytes).ToList();
+        // The store's lock file is held exclusively by the running portal and is always empty.
         return [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(path => Path.GetFileName(path) != "store.lock")
             .Where(path => File.ReadAllBytes(path) is var bytes && needles.Any(n => bytes.AsSpan().IndexOf(n) >= 0))];
     }
 }

@@ -130,7 +130,7 @@ public class SubmitBrowserTests
         await Task.Delay(1100);
         await NoJsBrowser.SubmitAsync(page);
 
-        Assert.That(await page.InnerTextAsync("h1"), Is.EqualTo(title));
+        Assert.That(await page.InnerTextAsync("h1"), Is.EqualTo(title), await page.InnerTextAsync("main"));
         Assert.That(await page.Locator(".codename").CountAsync(), Is.EqualTo(1));
         await AxeSnapshot.AssertNoViolationsAsync(page, baseAddress);
     }
