@@ -1,3 +1,4 @@
+using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Features;
@@ -12,6 +13,12 @@ using WhistleSubmit.Portal.Security;
 using WhistleSubmit.Portal.Storage;
 
 // whistle-portal: the source-facing portal. Each line below is one feature; its extension method says why.
+// Admin verbs (recipients, export, import-replies, confirm, status) run instead of the server.
+if (AdminCli.IsVerb(args))
+{
+    return AdminCli.Run(args);
+}
+
 try
 {
     var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +32,7 @@ try
     builder.AddProofOfWork();
     builder.AddPortalStore();
     builder.AddUploads();
+    builder.AddAdminSocket();
     builder.AddNoJsForms();
     builder.AddSourceStore();
 
@@ -42,6 +50,12 @@ try
     app.MapMailboxApi();
     app.Run();
     return 0;
+}
+catch (WhistleSubmit.Storage.StoreLockedException)
+{
+    Console.Error.WriteLine("whistle-portal: error: the store is in use by another process.");
+    Console.Error.WriteLine("whistle-portal: hint: another portal or an admin command holds store/store.lock; stop it first.");
+    return 2;
 }
 catch (PortalStartupException e)
 {

@@ -34,6 +34,7 @@ public sealed partial class PortalStore : IDisposable
         Options = options;
         Time = time;
         directory = Path.Combine(dataDirectory, DirectoryName);
+        WhistleSubmit.Portal.Configuration.DataDirectory.Ensure(dataDirectory);
         key = StoreKeyFile.LoadOrCreate(dataDirectory, dataProtection);
         try
         {
@@ -99,7 +100,8 @@ public sealed partial class PortalStore : IDisposable
         Write(db =>
         {
             var items = db.GetCollection(Items);
-            foreach (var reply in items.Find(Query.And(Query.EQ("mailbox", mailboxId), Query.EQ("kind", nameof(ItemKind.Reply)))))
+            // Materialised first: LiteDB's lazy cursor does not survive updates in the same transaction.
+            foreach (var reply in items.Find(Query.And(Query.EQ("mailbox", mailboxId), Query.EQ("kind", nameof(ItemKind.Reply)))).ToList())
             {
                 if (reply["read"].IsNull)
                 {
@@ -115,9 +117,19 @@ public sealed partial class PortalStore : IDisposable
         lock (reopenGate)
         {
             disposed = true;
-            store?.Dispose();
-            store = null;
-            CryptographicOperations.ZeroMemory(key);
+            try
+            {
+                store?.Dispose();
+            }
+            catch (Exception e) when (DiskFull.IsDiskFull(e))
+            {
+                // The closing checkpoint found the disk full; the log still holds every commit and the next open replays it.
+            }
+            finally
+            {
+                store = null;
+                CryptographicOperations.ZeroMemory(key);
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public static class UploadEndpoints
 
         ItemKind? kind = request?.Kind switch { "submission" => ItemKind.Submission, "followup" => ItemKind.Followup, _ => null };
         string? mailboxId = MailboxToken.ToMailboxId(request?.MailboxToken);
-        if (request is null || kind is null || mailboxId is null || request.Size is not > 0 || request.Pow is null)
+        if (request is null || kind is null || mailboxId is null || request.Size is not > 0)
         {
             return ApiProblems.Status(StatusCodes.Status400BadRequest);
         }
@@ -69,7 +69,7 @@ public static class UploadEndpoints
         }
 
         // Spent here, whatever follows: a solution buys one attempt, so probing quotas costs work too.
-        switch (pow.Verify(request.Pow.Token, request.Pow.Nonce))
+        switch (pow.Verify(request.Pow?.Token, request.Pow?.Nonce))
         {
             case ProofOfWorkVerdict.Accepted:
                 break;

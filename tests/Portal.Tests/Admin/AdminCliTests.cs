@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Portal.Admin;
+using WhistleSubmit.Portal.Tests.Features.Upload;
+
+namespace WhistleSubmit.Portal.Tests.Admin;
+
+/// <summary>The admin verbs through the real executable, with the server stopped and with it running.</summary>
+public class AdminCliTests
+{
+    private string data = null!;
+
+    [SetUp]
+    public void SetUp() => data = Directory.CreateTempSubdirectory("whistle-admin-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(data, recursive: true);
+
+    [Test]
+    public async Task Recipients_AddListRemove_FingerprintsAndNoMixing()
+    {
+        string pq = TestKeys.NewRecipient();
+        using var classic = X25519Identity.Generate();
+
+        var add = await PortalProcess.RunVerbAsync(data, "recipients", "add", pq, "--name", "Ana");
+        var mixed = await PortalProcess.RunVerbAsync(data, "recipients", "add", classic.Recipient.ToString());
+        var list = await PortalProcess.RunVerbAsync(data, "recipients", "list");
+        var remove = await PortalProcess.RunVerbAsync(data, "recipients", "remove", pq);
+
+        string fingerprint = RecipientFingerprint.Compute(pq);
+        Assert.That(add.ExitCode, Is.Zero);
+        Assert.That(add.Stdout, Does.Contain(fingerprint));
+        Assert.That(mixed.ExitCode, Is.EqualTo(1));
+        Assert.That(mixed.Stderr, Does.StartWith("whistle-portal: error: refusing a classic"));
+        Assert.That(list.Stdout, Does.Contain(fingerprint).And.Contain("Ana"));
+        Assert.That(remove.ExitCode, Is.Zero);
+        Assert.That(File.ReadAllText(Path.Combine(data, "recipients.txt")), Does.Not.Contain(pq));
+    }
+
+    [Test]
+    public async Task ExportImportConfirm_ServerRunningThenStopped_OneWriterAndIdempotent()
+    {
+        // Running: uploads over HTTP, then the verbs go through admin.sock (the store lock is the server's).
+        byte[] ciphertext;
+        string receipt;
+        string token = UploadApi.NewToken();
+        string bundle = Path.Combine(data, "out.wsbundle");
+        using (var server = await PortalProcess.StartServerAsync(data))
+        {
+            using var client = new HttpClient { BaseAddress = server.Address };
+            var api = new UploadApi(client);
+            ciphertext = await api.EncryptAsync(5000);
+            receipt = await api.UploadAsync(ciphertext, "submission", token);
+
+            var status = await PortalProcess.RunVerbAsync(data, "status");
+            var export = await PortalProcess.RunVerbAsync(data, "export", "--out", bundle);
+
+            bool ownerOnly = OperatingSystem.IsWindows()
+                || File.GetUnixFileMode(Path.Combine(data, AdminSocketServer.FileName)) == (UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            Assert.That(ownerOnly, Is.True, "admin.sock is 0600");
+            Assert.That(status.Stdout, Does.Contain("not yet exported   1").And.Contain("done by the running portal"));
+            Assert.That(export.ExitCode, Is.Zero, export.Stderr);
+            Assert.That(export.Stdout, Does.Contain("exported 1 items").And.Contain("done by the running portal"));
+        }
+
+        // Stopped (killed: the socket file stays behind): the verb takes the lock itself.
+        string bundleSha;
+        using (var file = File.OpenRead(bundle))
+        using (var reader = BundleReader.Open(file, leaveOpen: true))
+        {
+            var item = reader.Manifest.Items.Single();
+            Assert.That(item.Id, Is.EqualTo(receipt));
+            using var stored = reader.OpenItem(item.Id);
+            var copy = new MemoryStream();
+            stored.CopyTo(copy);
+            Assert.That(copy.ToArray(), Is.EqualTo(ciphertext));
+            file.Position = 0;
+            bundleSha = Convert.ToHexStringLower(SHA256.HashData(file));
+        }
+
+        var again = await PortalProcess.RunVerbAsync(data, "export", "--out", Path.Combine(data, "again.wsbundle"));
+        Assert.That(again.Stdout, Does.Contain("nothing to export").And.Not.Contain("running portal"));
+
+        string replies = Path.Combine(data, "replies.wsbundle");
+        WriteRepliesBundle(replies, WhistleSubmit.Crypto.Codenames.SourceKeys.MailboxIdFromToken(Convert.FromHexString(token)));
+        var import1 = await PortalProcess.RunVerbAsync(data, "import-replies", replies);
+        var import2 = await PortalProcess.RunVerbAsync(data, "import-replies", replies);
+        Assert.That(import1.Stdout, Does.Contain("imported 1 replies, 0 already present"));
+        Assert.That(import2.Stdout, Does.Contain("imported 0 replies, 1 already present"));
+
+        string receiptFile = Path.Combine(data, "receipt.json");
+        File.WriteAllBytes(receiptFile, new ConfirmReceipt(1, bundleSha, [receipt]).ToJson());
+        var wrong = Path.Combine(data, "wrong.json");
+        File.WriteAllBytes(wrong, new ConfirmReceipt(1, new string('0', 64), [receipt]).ToJson());
+        var refused = await PortalProcess.RunVerbAsync(data, "confirm", wrong);
+        var confirm = await PortalProcess.RunVerbAsync(data, "confirm", receiptFile);
+        var status2 = await PortalProcess.RunVerbAsync(data, "status");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(confirm.Stdout, Does.Contain("deleted 1 confirmed items"));
+        Assert.That(status2.Stdout, Does.Contain("submissions        0").And.Contain("replies            1 (1 unread)"));
+    }
+
+    [Test]
+    public async Task Server_WhileVerbHoldsLock_RefusesToStart()
+    {
+        await PortalProcess.RunVerbAsync(data, "status");
+        using var holder = new StoreFixtureHolder(data);
+
+        var ex = Assert.ThrowsAsync<InvalidOperationException>(() => PortalProcess.StartServerAsync(data));
+
+        Assert.That(ex, Is.Not.Null);
+    }
+
+    private static void WriteRepliesBundle(string path, string mailboxId)
+    {
+        byte[] reply = AgeEncryption.Encrypt("a reply"u8, [AgeKeys.ParseRecipient(TestKeys.NewRecipient())]);
+        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(DateTime.UtcNow));
+        writer.Add(BundleItem.NewId(), mailboxId, BundleItemKind.Reply, reply.Length, () => new MemoryStream(reply));
+        using var file = File.Create(path);
+        writer.WriteTo(file);
+    }
+
+    // Holds the store open in this process, as a second writer would.
+    private sealed class StoreFixtureHolder(string data) : IDisposable
+    {
+        private readonly Storage.StoreFixture fixture = new(data);
+
+        public void Dispose() => fixture.Dispose();
+    }
+}

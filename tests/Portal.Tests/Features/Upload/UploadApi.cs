@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Crypto.ProofOfWork;
+
+namespace WhistleSubmit.Portal.Tests.Features.Upload;
+
+/// <summary>The upload protocol as a client speaks it (B's browser code does the same in JavaScript).</summary>
+internal sealed class UploadApi(HttpClient client)
+{
+    public const int ChunkSize = 4 * 1024 * 1024;
+
+    public HttpClient Client => client;
+
+    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A real age file to the portal's configured recipients, of about plaintextBytes.</summary>
+    public async Task<byte[]> EncryptAsync(int plaintextBytes)
+    {
+        var config = await client.GetFromJsonAsync<JsonObject>(new Uri("/api/config", UriKind.Relative));
+        var recipients = config!["recipients"]!.AsArray().Select(r => AgeKeys.ParseRecipient(r!.GetValue<string>())).ToList();
+        return AgeEncryption.Encrypt(RandomNumberGenerator.GetBytes(plaintextBytes), recipients);
+    }
+
+    public async Task<JsonObject> SolvedPowAsync()
+    {
+        var challenge = await client.GetFromJsonAsync<JsonObject>(new Uri("/pow/challenge", UriKind.Relative));
+        string token = challenge!["token"]!.GetValue<string>();
+        return new JsonObject { ["token"] = token, ["nonce"] = ProofOfWorkSolver.Solve(token) };
+    }
+
+    public Task<HttpResponseMessage> CreateRawAsync(JsonObject body) =>
+        client.PostAsJsonAsync(new Uri("/api/uploads", UriKind.Relative), body);
+
+    public async Task<HttpResponseMessage> CreateAsync(string kind, string token, long size, JsonObject? pow = null) =>
+        await CreateRawAsync(new JsonObject
+        {
+            ["kind"] = kind,
+            ["mailboxToken"] = token,
+            ["size"] = size,
+            ["pow"] = pow ?? await SolvedPowAsync(),
+        });
+
+    public async Task<string> CreateOkAsync(string kind, string token, long size)
+    {
+        using var response = await CreateAsync(kind, token, size);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return body!["uploadId"]!.GetValue<string>();
+    }
+
+    public Task<HttpResponseMessage> PutChunkAsync(string uploadId, int index, ReadOnlyMemory<byte> bytes)
+    {
+        var content = new ReadOnlyMemoryContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        return client.PutAsync(new Uri($"/api/uploads/{uploadId}/chunks/{index}", UriKind.Relative), content);
+    }
+
+    public Task<HttpResponseMessage> CompleteAsync(string uploadId) =>
+        client.PostAsync(new Uri($"/api/uploads/{uploadId}/complete", UriKind.Relative), null);
+
+    /// <summary>The whole protocol; returns the receipt.</summary>
+    public async Task<string> UploadAsync(byte[] ciphertext, string kind = "submission", string? token = null)
+    {
+        string uploadId = await CreateOkAsync(kind, token ?? NewToken(), ciphertext.Length);
+        for (int i = 0; i * ChunkSize < ciphertext.Length; i++)
+        {
+            using var put = await PutChunkAsync(uploadId, i, ciphertext.AsMemory(i * ChunkSize, Math.Min(ChunkSize, ciphertext.Length - (i * ChunkSize))));
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        }
+
+        using var complete = await CompleteAsync(uploadId);
+        Assert.That(complete.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        var body = await complete.Content.ReadFromJsonAsync<JsonObject>();
+        return body!["receipt"]!.GetValue<string>();
+    }
+}
