@@ -33,9 +33,11 @@ internal static class StoredSubmission
         }
 
         var needles = canaries.Select(Encoding.UTF8.GetBytes).ToList();
-        // The store's lock file is held exclusively by the running portal and is always empty.
+        // Skipped: the store's lock file (held exclusively by the running portal, always empty) and the admin socket
+        // (a Unix socket, not a file with contents).
+        string[] skipped = ["store.lock", "admin.sock"];
         return [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(path => Path.GetFileName(path) != "store.lock")
+            .Where(path => !skipped.Contains(Path.GetFileName(path)))
             .Where(path => File.ReadAllBytes(path) is var bytes && needles.Any(n => bytes.AsSpan().IndexOf(n) >= 0))];
     }
 }
