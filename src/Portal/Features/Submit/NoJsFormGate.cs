@@ -10,18 +10,44 @@ namespace WhistleSubmit.Portal.Features.Submit;
 /// (antiforgery, then the single-use ticket) before a single file byte is read. Antiforgery is checked through its
 /// header so that ASP.NET never reads (and buffers to disk) the form itself.
 /// </summary>
-public sealed class NoJsFormGate(
-    FormTokens tickets,
-    IAntiforgery antiforgery,
-    IOptions<AntiforgeryOptions> antiforgeryOptions,
-    IOptions<NoJsOptions> options,
-    IOptions<PortalOptions> portal,
-    ISourceStore store)
+public sealed class NoJsFormGate
 {
+    private readonly FormTokens tickets;
+    private readonly IAntiforgery antiforgery;
+    private readonly IOptions<AntiforgeryOptions> antiforgeryOptions;
+    private readonly IOptions<NoJsOptions> options;
+    private readonly ISourceStore store;
+
+    public NoJsFormGate(
+        FormTokens tickets,
+        IAntiforgery antiforgery,
+        IOptions<AntiforgeryOptions> antiforgeryOptions,
+        IOptions<NoJsOptions> options,
+        IOptions<PortalOptions> portal,
+        ISourceStore store)
+    {
+        this.tickets = tickets;
+        this.antiforgery = antiforgery;
+        this.antiforgeryOptions = antiforgeryOptions;
+        this.options = options;
+        this.store = store;
+        SpoolDirectory = Path.Combine(portal.Value.DataDirectoryFullPath, "spool");
+
+        // Created once, before the first form is read. Files a crash left behind are ciphertext under keys that died
+        // with that process: unreadable, so only taking space.
+        if (Directory.Exists(SpoolDirectory))
+        {
+            foreach (string leftover in Directory.EnumerateFiles(SpoolDirectory))
+            {
+                File.Delete(leftover);
+            }
+        }
+    }
+
     public NoJsOptions Limits => options.Value;
 
     /// <summary>Where spooled (encrypted) attachments wait for the rest of the form: inside the data directory.</summary>
-    public string SpoolDirectory => Path.Combine(portal.Value.DataDirectoryFullPath, "spool");
+    public string SpoolDirectory { get; }
 
     public ISourceStore Store => store;
 
