@@ -4,6 +4,8 @@ using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Features;
 using WhistleSubmit.Portal.Features.Mailbox;
 using WhistleSubmit.Portal.Features.ProofOfWork;
+using WhistleSubmit.Portal.Features.SourceStore;
+using WhistleSubmit.Portal.Features.Submit;
 using WhistleSubmit.Portal.Features.Upload;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
@@ -31,9 +33,12 @@ try
     builder.AddPortalStore();
     builder.AddUploads();
     builder.AddAdminSocket();
+    builder.AddNoJsForms();
+    builder.AddSourceStore();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
+    app.RequireUniformRecipients();
     app.OpenPortalStore();
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();

@@ -1,11 +1,13 @@
 using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Portal.Features.Mailbox;
 
 namespace WhistleSubmit.Portal.Tests.Security;
 
 /// <summary>
 /// Invariant 5: the portal has no code path that decrypts with a reviewer private key. It may create the demo
 /// identity, but nothing in its assembly may call an identity's Unwrap or AgeEncryption.Decrypt, directly, through
-/// a delegate, or by looking the method up by name.
+/// a delegate, or by looking the method up by name, with exactly one exception: <see cref="ReplyDecryptor"/>, which
+/// opens reviewers' replies for the no-JS mailbox with the source's reply identity, and nothing else.
 /// </summary>
 public class NoReviewerDecryptionTests
 {
@@ -15,12 +17,33 @@ public class NoReviewerDecryptionTests
         (site.CalleeName == nameof(IIdentity.Unwrap) && site.CalleeType.StartsWith("WhistleSubmit.Crypto.", StringComparison.Ordinal))
         || (site.CalleeName == "Decrypt" && site.CalleeType == "WhistleSubmit.Crypto.Age.AgeEncryption");
 
+    private static readonly string ReplyDecryptorType = typeof(ReplyDecryptor).FullName!;
+
     [Test]
-    public void PortalAssembly_Always_HasNoCallThatDecrypts()
+    public void PortalAssembly_Always_HasNoCallThatDecryptsOutsideReplyDecryptor()
     {
-        var offending = MethodCallScanner.Scan(PortalAssembly).Where(IsDecryption);
+        var offending = MethodCallScanner.Scan(PortalAssembly).Where(IsDecryption).Where(s => s.CallerType != ReplyDecryptorType);
 
         Assert.That(offending, Is.Empty);
+    }
+
+    [Test]
+    public void ReplyDecryptor_Always_DecryptsOnlyWithTheSourceReplyIdentity()
+    {
+        var calls = MethodCallScanner.Scan(PortalAssembly).Where(s => s.CallerType == ReplyDecryptorType).ToList();
+
+        // It decrypts (so the scan sees it), never unwraps by hand, and the only identity it can obtain is the one
+        // SourceKeys derives from the codename: no key parsing, no file, no reviewer keys, no other identity type.
+        Assert.That(calls, Has.Some.Matches<MethodCallSite>(s => s.CalleeType == "WhistleSubmit.Crypto.Age.AgeEncryption" && s.CalleeName == "Decrypt"));
+        Assert.That(calls, Has.Some.Matches<MethodCallSite>(s => s.CalleeType == "WhistleSubmit.Crypto.Codenames.SourceKeys" && s.CalleeName == "get_ReplyIdentity"));
+        var identitySources = calls.Where(s =>
+            s.CalleeType.StartsWith("WhistleSubmit.Crypto.Age.", StringComparison.Ordinal) && s.CalleeType != "WhistleSubmit.Crypto.Age.AgeEncryption"
+            || s.CalleeType.StartsWith("WhistleSubmit.Portal.Configuration", StringComparison.Ordinal)
+            || s.CalleeType.StartsWith("System.IO.File", StringComparison.Ordinal)
+            || (s.CalleeType == "WhistleSubmit.Crypto.Codenames.SourceKeys" && s.CalleeName != "get_ReplyIdentity"));
+        Assert.That(identitySources, Is.Empty);
+        Assert.That(typeof(ReplyDecryptor).GetMethods().Where(m => m.DeclaringType == typeof(ReplyDecryptor)).SelectMany(m => m.GetParameters())
+            .Select(p => p.ParameterType), Has.None.AssignableTo<IIdentity>(), "callers cannot hand it an identity");
     }
 
     [Test]

@@ -1,0 +1,117 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Codenames;
+using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Tests.Browser;
+using WhistleSubmit.Portal.Tests.Features.Submit;
+
+namespace WhistleSubmit.Portal.Tests.Features.Mailbox;
+
+/// <summary>The mailbox with JavaScript disabled: a reply decrypted on the server with the reply identity, and a follow-up.</summary>
+public class MailboxBrowserTests
+{
+    private PortalFactory factory = null!;
+    private Uri baseAddress = null!;
+
+    [OneTimeSetUp]
+    public void Start()
+    {
+        factory = new PortalFactory(new Dictionary<string, string> { ["Portal:NoJs:FormTokenMinAgeSeconds"] = "1" });
+        baseAddress = factory.Start();
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => factory.Dispose();
+
+    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+
+    [TestCase("en", "Reply received on")]
+    [TestCase("es", "Respuesta recibida el")]
+    public async Task Codename_WithReply_ShowsReplyDecryptedThenAcceptsFollowup(string lang, string replyHeading)
+    {
+        string codename = Codename.Generate();
+        using var keys = SourceKeys.Derive(codename);
+        Store.EnsureMailbox(keys.MailboxId);
+        string replyText = $"Thank you. Which facility was it? ({lang})";
+        StoreReply(keys, replyText);
+        await using var context = await NoJsBrowser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, $"/{lang}/mailbox").ToString());
+
+        await page.FillAsync("#codename", "  " + codename.ToUpperInvariant().Replace(" ", "   ", StringComparison.Ordinal));
+        var opened = await NoJsBrowser.SubmitAsync(page);
+
+        Assert.That(opened.Status, Is.EqualTo(200));
+        Assert.That(await page.InnerTextAsync(".reply h3"), Does.StartWith(replyHeading));
+        Assert.That(await page.InnerTextAsync(".reply-text"), Is.EqualTo(replyText));
+        Assert.That(await page.Locator("[data-path=server]").CountAsync(), Is.EqualTo(1));
+        await AxeSnapshot.AssertNoViolationsAsync(page, baseAddress);
+
+        await page.FillAsync("#text", "It was the Houston facility.");
+        await page.SetInputFilesAsync("#files", new FilePayload { Name = "schedule.txt", MimeType = "text/plain", Buffer = "nights"u8.ToArray() });
+        await Task.Delay(1100);
+        var sent = await NoJsBrowser.SubmitAsync(page);
+
+        Assert.That(sent.Status, Is.EqualTo(200));
+        string receipt = await page.InnerTextAsync("#receipt");
+        var item = Store.ListUnexported().Single(i => i.Id == receipt);
+        Assert.That((item.Kind, item.MailboxId), Is.EqualTo((ItemKind.Followup, keys.MailboxId)));
+        var (contents, files) = StoredSubmission.Open(Store, receipt, factory.DataDirectory);
+        Assert.That(contents.Message!.Text, Is.EqualTo("It was the Houston facility."));
+        Assert.That(contents.Message.Client.EncryptedBy, Is.EqualTo(EncryptedBy.Server));
+        Assert.That(contents.Message.Attachments.Single().Name, Is.EqualTo("schedule.txt"));
+        Assert.That(files.Single(), Is.EqualTo("nights"u8.ToArray()));
+        Assert.That(StoredSubmission.FilesContaining(factory.DataDirectory, [replyText, "Houston facility", codename]), Is.Empty);
+        await AxeSnapshot.AssertNoViolationsAsync(page, baseAddress);
+    }
+
+    [Test]
+    public async Task Codename_OpenedWithReplies_MarksThemRead()
+    {
+        string codename = Codename.Generate();
+        using var keys = SourceKeys.Derive(codename);
+        Store.EnsureMailbox(keys.MailboxId);
+        StoreReply(keys, "Read me.");
+        int unreadBefore = Store.Status().UnreadReplies;
+        await using var context = await NoJsBrowser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, "/en/mailbox").ToString());
+
+        await page.FillAsync("#codename", codename);
+        await NoJsBrowser.SubmitAsync(page);
+
+        Assert.That(Store.Status().UnreadReplies, Is.EqualTo(unreadBefore - 1));
+    }
+
+    [TestCase("en", true, "No mailbox found for this codename. Check the words")]
+    [TestCase("en", false, "No mailbox found for this codename. Check the words")]
+    [TestCase("es", true, "No se encontró ningún buzón con este nombre clave")]
+    public async Task Codename_UnknownOrMistyped_SaysNoMailboxFoundAndNothingMore(string lang, bool validWords, string message)
+    {
+        await using var context = await NoJsBrowser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, $"/{lang}/mailbox").ToString());
+
+        await page.FillAsync("#codename", validWords ? Codename.Generate() : "these are not eight list words at all");
+        var response = await NoJsBrowser.SubmitAsync(page);
+
+        Assert.That(response.Status, Is.EqualTo(404));
+        Assert.That(await page.InnerTextAsync(".error-summary"), Does.StartWith(message));
+        Assert.That(await page.Locator("#codename").InputValueAsync(), Is.Empty, "the codename is not echoed back");
+        await AxeSnapshot.AssertNoViolationsAsync(page, baseAddress);
+    }
+
+    /// <summary>A reply as the console makes it: encrypted to the source's reply recipient and the reviewers.</summary>
+    private void StoreReply(SourceKeys keys, string text)
+    {
+        var reviewers = factory.Services.GetRequiredService<ReviewerKeys>().Recipients;
+        byte[] ciphertext = AgeEncryption.Encrypt(Encoding.UTF8.GetBytes(text), [keys.ReplyRecipient, .. reviewers]);
+        Assert.That(Store.StoreReply(BundleItem.NewId(), keys.MailboxId, new MemoryStream(ciphertext)), Is.True);
+    }
+
+}
