@@ -18,9 +18,11 @@ try
     builder.AddPortalLanguages();
     builder.AddPortalPages();
     builder.AddProofOfWork();
+    builder.AddScriptIntegrity();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
+    app.LoadScriptIntegrity();
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();
     app.UseSelfHostedStaticFiles();

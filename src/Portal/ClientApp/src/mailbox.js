@@ -21,12 +21,13 @@ function fromBase64(s) {
 /**
  * GET /api/mailbox/replies and decrypt each with the reply identity. A reply that fails to decrypt or is not UTF-8
  * is reported as unreadable rather than hiding the others.
+ * @param {string} api the API root, e.g. "/api"
  * @param {import("./codename.js").SourceKeys} keys
  * @param {typeof fetch} [fetchImpl]
  * @returns {Promise<{id: string, day: string, text: string|null}[]>}
  */
-export async function fetchReplies(keys, fetchImpl = fetch) {
-  const response = await fetchImpl("/api/mailbox/replies", { ...requestOptions, headers: headers(keys) });
+export async function fetchReplies(api, keys, fetchImpl = fetch) {
+  const response = await fetchImpl(`${api}/mailbox/replies`, { ...requestOptions, headers: headers(keys) });
   if (response.status === 404) throw new MailboxNotFound();
   if (!response.ok) throw new Error("mailbox request failed");
   const { replies } = await response.json();
@@ -45,7 +46,7 @@ export async function fetchReplies(keys, fetchImpl = fetch) {
   }
   if (out.length > 0) {
     // Marking read is a courtesy for retention; failing it must not hide the replies just decrypted.
-    await fetchImpl("/api/mailbox/read", { ...requestOptions, method: "POST", headers: headers(keys) }).catch(() => {});
+    await fetchImpl(`${api}/mailbox/read`, { ...requestOptions, method: "POST", headers: headers(keys) }).catch(() => {});
   }
   return out;
 }

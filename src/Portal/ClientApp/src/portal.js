@@ -7,6 +7,16 @@ const lang = document.documentElement.lang;
 const t = messages(lang);
 
 /** String fields of a form, minus the antiforgery token (the JS path posts no form) and files. */
+/**
+ * The API root the page names: a report form says data-js-upload="/api/uploads" (PORTAL.md), a mailbox form may say
+ * data-js-api="/api". Default "/api".
+ */
+function apiRoot(form) {
+  const upload = form.dataset.jsUpload;
+  if (upload && upload.endsWith("/uploads")) return upload.slice(0, -"/uploads".length);
+  return form.dataset.jsApi || "/api";
+}
+
 function formEntries(form) {
   return [...new FormData(form)].filter(([name, v]) => typeof v === "string" && !/requestverificationtoken/i.test(name));
 }
@@ -68,7 +78,7 @@ function enhanceReportForm(form) {
     event.preventDefault();
     if (!form.reportValidity()) return;
     const files = filesOf(form);
-    const result = await withProgress(form, { type: "submit", entries: formEntries(form), files, language: lang });
+    const result = await withProgress(form, { type: "submit", api: apiRoot(form), entries: formEntries(form), files, language: lang });
     if (result.type !== "submitted") return;
     const { panel, heading } = submittedPanel(result);
     form.replaceWith(panel);
@@ -77,7 +87,7 @@ function enhanceReportForm(form) {
 }
 
 /** The follow-up form the JS mailbox shows under the replies: same upload path, kind "followup". */
-function followupForm(codename) {
+function followupForm(api, codename) {
   const text = el("textarea", { id: "js-followup-text", name: "text", required: "", rows: "6" });
   const files = el("input", { id: "js-followup-files", name: "files", type: "file", multiple: "" });
   const form = el("form", { class: "js-followup", "aria-labelledby": "js-followup-title" }, [
@@ -91,7 +101,7 @@ function followupForm(codename) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
-    const result = await withProgress(form, { type: "followup", codename, text: text.value, files: [...files.files], language: lang });
+    const result = await withProgress(form, { type: "followup", api, codename, text: text.value, files: [...files.files], language: lang });
     if (result.type !== "sent") return;
     const heading = el("h2", { tabindex: "-1" }, [t.sentTitle]);
     form.replaceWith(el("section", { class: "js-sent" }, [heading, el("p", {}, [t.receiptLabel, ": ", el("code", {}, [result.receipt])])]));
@@ -118,12 +128,12 @@ function enhanceMailboxForm(form) {
     event.preventDefault();
     if (!form.reportValidity()) return;
     const codename = input.value;
-    const result = await withProgress(form, { type: "mailbox", codename });
+    const result = await withProgress(form, { type: "mailbox", api: apiRoot(form), codename });
     if (result.type !== "replies") return;
     const { heading, section } = repliesSection(result.replies);
     // The codename stays only in this page's memory for the follow-up form; clear the visible field.
     input.value = "";
-    form.replaceWith(section, followupForm(codename));
+    form.replaceWith(section, followupForm(apiRoot(form), codename));
     heading.focus();
   });
 }

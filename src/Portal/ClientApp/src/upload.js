@@ -24,6 +24,7 @@ const retryable = (status) => status === 0 || status >= 500 || status === 408;
 
 /**
  * @typedef {object} UploadOptions
+ * @property {string} [api] the API root, "/api" unless the page says otherwise
  * @property {"submission"|"followup"} kind
  * @property {string} mailboxToken 64 lower-case hex
  * @property {ReadableStream<Uint8Array>} ciphertext
@@ -45,6 +46,7 @@ export async function upload(o) {
   const chunkSize = created.chunkSize;
   if (!Number.isInteger(chunkSize) || chunkSize <= 0 || chunkSize > MAX_CHUNK) throw new UploadError("create", 0);
 
+  const base = `${o.api ?? "/api"}/uploads/${id}`;
   const chunker = new Chunker(o.ciphertext, chunkSize);
   try {
     let sent = 0;
@@ -56,7 +58,7 @@ export async function upload(o) {
       // Encrypt the next chunk while this one travels: two chunks in memory at most.
       pending = chunker.next();
       pending.catch(() => {});
-      await putChunk(http, id, index, chunk);
+      await putChunk(http, base, index, chunk);
       sent += chunk.length;
       index++;
       o.onProgress({ phase: "upload", done: sent, total: o.size });
@@ -68,7 +70,7 @@ export async function upload(o) {
   }
 
   o.onProgress({ phase: "complete" });
-  const done = await http.json("complete", `/api/uploads/${id}/complete`, { method: "POST" }, [201]);
+  const done = await http.json("complete", `${base}/complete`, { method: "POST" }, [201]);
   return String(done.receipt);
 }
 
@@ -81,7 +83,7 @@ async function createUpload(http, o) {
     o.onProgress({ phase: "pow", done: 0 });
     const challenge = await http.json("pow", "/pow/challenge", { method: "GET" }, [200]);
     const nonce = await solve(challenge.token, challenge.difficultyBits, (tried) => o.onProgress({ phase: "pow", done: tried }));
-    const response = await http.request("/api/uploads", {
+    const response = await http.request(`${o.api ?? "/api"}/uploads`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ kind: o.kind, mailboxToken: o.mailboxToken, size: o.size, pow: { token: challenge.token, nonce } }),
@@ -95,9 +97,9 @@ async function createUpload(http, o) {
 }
 
 /** PUT one chunk until the server holds it, reconciling with GET /api/uploads/{id} after any doubt. */
-async function putChunk(http, id, index, chunk) {
+async function putChunk(http, base, index, chunk) {
   for (let attempt = 1; ; attempt++) {
-    const status = await http.status(`/api/uploads/${id}/chunks/${index}`, {
+    const status = await http.status(`${base}/chunks/${index}`, {
       method: "PUT",
       headers: { "Content-Type": "application/octet-stream" },
       body: chunk,
@@ -107,7 +109,7 @@ async function putChunk(http, id, index, chunk) {
     if (attempt >= http.maxAttempts) throw new UploadError("chunk", status);
     // Network error, 5xx, 400 (body cut off) or 409 (the server saw a different order): ask where it stands.
     await http.backoff(attempt);
-    const state = await http.json("resume", `/api/uploads/${id}`, { method: "GET" }, [200]);
+    const state = await http.json("resume", base, { method: "GET" }, [200]);
     if (state.nextChunk === index + 1) return; // stored; only the 204 was lost
     if (state.nextChunk !== index) throw new UploadError("resume", 409);
   }

@@ -15,8 +15,8 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 const post = (message) => self.postMessage(message);
 
 /** GET /api/config: the reviewer recipients and the total size limit. */
-async function portalConfig() {
-  const response = await fetch("/api/config", { credentials: "omit", cache: "no-store" });
+async function portalConfig(api) {
+  const response = await fetch(`${api}/config`, { credentials: "omit", cache: "no-store" });
   if (!response.ok) throw new UploadError("config", response.status);
   const config = await response.json();
   return { recipients: checkRecipients(config.recipients), maxTotalBytes: Number(config.maxTotalBytes) };
@@ -24,6 +24,7 @@ async function portalConfig() {
 
 /**
  * Builds, encrypts and uploads one container.
+ * @param {string} api the API root, e.g. "/api"
  * @param {"submission"|"followup"} kind
  * @param {Uint8Array} mailboxToken
  * @param {"report.json"|"message.json"} documentName
@@ -31,40 +32,40 @@ async function portalConfig() {
  * @param {File[]} files
  * @param {{recipients: string[], maxTotalBytes: number}} config
  */
-async function send(kind, mailboxToken, documentName, doc, files, config) {
+async function send(api, kind, mailboxToken, documentName, doc, files, config) {
   const plaintext = containerStream(documentName, documentBytes(doc), files.map((f) => ({ name: f.name, blob: f })));
   if (Number.isFinite(config.maxTotalBytes) && plaintext.length > config.maxTotalBytes) {
     await plaintext.stream.cancel();
     throw new UploadError("size", 413);
   }
   const { stream, size } = await encryptStream(config.recipients, plaintext.stream, plaintext.length);
-  return upload({ kind, mailboxToken: bytesToHex(mailboxToken), ciphertext: stream, size, onProgress: (p) => post({ type: "progress", ...p }) });
+  return upload({ api, kind, mailboxToken: bytesToHex(mailboxToken), ciphertext: stream, size, onProgress: (p) => post({ type: "progress", ...p }) });
 }
 
-async function submit({ entries, files, language }) {
-  const config = await portalConfig();
+async function submit({ api, entries, files, language }) {
+  const config = await portalConfig(api);
   post({ type: "progress", phase: "keys" });
   const codename = generateCodename(words);
   const keys = await deriveSourceKeys(codename);
   const report = buildReport(entries, { files, replyRecipient: keys.replyRecipient, language });
-  const receipt = await send("submission", keys.mailboxToken, "report.json", report, files, config);
+  const receipt = await send(api, "submission", keys.mailboxToken, "report.json", report, files, config);
   return { type: "submitted", codename, receipt };
 }
 
-async function followup({ codename, text, files, language }) {
-  const config = await portalConfig();
+async function followup({ api, codename, text, files, language }) {
+  const config = await portalConfig(api);
   post({ type: "progress", phase: "keys" });
   const keys = await deriveSourceKeys(codename);
   const message = buildMessage(text, { files, language });
-  const receipt = await send("followup", keys.mailboxToken, "message.json", message, files, config);
+  const receipt = await send(api, "followup", keys.mailboxToken, "message.json", message, files, config);
   return { type: "sent", receipt };
 }
 
-async function mailbox({ codename }) {
+async function mailbox({ api, codename }) {
   post({ type: "progress", phase: "keys" });
   const keys = await deriveSourceKeys(codename);
   post({ type: "progress", phase: "replies" });
-  return { type: "replies", replies: await fetchReplies(keys) };
+  return { type: "replies", replies: await fetchReplies(api, keys) };
 }
 
 const handlers = { submit, followup, mailbox };
@@ -72,7 +73,8 @@ const handlers = { submit, followup, mailbox };
 self.onmessage = async ({ data }) => {
   try {
     const handler = handlers[data?.type];
-    if (!handler) throw new Error("unknown request");
+    // Same-origin absolute paths only: the worker must never be pointed at another host.
+    if (!handler || typeof data.api !== "string" || !/^(\/[a-z0-9_-]+)+$/i.test(data.api)) throw new Error("unknown request");
     post(await handler(data));
   } catch (e) {
     // Only a category crosses back: error text could echo what the source typed.
