@@ -18,11 +18,9 @@ try
     builder.AddPortalLanguages();
     builder.AddPortalPages();
     builder.AddProofOfWork();
-    builder.AddScriptIntegrity();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
-    app.LoadScriptIntegrity();
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();
     app.UseSelfHostedStaticFiles();
