@@ -1,10 +1,15 @@
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Features;
+using WhistleSubmit.Portal.Features.Mailbox;
 using WhistleSubmit.Portal.Features.ProofOfWork;
+using WhistleSubmit.Portal.Features.SourceStore;
+using WhistleSubmit.Portal.Features.Submit;
+using WhistleSubmit.Portal.Features.Upload;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
 using WhistleSubmit.Portal.Security;
+using WhistleSubmit.Portal.Storage;
 
 // whistle-portal: the source-facing portal. Each line below is one feature; its extension method says why.
 try
@@ -18,15 +23,23 @@ try
     builder.AddPortalLanguages();
     builder.AddPortalPages();
     builder.AddProofOfWork();
+    builder.AddPortalStore();
+    builder.AddUploads();
+    builder.AddNoJsForms();
+    builder.AddSourceStore();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
+    app.RequireUniformRecipients();
+    app.OpenPortalStore();
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();
     app.UseSelfHostedStaticFiles();
     app.MapLanguageRedirect();
     app.MapPortalPages();
     app.MapProofOfWork();
+    app.MapUploads();
+    app.MapMailboxApi();
     app.Run();
     return 0;
 }

@@ -1,3 +1,6 @@
+using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Features.Submit;
+
 namespace WhistleSubmit.Portal.Localization;
 
 /// <summary>Every English string of the source side. Written for someone frightened and in a hurry: short, plain, concrete.</summary>
@@ -164,5 +167,204 @@ public static class EnglishText
             "Serilog, Apache License 2.0",
         ],
         FingerprintCommandKey = "KEY",
+
+        Submit = new()
+        {
+            LinkText = "Send a report",
+            Title = "Send a report",
+            Intro =
+            [
+                "Only the description is required. Every other question is optional: skip anything you are unsure " +
+                "about or that could point to you. You can add more later with your codename.",
+                "Before you attach files, remove their hidden information (see the home page).",
+            ],
+            PathHeading = "How your report is protected",
+            PathServer = "JavaScript is off in your browser, so this page sends your report to the server, which " +
+                "encrypts it in memory the moment it arrives, to the reviewers' keys, and never writes it to disk " +
+                "unencrypted. With JavaScript on, your browser encrypts it before it leaves your computer, so the " +
+                "server never sees it at all. Both are safe from anyone who later seizes the server; only the " +
+                "browser way also protects you from a server that has been tampered with while you send.",
+            TicketNote = "To slow down automated floods without JavaScript, this form carries a one-time ticket. " +
+                "It works once, a few seconds after the page loads and for six hours. It says nothing about you. " +
+                "If it has expired, load this page again.",
+            ErrorSummaryTitle = "There is a problem",
+            ChooseFilesAgain = "For your safety, files you chose were not kept. Please choose them again.",
+            Errors = new Dictionary<FieldError, string>
+            {
+                [FieldError.Required] = "Describe what happened: this is the one question you must answer.",
+                [FieldError.Date] = "Enter the date as year-month-day, for example 2025-03-14.",
+                [FieldError.DateOrder] = "The last day cannot be before the first day.",
+                [FieldError.DateToWithoutFrom] = "Give the first day too, or leave both dates empty.",
+                [FieldError.State] = "Enter the two-letter state code, for example TX, or leave it empty.",
+                [FieldError.Count] = "Enter a whole number, or leave it empty.",
+                [FieldError.Choice] = "Choose from the options shown.",
+            },
+            Optional = "(optional)",
+            RelationshipLegend = "Your relationship to ICE",
+            Relationships = new Dictionary<Relationship, string>
+            {
+                [Relationship.CurrentStaff] = "Current ICE employee",
+                [Relationship.FormerStaff] = "Former ICE employee",
+                [Relationship.Contractor] = "Contractor",
+                [Relationship.Other] = "Other",
+            },
+            ComponentLegend = "Which part of ICE is involved",
+            Components = new Dictionary<Component, string>
+            {
+                [Component.Ero] = "ERO (Enforcement and Removal Operations)",
+                [Component.Hsi] = "HSI (Homeland Security Investigations)",
+                [Component.Opla] = "OPLA (Office of the Principal Legal Advisor)",
+                [Component.Opr] = "OPR (Office of Professional Responsibility)",
+                [Component.Other] = "Another part",
+                [Component.Unknown] = "I don't know",
+            },
+            CategoriesLegend = "What is it about",
+            CategoriesHint = "Choose all that apply.",
+            Categories = new Dictionary<Category, string>
+            {
+                [Category.UnlawfulForce] = "Unlawful use of force",
+                [Category.InjuryOrDeath] = "Injury or death",
+                [Category.IllegalDetentionOfCitizen] = "Illegal detention of a U.S. citizen or lawful permanent resident",
+                [Category.ArrestQuotas] = "Arrest quotas or pressure to arrest people indiscriminately",
+                [Category.RetaliationAgainstStaff] = "Retaliation against staff",
+                [Category.ThreatsOrIntimidation] = "Threats or intimidation of officials, journalists or advocates",
+                [Category.CorruptionOrAbuse] = "Corruption or abuse",
+                [Category.UnsafeWorkingConditions] = "Unsafe working conditions",
+                [Category.InvestigatorReassignment] = "Specialised investigators moved to routine enforcement",
+                [Category.FundingTiedToArrests] = "Funding tied to arrest numbers",
+                [Category.Other] = "Something else",
+            },
+            WhenLegend = "When it happened",
+            WhenHint = "One day, or the first and last day. Approximate is fine. Leave the last day empty for a single day.",
+            WhenFrom = "Day, or first day",
+            WhenTo = "Last day",
+            WhereLegend = "Where it happened",
+            WhereWarning = "Careful: a precise place (a room, a unit, a small office) can show who was there. " +
+                "Give only as much as the reviewers need, for example the state and the city.",
+            WhereState = "State",
+            WhereStateHint = "Two letters, for example TX.",
+            WherePlace = "City or facility",
+            PeopleLegend = "People affected",
+            PeopleCount = "How many people",
+            PeopleCitizens = "Were U.S. citizens or lawful permanent residents among them?",
+            HarmLegend = "Force, injuries and deaths",
+            HarmForce = "Was force used?",
+            HarmInjuries = "How many people were injured",
+            HarmDeaths = "How many people died",
+            CountHint = "A number, if you know it.",
+            Answers = new Dictionary<Answer, string>
+            {
+                [Answer.Yes] = "Yes",
+                [Answer.No] = "No",
+                [Answer.Unknown] = "I don't know",
+            },
+            Evidence = "What evidence exists, and where is it?",
+            EvidenceHint = "For example: video from a body camera, a memo, emails, logbooks. Say where it is kept, " +
+                "if you know, but do not go looking for it at work.",
+            InternalLegend = "Reporting inside the government",
+            Reported = "Was this reported inside the government?",
+            Channels = "Where was it reported?",
+            ChannelNames = new Dictionary<ReportingChannel, string>
+            {
+                [ReportingChannel.Opr] = "ICE Office of Professional Responsibility (OPR)",
+                [ReportingChannel.Oig] = "DHS Office of Inspector General (OIG)",
+                [ReportingChannel.Supervisor] = "A supervisor",
+                [ReportingChannel.Other] = "Somewhere else",
+            },
+            Outcome = "What happened after it was reported?",
+            Retaliation = "Retaliation",
+            RetaliationHint = "Have you or others been punished, threatened or treated differently because of this?",
+            Description = "What happened",
+            DescriptionHint = "In your own words: what happened, who was involved (roles rather than names, if you " +
+                "prefer), and why you think it was wrong.",
+            Files = "Attach files",
+            FilesHint = "You can choose several files. Up to {1} files and {0} in all. Remove hidden information first.",
+            SendButton = "Encrypt and send",
+
+            ResultTitle = "Your report was received",
+            CodenameHeading = "Your codename",
+            CodenameAdvice =
+            [
+                "This is the only time you will see it. Write it on paper now, and keep the paper somewhere safe and private.",
+                "With it you can read the reviewers' replies and send more information. Without it, nobody can " +
+                "connect you to this report, including you. It cannot be recovered.",
+                "Do not store it on a work device, in email, or in a phone note that is backed up online.",
+                "Do not share it with anyone.",
+            ],
+            ReceiptLabel = "Receipt",
+            ReceiptHint = "The reviewers can confirm this number if you ask, using your codename. You do not need to keep it.",
+            ResultPathHeading = "How your report was protected",
+            ResultPathServer =
+            [
+                "Because JavaScript was off, the server encrypted your report and files in its memory as they arrived, " +
+                "to the reviewers' keys, and stored only the encrypted result. Nothing readable was written to disk.",
+                "With JavaScript on, your browser would have encrypted everything before sending, so that not even " +
+                "the server saw it. The no-JavaScript way trusts the server while you send; both ways keep your " +
+                "report unreadable to anyone who takes the server later.",
+            ],
+            ResultMailboxLink = "Check for replies later",
+
+            SubmittedTitle = "Report sent",
+            SubmittedBody = "Your codename is shown only once, on the page right after you send a report, and this " +
+                "site does not keep it. If you did not write it down, you can send a new report to receive a new one.",
+
+            ProblemTitle = "Your report was not sent",
+            Problems = new Dictionary<FormProblem, string>
+            {
+                [FormProblem.Malformed] = "The form did not arrive in the expected shape. Nothing was stored. Please fill it in again.",
+                [FormProblem.Incomplete] = "The upload stopped before the end, perhaps because the connection dropped. " +
+                    "Nothing was stored. Please try again.",
+                [FormProblem.TooLarge] = "The files are larger than this form accepts. Nothing was stored. Send fewer or smaller files.",
+                [FormProblem.TooManyFiles] = "There are more files than this form accepts. Nothing was stored.",
+                [FormProblem.BadToken] = "The form's safety check failed. Nothing was stored. Load the form again and resend.",
+                [FormProblem.TooSoon] = "The form was sent within seconds of loading. To slow down floods it must wait a " +
+                    "moment. Nothing was stored. Go back, wait a few seconds and send again.",
+                [FormProblem.Expired] = "The form was open for too long and its ticket expired. Nothing was stored. Load it again.",
+                [FormProblem.Reused] = "This form was already sent once. Nothing more was stored. If you meant to send " +
+                    "something new, load the form again.",
+                [FormProblem.Busy] = "The site is very busy. Nothing was stored. Please try again in a few minutes.",
+                [FormProblem.Unavailable] = "The site cannot accept reports right now. Nothing was stored. Please try again later.",
+                [FormProblem.NoMailbox] = "No mailbox found for this codename. Check the words.",
+            },
+            BackToForm = "Back to the form",
+        },
+
+        Mailbox = new()
+        {
+            LinkText = "Check for replies",
+            Title = "Check for replies",
+            Intro = "Enter the codename you received when you sent your report: eight words. You will see the " +
+                "reviewers' replies and can send more information.",
+            PathHeading = "How your replies are protected",
+            PathServer = "JavaScript is off in your browser, so the server will turn your codename into your keys " +
+                "and decrypt the replies in its memory, only to show them to you now; nothing decrypted is kept. " +
+                "With JavaScript on, your browser does this itself and the server never sees your codename.",
+            CodenameLabel = "Codename",
+            CodenameHint = "Eight words separated by spaces. Capital letters do not matter.",
+            OpenButton = "Open my mailbox",
+            NotFound = "No mailbox found for this codename. Check the words and try again.",
+            Busy = "Many people are checking right now. Please wait a minute and try again.",
+            RepliesHeading = "Replies from the reviewers",
+            NoReplies = "There are no replies yet. Reviewers may take several days. Please check again later.",
+            ReplyHeading = "Reply received on {0} (UTC)",
+            Unreadable = "This reply could not be decrypted. The reviewers will be told if you mention it in a message.",
+            ReplyAttachments = "Files sent with this reply (shown by name only):",
+            ResultPath = "The server decrypted these replies in its memory with keys made from your codename, only " +
+                "to show them now. It did not store your codename or the decrypted text. Replies you have seen are " +
+                "marked as read, so they can be deleted later.",
+            FollowupHeading = "Send more information",
+            FollowupText = "Your message",
+            FollowupTextHint = "Answer the reviewers' questions or add what you remember. The same care applies: " +
+                "leave out details only you would know.",
+            FollowupFiles = "Attach files",
+            FollowupButton = "Encrypt and send",
+            FollowupSentTitle = "Your message was received",
+            FollowupSentBody = "It is stored encrypted for the reviewers, together with your report. Receipt:",
+            FollowupPath = "Because JavaScript was off, the server encrypted your message and files in its memory " +
+                "as they arrived and stored only the encrypted result.",
+            CloseAdvice = "When you are done, close Tor Browser.",
+            ProblemTitle = "That did not work",
+            BackToMailbox = "Back to the mailbox",
+        },
     };
 }

@@ -84,4 +84,10 @@ public sealed record PortalText
 
     /// <summary>What stands for the key in the sha256sum command shown on the About page.</summary>
     public required string FingerprintCommandKey { get; init; }
+
+    /// <summary>The report form (no-JS path here; the browser path enhances the same form).</summary>
+    public required SubmitText Submit { get; init; }
+
+    /// <summary>Replies and follow-ups.</summary>
+    public required MailboxText Mailbox { get; init; }
 }

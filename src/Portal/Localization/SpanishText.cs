@@ -1,3 +1,6 @@
+using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Features.Submit;
+
 namespace WhistleSubmit.Portal.Localization;
 
 /// <summary>
@@ -177,5 +180,210 @@ public static class SpanishText
             "Serilog, licencia Apache 2.0",
         ],
         FingerprintCommandKey = "CLAVE",
+
+        Submit = new()
+        {
+            LinkText = "Enviar una denuncia",
+            Title = "Enviar una denuncia",
+            Intro =
+            [
+                "Solo la descripción es obligatoria. Las demás preguntas son opcionales: omita lo que no sepa con " +
+                "seguridad o lo que pueda señalarle a usted. Puede añadir más después con su nombre clave.",
+                "Antes de adjuntar archivos, elimine su información oculta (vea la página de inicio).",
+            ],
+            PathHeading = "Cómo se protege su denuncia",
+            PathServer = "JavaScript está desactivado en su navegador, así que esta página envía su denuncia al " +
+                "servidor, que la cifra en memoria en cuanto llega, con las claves de los revisores, y nunca la " +
+                "escribe en disco sin cifrar. Con JavaScript activado, su navegador la cifra antes de que salga de " +
+                "su computadora, y el servidor no la ve nunca. Ambas formas la protegen de quien se apodere del " +
+                "servidor más tarde; solo la del navegador le protege también de un servidor manipulado mientras envía.",
+            TicketNote = "Para frenar envíos masivos automáticos sin JavaScript, este formulario lleva un boleto de " +
+                "un solo uso. Sirve una vez, unos segundos después de cargar la página y durante seis horas. No dice " +
+                "nada sobre usted. Si ha caducado, vuelva a cargar esta página.",
+            ErrorSummaryTitle = "Hay un problema",
+            ChooseFilesAgain = "Por su seguridad, los archivos que eligió no se guardaron. Vuelva a elegirlos.",
+            Errors = new Dictionary<FieldError, string>
+            {
+                [FieldError.Required] = "Describa lo que pasó: es la única pregunta obligatoria.",
+                [FieldError.Date] = "Escriba la fecha como año-mes-día, por ejemplo 2025-03-14.",
+                [FieldError.DateOrder] = "El último día no puede ser anterior al primero.",
+                [FieldError.DateToWithoutFrom] = "Indique también el primer día, o deje ambas fechas vacías.",
+                [FieldError.State] = "Escriba el código de dos letras del estado, por ejemplo TX, o déjelo vacío.",
+                [FieldError.Count] = "Escriba un número entero, o déjelo vacío.",
+                [FieldError.Choice] = "Elija entre las opciones que se muestran.",
+            },
+            Optional = "(opcional)",
+            RelationshipLegend = "Su relación con ICE",
+            Relationships = new Dictionary<Relationship, string>
+            {
+                [Relationship.CurrentStaff] = "Empleado actual de ICE",
+                [Relationship.FormerStaff] = "Exempleado de ICE",
+                [Relationship.Contractor] = "Contratista",
+                [Relationship.Other] = "Otra",
+            },
+            ComponentLegend = "Qué parte de ICE está involucrada",
+            Components = new Dictionary<Component, string>
+            {
+                [Component.Ero] = "ERO (Operaciones de Control y Deportación)",
+                [Component.Hsi] = "HSI (Investigaciones de Seguridad Nacional)",
+                [Component.Opla] = "OPLA (Oficina del Asesor Jurídico Principal)",
+                [Component.Opr] = "OPR (Oficina de Responsabilidad Profesional)",
+                [Component.Other] = "Otra parte",
+                [Component.Unknown] = "No lo sé",
+            },
+            CategoriesLegend = "De qué se trata",
+            CategoriesHint = "Elija todas las que correspondan.",
+            Categories = new Dictionary<Category, string>
+            {
+                [Category.UnlawfulForce] = "Uso ilegal de la fuerza",
+                [Category.InjuryOrDeath] = "Lesiones o muerte",
+                [Category.IllegalDetentionOfCitizen] = "Detención ilegal de un ciudadano estadounidense o residente permanente legal",
+                [Category.ArrestQuotas] = "Cuotas de arrestos o presión para arrestar indiscriminadamente",
+                [Category.RetaliationAgainstStaff] = "Represalias contra el personal",
+                [Category.ThreatsOrIntimidation] = "Amenazas o intimidación a funcionarios, periodistas o defensores",
+                [Category.CorruptionOrAbuse] = "Corrupción o abuso",
+                [Category.UnsafeWorkingConditions] = "Condiciones de trabajo inseguras",
+                [Category.InvestigatorReassignment] = "Investigadores especializados reasignados a operativos rutinarios",
+                [Category.FundingTiedToArrests] = "Fondos vinculados al número de arrestos",
+                [Category.Other] = "Otra cosa",
+            },
+            WhenLegend = "Cuándo ocurrió",
+            WhenHint = "Un día, o el primer y el último día. Una fecha aproximada está bien. Para un solo día, deje vacío el último.",
+            WhenFrom = "Día, o primer día",
+            WhenTo = "Último día",
+            WhereLegend = "Dónde ocurrió",
+            WhereWarning = "Cuidado: un lugar preciso (una sala, una unidad, una oficina pequeña) puede mostrar quién " +
+                "estaba allí. Indique solo lo que los revisores necesitan, por ejemplo el estado y la ciudad.",
+            WhereState = "Estado",
+            WhereStateHint = "Dos letras, por ejemplo TX.",
+            WherePlace = "Ciudad o centro",
+            PeopleLegend = "Personas afectadas",
+            PeopleCount = "Cuántas personas",
+            PeopleCitizens = "¿Había entre ellas ciudadanos estadounidenses o residentes permanentes legales?",
+            HarmLegend = "Fuerza, lesiones y muertes",
+            HarmForce = "¿Se usó la fuerza?",
+            HarmInjuries = "Cuántas personas resultaron heridas",
+            HarmDeaths = "Cuántas personas murieron",
+            CountHint = "Un número, si lo sabe.",
+            Answers = new Dictionary<Answer, string>
+            {
+                [Answer.Yes] = "Sí",
+                [Answer.No] = "No",
+                [Answer.Unknown] = "No lo sé",
+            },
+            Evidence = "¿Qué pruebas existen y dónde están?",
+            EvidenceHint = "Por ejemplo: video de una cámara corporal, un memorando, correos, registros. Diga dónde se " +
+                "guardan, si lo sabe, pero no las busque en el trabajo.",
+            InternalLegend = "Denuncias dentro del gobierno",
+            Reported = "¿Se denunció esto dentro del gobierno?",
+            Channels = "¿Dónde se denunció?",
+            ChannelNames = new Dictionary<ReportingChannel, string>
+            {
+                [ReportingChannel.Opr] = "Oficina de Responsabilidad Profesional de ICE (OPR)",
+                [ReportingChannel.Oig] = "Oficina del Inspector General del DHS (OIG)",
+                [ReportingChannel.Supervisor] = "Un supervisor",
+                [ReportingChannel.Other] = "Otro lugar",
+            },
+            Outcome = "¿Qué pasó después de la denuncia?",
+            Retaliation = "Represalias",
+            RetaliationHint = "¿Le han castigado, amenazado o tratado de otra manera a usted o a otras personas por esto?",
+            Description = "Qué pasó",
+            DescriptionHint = "Con sus propias palabras: qué pasó, quiénes participaron (cargos en vez de nombres, si " +
+                "lo prefiere) y por qué cree que estuvo mal.",
+            Files = "Adjuntar archivos",
+            FilesHint = "Puede elegir varios archivos. Hasta {1} archivos y {0} en total. Elimine antes la información oculta.",
+            SendButton = "Cifrar y enviar",
+
+            ResultTitle = "Recibimos su denuncia",
+            CodenameHeading = "Su nombre clave",
+            CodenameAdvice =
+            [
+                "Es la única vez que lo verá. Escríbalo ahora en papel y guárdelo en un lugar seguro y privado.",
+                "Con él puede leer las respuestas de los revisores y enviar más información. Sin él, nadie puede " +
+                "relacionarle con esta denuncia, ni siquiera usted. No se puede recuperar.",
+                "No lo guarde en un dispositivo del trabajo, en un correo ni en una nota del teléfono que se respalde en internet.",
+                "No se lo dé a nadie.",
+            ],
+            ReceiptLabel = "Comprobante",
+            ReceiptHint = "Los revisores pueden confirmar este número si usted lo pide con su nombre clave. No necesita guardarlo.",
+            ResultPathHeading = "Cómo se protegió su denuncia",
+            ResultPathServer =
+            [
+                "Como JavaScript estaba desactivado, el servidor cifró su denuncia y sus archivos en memoria a medida " +
+                "que llegaban, con las claves de los revisores, y guardó solo el resultado cifrado. No se escribió " +
+                "nada legible en disco.",
+                "Con JavaScript activado, su navegador lo habría cifrado todo antes de enviarlo, de modo que ni " +
+                "siquiera el servidor lo habría visto. Sin JavaScript se confía en el servidor mientras envía; de " +
+                "las dos formas, su denuncia es ilegible para quien se lleve el servidor después.",
+            ],
+            ResultMailboxLink = "Consultar respuestas más adelante",
+
+            SubmittedTitle = "Denuncia enviada",
+            SubmittedBody = "Su nombre clave se muestra una sola vez, en la página que aparece justo después de " +
+                "enviar una denuncia, y este sitio no lo guarda. Si no lo anotó, puede enviar una nueva denuncia " +
+                "para recibir uno nuevo.",
+
+            ProblemTitle = "Su denuncia no se envió",
+            Problems = new Dictionary<FormProblem, string>
+            {
+                [FormProblem.Malformed] = "El formulario no llegó en la forma esperada. No se guardó nada. Vuelva a llenarlo.",
+                [FormProblem.Incomplete] = "El envío se detuvo antes de terminar, quizá porque se cortó la conexión. " +
+                    "No se guardó nada. Inténtelo de nuevo.",
+                [FormProblem.TooLarge] = "Los archivos superan lo que acepta este formulario. No se guardó nada. " +
+                    "Envíe menos archivos o más pequeños.",
+                [FormProblem.TooManyFiles] = "Hay más archivos de los que acepta este formulario. No se guardó nada.",
+                [FormProblem.BadToken] = "Falló la comprobación de seguridad del formulario. No se guardó nada. " +
+                    "Vuelva a cargar el formulario y envíelo de nuevo.",
+                [FormProblem.TooSoon] = "El formulario se envió a los pocos segundos de cargarse. Para frenar envíos " +
+                    "masivos debe esperar un momento. No se guardó nada. Vuelva atrás, espere unos segundos y envíelo.",
+                [FormProblem.Expired] = "El formulario estuvo abierto demasiado tiempo y su boleto caducó. No se " +
+                    "guardó nada. Vuelva a cargarlo.",
+                [FormProblem.Reused] = "Este formulario ya se envió una vez. No se guardó nada más. Si quería enviar " +
+                    "algo nuevo, vuelva a cargar el formulario.",
+                [FormProblem.Busy] = "El sitio está muy ocupado. No se guardó nada. Inténtelo de nuevo en unos minutos.",
+                [FormProblem.Unavailable] = "El sitio no puede recibir denuncias ahora. No se guardó nada. Inténtelo más tarde.",
+                [FormProblem.NoMailbox] = "No se encontró ningún buzón con este nombre clave. Revise las palabras.",
+            },
+            BackToForm = "Volver al formulario",
+        },
+
+        Mailbox = new()
+        {
+            LinkText = "Consultar respuestas",
+            Title = "Consultar respuestas",
+            Intro = "Escriba el nombre clave que recibió al enviar su denuncia: ocho palabras. Verá las respuestas " +
+                "de los revisores y podrá enviar más información.",
+            PathHeading = "Cómo se protegen sus respuestas",
+            PathServer = "JavaScript está desactivado en su navegador, así que el servidor convertirá su nombre " +
+                "clave en sus claves y descifrará las respuestas en su memoria, solo para mostrárselas ahora; no " +
+                "guarda nada descifrado. Con JavaScript activado, su navegador lo hace por sí mismo y el servidor " +
+                "nunca ve su nombre clave.",
+            CodenameLabel = "Nombre clave",
+            CodenameHint = "Ocho palabras separadas por espacios. Las mayúsculas no importan.",
+            OpenButton = "Abrir mi buzón",
+            NotFound = "No se encontró ningún buzón con este nombre clave. Revise las palabras e inténtelo de nuevo.",
+            Busy = "Muchas personas están consultando en este momento. Espere un minuto e inténtelo de nuevo.",
+            RepliesHeading = "Respuestas de los revisores",
+            NoReplies = "Todavía no hay respuestas. Los revisores pueden tardar varios días. Vuelva a consultar más adelante.",
+            ReplyHeading = "Respuesta recibida el {0} (UTC)",
+            Unreadable = "No se pudo descifrar esta respuesta. Puede mencionarlo a los revisores en un mensaje.",
+            ReplyAttachments = "Archivos enviados con esta respuesta (solo se muestra el nombre):",
+            ResultPath = "El servidor descifró estas respuestas en su memoria con claves obtenidas de su nombre " +
+                "clave, solo para mostrarlas ahora. No guardó su nombre clave ni el texto descifrado. Las respuestas " +
+                "que ya vio se marcan como leídas para poder borrarlas más tarde.",
+            FollowupHeading = "Enviar más información",
+            FollowupText = "Su mensaje",
+            FollowupTextHint = "Responda a las preguntas de los revisores o añada lo que recuerde. Con el mismo " +
+                "cuidado: omita detalles que solo usted conocería.",
+            FollowupFiles = "Adjuntar archivos",
+            FollowupButton = "Cifrar y enviar",
+            FollowupSentTitle = "Recibimos su mensaje",
+            FollowupSentBody = "Se guardó cifrado para los revisores, junto con su denuncia. Comprobante:",
+            FollowupPath = "Como JavaScript estaba desactivado, el servidor cifró su mensaje y sus archivos en " +
+                "memoria a medida que llegaban y guardó solo el resultado cifrado.",
+            CloseAdvice = "Cuando termine, cierre el Navegador Tor.",
+            ProblemTitle = "No funcionó",
+            BackToMailbox = "Volver al buzón",
+        },
     };
 }

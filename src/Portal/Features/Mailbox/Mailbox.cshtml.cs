@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WhistleSubmit.Crypto.Codenames;
+using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Features.Submit;
+using WhistleSubmit.Portal.Localization;
+
+namespace WhistleSubmit.Portal.Features.Mailbox;
+
+/// <summary>
+/// The no-JS mailbox: the codename is turned into the source's keys on the server (rate-limited), replies are
+/// decrypted in memory with the reply identity for this one response, and follow-ups post like the report form.
+/// Antiforgery is checked by hand: automatically it would read, and buffer, the multipart follow-up.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class MailboxModel(FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer, CodenameGate codenames, IAntiforgery antiforgery)
+    : PageModel
+{
+    public const string CodenameField = "codename";
+
+    public string FormToken { get; private set; } = string.Empty;
+
+    /// <summary>Set once the mailbox is open: the hidden field of the follow-up form (64 hex, as the upload API takes it).</summary>
+    public string? MailboxToken { get; private set; }
+
+    public IReadOnlyList<ReplyView>? Replies { get; private set; }
+
+    /// <summary>Shown above the codename form: not found, or busy.</summary>
+    public string? Notice { get; private set; }
+
+    public bool FollowupTextMissing { get; private set; }
+
+    public string? FollowupReceipt { get; private set; }
+
+    public FormProblem? Problem { get; private set; }
+
+    public NoJsOptions Limits => gate.Limits;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostOpenAsync()
+    {
+        var text = Languages.Current(RouteData).Mailbox;
+        if (!Request.HasFormContentType || Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true
+            || !await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return Refuse(FormProblem.BadToken);
+        }
+
+        var store = gate.Store;
+        // Same answer for a mistyped word and an unknown mailbox: either way the words are what to check.
+        string typed = (await Request.ReadFormAsync()).TryGetValue(CodenameField, out var values) ? values.ToString() : string.Empty;
+        if (!Codename.TryNormalize(typed, out string? normalized))
+        {
+            return ShowNotice(text.NotFound, StatusCodes.Status404NotFound);
+        }
+
+        using var keys = await codenames.TryDeriveAsync(normalized, HttpContext.RequestAborted);
+        if (keys is null)
+        {
+            return ShowNotice(text.Busy, StatusCodes.Status429TooManyRequests);
+        }
+
+        if (!store.MailboxExists(keys.MailboxId))
+        {
+            return ShowNotice(text.NotFound, StatusCodes.Status404NotFound);
+        }
+
+        Replies = ReplyDecryptor.Open(keys, store.ListReplies(keys.MailboxId));
+        store.MarkRepliesRead(keys.MailboxId);
+        MailboxToken = Convert.ToHexStringLower(keys.MailboxToken);
+        FormToken = tickets.Issue();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostFollowupAsync()
+    {
+        var language = Languages.Current(RouteData);
+        using var form = new ReceivedForm();
+        try
+        {
+            var reader = await gate.OpenAsync(HttpContext);
+            string token = await reader.ReadLeadingFieldAsync(ReportFields.MailboxToken, 64);
+            byte[]? tokenBytes = token.Length == 64 && token.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(token) : null;
+            var store = gate.Store;
+            string? mailboxId = tokenBytes is null ? null : SourceKeys.MailboxIdFromToken(tokenBytes);
+            if (mailboxId is null || !store.MailboxExists(mailboxId))
+            {
+                throw new FormRejectedException(FormProblem.NoMailbox);
+            }
+
+            await reader.ReadRestAsync(form, ReportFields.FollowupLimits, 1);
+            string? message = ReportFormParser.Text(form, ReportFields.Text);
+            if (message is null)
+            {
+                FollowupTextMissing = true;
+                MailboxToken = token;
+                FormToken = tickets.Issue();
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+
+            var followup = new MessageV1
+            {
+                Text = message,
+                Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length })],
+                Client = new ClientFacts { Language = language.Code == "es" ? Language.Es : Language.En, EncryptedBy = EncryptedBy.Server },
+            };
+            FollowupReceipt = await NoJsFormGate.StoreAsync(() => sealer.SealAsync(store, mailboxId, followup, form.Files));
+            return Page();
+        }
+        catch (FormRejectedException e)
+        {
+            return Refuse(e.Problem);
+        }
+    }
+
+    private PageResult ShowNotice(string notice, int status)
+    {
+        Notice = notice;
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private PageResult Refuse(FormProblem problem)
+    {
+        Problem = problem;
+        Response.StatusCode = new FormRejectedException(problem).StatusCode;
+        return Page();
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WhistleSubmit.Crypto.Codenames;
+using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Localization;
+
+namespace WhistleSubmit.Portal.Features.Submit;
+
+/// <summary>
+/// The report form and its no-JS post. ASP.NET's automatic antiforgery is off for this page because it would read
+/// (and buffer) the whole form; <see cref="NoJsFormGate"/> checks the same token from the streamed body instead.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer) : PageModel
+{
+    public string FormToken { get; private set; } = string.Empty;
+
+    public NoJsOptions Limits => gate.Limits;
+
+    public ReceivedForm? Previous { get; private set; }
+
+    public List<(string Field, FieldError Error)> Errors { get; } = [];
+
+    public SubmitResult? Result { get; private set; }
+
+    public FormProblem? Problem { get; private set; }
+
+    public void OnGet() => FormToken = tickets.Issue();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var text = Languages.Current(RouteData);
+        using var form = new ReceivedForm();
+        try
+        {
+            var reader = await gate.OpenAsync(HttpContext);
+            await reader.ReadRestAsync(form, ReportFields.ReportLimits, ReportFields.MaxFieldValues);
+            var client = new ClientFacts { Language = text.Code == "es" ? Language.Es : Language.En, EncryptedBy = EncryptedBy.Server };
+            var report = ReportFormParser.Parse(form, client, Errors);
+            if (report is null)
+            {
+                // Back to the form with the answers kept (files cannot be, and are deleted with the spool).
+                Previous = form;
+                FormToken = tickets.Issue();
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+
+            var store = gate.Store;
+            string codename = Codename.Generate();
+            using var keys = SourceKeys.Derive(codename);
+            report = report with
+            {
+                ReplyRecipient = keys.ReplyRecipient.ToString(),
+                Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length })],
+            };
+            string receipt = await NoJsFormGate.StoreAsync(() => sealer.SealAsync(store, keys.MailboxId, report, form.Files));
+            store.EnsureMailbox(keys.MailboxId);
+            Result = new SubmitResult(codename, receipt);
+            return Page();
+        }
+        catch (FormRejectedException e)
+        {
+            Problem = e.Problem;
+            Response.StatusCode = e.StatusCode;
+            return Page();
+        }
+    }
+}

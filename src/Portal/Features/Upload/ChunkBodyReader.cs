@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using WhistleSubmit.Portal.Storage;
+
+namespace WhistleSubmit.Portal.Features.Upload;
+
+/// <summary>
+/// Reads one chunk's body into a pooled buffer before the store is touched, so nothing of a short, long, slow or
+/// broken body is ever written. A semaphore bounds how many 4 MiB buffers exist at once (memory stays flat under many
+/// clients) and a deadline bounds how long one slow client may hold one.
+/// </summary>
+public sealed class ChunkBodyReader(IOptions<StoreOptions> options)
+{
+    private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrentChunkBodies);
+
+    /// <summary>Returns the status to answer if the body is not exactly expected bytes, else null and the buffer.</summary>
+    public async Task<(int? Status, byte[]? Buffer)> ReadAsync(HttpContext context, int expected)
+    {
+        // Per route: only this endpoint may carry up to a chunk; everything else keeps Kestrel's 64 KiB default.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = expected;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.ChunkReadTimeoutSeconds));
+        try
+        {
+            await slots.WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return (StatusCodes.Status503ServiceUnavailable, null);
+        }
+
+        // ChunkSize, not expected + 1: the pool rounds up to a power of two, and 4 MiB + 1 would take an 8 MiB array.
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(StoreOptions.ChunkSize);
+        try
+        {
+            int read = await context.Request.Body.ReadAtLeastAsync(buffer.AsMemory(0, expected), expected, throwOnEndOfStream: false, deadline.Token)
+                .ConfigureAwait(false);
+            byte[] probe = new byte[1];
+            int? status = read < expected ? StatusCodes.Status400BadRequest
+                : await context.Request.Body.ReadAsync(probe, deadline.Token).ConfigureAwait(false) > 0 ? StatusCodes.Status413PayloadTooLarge
+                : null;
+            if (status is null)
+            {
+                return (null, buffer);
+            }
+
+            Return(buffer);
+            return (status, null);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            Return(buffer);
+            int status = e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                OperationCanceledException when !context.RequestAborted.IsCancellationRequested => StatusCodes.Status408RequestTimeout,
+                _ => StatusCodes.Status400BadRequest,
+            };
+            return (status, null);
+        }
+    }
+
+    /// <summary>Gives a buffer from <see cref="ReadAsync"/> back, and its slot.</summary>
+    public void Return(byte[] buffer)
+    {
+        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        slots.Release();
+    }
+}

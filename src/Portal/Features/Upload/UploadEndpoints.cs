@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using WhistleSubmit.Crypto.ProofOfWork;
+using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Storage;
+
+namespace WhistleSubmit.Portal.Features.Upload;
+
+/// <summary>
+/// The resumable upload protocol of PORTAL.md. Every limit that needs no body (size, index, Content-Length, upload
+/// state) is checked before the body is read; a chunk is acknowledged only once it is fsynced, and a completion only
+/// once the item is. Nothing about a request is logged.
+/// </summary>
+public static class UploadEndpoints
+{
+    private const int MaxCreateBodyBytes = 4 * 1024;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static WebApplicationBuilder AddUploads(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ChunkBodyReader>();
+        return builder;
+    }
+
+    public static WebApplication MapUploads(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter<StoreProblemFilter>();
+        api.MapGet("/config", GetConfig);
+        api.MapPost("/uploads", Create);
+        api.MapGet("/uploads/{uploadId}", GetStatus);
+        api.MapPut("/uploads/{uploadId}/chunks/{index}", PutChunk);
+        api.MapPost("/uploads/{uploadId}/complete", Complete);
+        return app;
+    }
+
+    internal static IResult GetConfig(ReviewerKeys keys, IOptions<StoreOptions> options) => TypedResults.Ok(new PortalConfigResponse(
+        [.. keys.Keys.Select(k => k.Recipient)], options.Value.MaxUploadBytes, StoreOptions.ChunkSize, keys.IsDemo));
+
+    internal static async Task<IResult> Create(
+        HttpContext context, PortalStore store, ProofOfWorkAuthority pow, IOptions<StoreOptions> options)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxCreateBodyBytes;
+        }
+
+        CreateUploadRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<CreateUploadRequest>(context.Request.Body, Json, context.RequestAborted);
+        }
+        catch (Exception e) when (e is JsonException or BadHttpRequestException or IOException)
+        {
+            return ApiProblems.Status(e is BadHttpRequestException { StatusCode: 413 } ? 413 : 400);
+        }
+
+        ItemKind? kind = request?.Kind switch { "submission" => ItemKind.Submission, "followup" => ItemKind.Followup, _ => null };
+        string? mailboxId = MailboxToken.ToMailboxId(request?.MailboxToken);
+        if (request is null || kind is null || mailboxId is null || request.Size is not > 0 || request.Pow is null)
+        {
+            return ApiProblems.Status(StatusCodes.Status400BadRequest);
+        }
+
+        if (request.Size > options.Value.MaxUploadBytes)
+        {
+            return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // Spent here, whatever follows: a solution buys one attempt, so probing quotas costs work too.
+        switch (pow.Verify(request.Pow.Token, request.Pow.Nonce))
+        {
+            case ProofOfWorkVerdict.Accepted:
+                break;
+            case ProofOfWorkVerdict.Busy:
+                return ApiProblems.Status(StatusCodes.Status503ServiceUnavailable);
+            default:
+                return ApiProblems.Status(StatusCodes.Status403Forbidden);
+        }
+
+        if (kind == ItemKind.Followup && !store.MailboxExists(mailboxId))
+        {
+            return ApiProblems.Status(StatusCodes.Status404NotFound);
+        }
+
+        var session = store.CreateUpload(kind.Value, mailboxId, request.Size.Value);
+        return TypedResults.Created(
+            $"/api/uploads/{session.Id}", new CreateUploadResponse(session.Id, StoreOptions.ChunkSize, session.Expires));
+    }
+
+    internal static IResult GetStatus(string uploadId, PortalStore store) => store.FindUpload(uploadId) is { } s
+        ? TypedResults.Ok(new UploadStatusResponse(s.Received, s.NextChunk, s.Size))
+        : ApiProblems.Status(StatusCodes.Status404NotFound);
+
+    internal static async Task<IResult> PutChunk(string uploadId, string index, HttpContext context, PortalStore store, ChunkBodyReader reader)
+    {
+        if (!int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out int chunkIndex))
+        {
+            return ApiProblems.Status(StatusCodes.Status400BadRequest);
+        }
+
+        if (store.FindUpload(uploadId) is not { } session)
+        {
+            return ApiProblems.Status(StatusCodes.Status404NotFound);
+        }
+
+        long? declared = context.Request.ContentLength;
+        if (chunkIndex >= ChunkedBlob.ChunkCount(session.Size) || declared > StoreOptions.ChunkSize)
+        {
+            return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        int expected = (int)ChunkedBlob.ChunkLength(session.Size, chunkIndex);
+        if (declared > expected)
+        {
+            return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        // A retry of a stored chunk needs no body: the length in its header decides (PORTAL.md).
+        if (chunkIndex < session.NextChunk)
+        {
+            return declared == expected ? TypedResults.NoContent() : ApiProblems.Status(StatusCodes.Status409Conflict);
+        }
+
+        if (chunkIndex > session.NextChunk)
+        {
+            return ApiProblems.Status(StatusCodes.Status409Conflict);
+        }
+
+        if (declared < expected)
+        {
+            return ApiProblems.Status(StatusCodes.Status400BadRequest);
+        }
+
+        var (status, buffer) = await reader.ReadAsync(context, expected);
+        if (buffer is null)
+        {
+            return ApiProblems.Status(status ?? StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            return store.StoreChunk(uploadId, chunkIndex, buffer, expected) switch
+            {
+                ChunkOutcome.Stored or ChunkOutcome.AlreadyStored => TypedResults.NoContent(),
+                ChunkOutcome.UnknownUpload => ApiProblems.Status(StatusCodes.Status404NotFound),
+                ChunkOutcome.PastEnd => ApiProblems.Status(StatusCodes.Status413PayloadTooLarge),
+                _ => ApiProblems.Status(StatusCodes.Status409Conflict),
+            };
+        }
+        finally
+        {
+            reader.Return(buffer);
+        }
+    }
+
+    internal static IResult Complete(string uploadId, PortalStore store, ReviewerKeys keys, ProofOfWorkDifficultyPolicy policy)
+    {
+        string stanzaType = keys.Recipients[0] is WhistleSubmit.Crypto.Age.X25519Recipient ? "X25519" : "mlkem768x25519";
+        var (outcome, itemId) = store.CompleteUpload(uploadId, data => AgeHeaderShape.IsWellFormed(data, stanzaType, keys.Recipients.Count));
+        switch (outcome)
+        {
+            case CompleteOutcome.Stored:
+                policy.RecordAccepted();
+                return TypedResults.Created((string?)null, new CompleteUploadResponse(itemId!));
+            case CompleteOutcome.Incomplete:
+                return ApiProblems.Status(StatusCodes.Status409Conflict);
+            case CompleteOutcome.NotAgeFile:
+                return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity);
+            default:
+                return ApiProblems.Status(StatusCodes.Status404NotFound);
+        }
+    }
+}

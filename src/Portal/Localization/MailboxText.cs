@@ -1,0 +1,35 @@
+namespace WhistleSubmit.Portal.Localization;
+
+/// <summary>The strings of the mailbox (replies and follow-ups), for one language (in EnglishText / SpanishText).</summary>
+public sealed record MailboxText
+{
+    public required string LinkText { get; init; }
+    public required string Title { get; init; }
+    public required string Intro { get; init; }
+    public required string PathHeading { get; init; }
+    public required string PathServer { get; init; }
+    public required string CodenameLabel { get; init; }
+    public required string CodenameHint { get; init; }
+    public required string OpenButton { get; init; }
+    public required string NotFound { get; init; }
+    public required string Busy { get; init; }
+    public required string RepliesHeading { get; init; }
+    public required string NoReplies { get; init; }
+
+    /// <summary>{0} is the UTC day the reply arrived.</summary>
+    public required string ReplyHeading { get; init; }
+    public required string Unreadable { get; init; }
+    public required string ReplyAttachments { get; init; }
+    public required string ResultPath { get; init; }
+    public required string FollowupHeading { get; init; }
+    public required string FollowupText { get; init; }
+    public required string FollowupTextHint { get; init; }
+    public required string FollowupFiles { get; init; }
+    public required string FollowupButton { get; init; }
+    public required string FollowupSentTitle { get; init; }
+    public required string FollowupSentBody { get; init; }
+    public required string FollowupPath { get; init; }
+    public required string CloseAdvice { get; init; }
+    public required string ProblemTitle { get; init; }
+    public required string BackToMailbox { get; init; }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace WhistleSubmit.Portal.Storage;
+
+/// <summary>Removes uploads that were never finished, so abandoned chunks do not hold disk and quota forever.</summary>
+public sealed partial class UploadExpiryService(PortalStore store, IOptions<StoreOptions> options, ILogger<UploadExpiryService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ExpirySweepSeconds));
+        do
+        {
+            try
+            {
+                int removed = store.RemoveExpiredUploads();
+                if (removed > 0)
+                {
+                    LogRemoved(logger, removed);
+                }
+            }
+            catch (Exception e) when (e is PortalStoreFullException or IOException)
+            {
+                // A full disk or a failing write is retried at the next tick; the sessions stay until then.
+                LogFailed(logger, e.GetType().Name);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired unfinished uploads")]
+    private static partial void LogRemoved(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing expired uploads failed ({Type}); retrying later")]
+    private static partial void LogFailed(ILogger logger, string type);
+}
