@@ -28,6 +28,12 @@ const en = {
   followupFiles: "Files (optional)",
   followupSend: "Encrypt and send",
   mailboxPath: "Your codename stayed in this browser; replies were decrypted here.",
+  pathSubmit:
+    "JavaScript is on, so this browser encrypts your report and files before anything is sent. The server " +
+    "receives only encrypted data that only the reviewers can open.",
+  pathMailbox:
+    "JavaScript is on, so your codename stays in this browser: it works out your keys here, sends the server only " +
+    "a mailbox key derived from it, and decrypts the replies here.",
   errors: {
     field: "Please check this answer:",
     mailbox: "No mailbox matches this codename. Check the words and try again.",
@@ -67,6 +73,12 @@ const es = {
   followupFiles: "Archivos (opcional)",
   followupSend: "Cifrar y enviar",
   mailboxPath: "Su nombre clave no salió de este navegador; las respuestas se descifraron aquí.",
+  pathSubmit:
+    "JavaScript está activado: este navegador cifra su denuncia y sus archivos antes de enviar nada. El servidor " +
+    "recibe solo datos cifrados que únicamente los revisores pueden abrir.",
+  pathMailbox:
+    "JavaScript está activado: su nombre clave no sale de este navegador. Aquí se calculan sus llaves, al servidor " +
+    "solo se envía una llave de buzón derivada de él, y las respuestas se descifran aquí.",
   errors: {
     field: "Revise esta respuesta:",
     mailbox: "Ningún buzón corresponde a este nombre clave. Revise las palabras e inténtelo de nuevo.",

@@ -138,9 +138,24 @@ function enhanceMailboxForm(form) {
   });
 }
 
+/** The page's note on which path is used (id="encryption-path") now says the browser encrypts. */
+function markBrowserPath(text) {
+  const note = document.getElementById("encryption-path");
+  if (!note) return;
+  note.dataset.path = "browser";
+  const paragraph = note.querySelector("p");
+  if (paragraph) paragraph.textContent = text;
+}
+
 const reportForm = document.querySelector("form#report-form[data-js-upload]");
-if (reportForm) enhanceReportForm(reportForm);
+if (reportForm) {
+  enhanceReportForm(reportForm);
+  markBrowserPath(t.pathSubmit);
+}
 const mailboxForm =
   document.querySelector("form[data-js-mailbox]") ??
   document.querySelector('form input[name="codename" i], form textarea[name="codename" i]')?.form;
-if (mailboxForm) enhanceMailboxForm(mailboxForm);
+if (mailboxForm) {
+  enhanceMailboxForm(mailboxForm);
+  markBrowserPath(t.pathMailbox);
+}
