@@ -9,7 +9,9 @@ namespace WhistleSubmit.Portal.Security;
 /// Subresource Integrity for our own scripts: the browser bundle's wwwroot/js/manifest.json (written by
 /// ClientApp's <c>npm run build</c>, committed with the bundle) maps each script to its sha384. Read once at startup
 /// and checked against the files, so a stale manifest or an edited script stops the portal instead of silently
-/// breaking the JavaScript path (the browser would refuse the script).
+/// breaking the JavaScript path (the browser would refuse the script). Without any web root (the executable run
+/// outside its content root) there is no script to protect: pages then go out without it, the forms use the
+/// no-JavaScript path and say so, and startup logs a warning.
 /// </summary>
 public sealed class ScriptIntegrity
 {
@@ -18,6 +20,9 @@ public sealed class ScriptIntegrity
     private readonly IReadOnlyDictionary<string, string> hashes;
 
     public ScriptIntegrity(IReadOnlyDictionary<string, string> hashes) => this.hashes = hashes;
+
+    /// <summary>False when the portal runs without its web root, so no script is served.</summary>
+    public bool Available => hashes.Count > 0;
 
     /// <summary>The integrity attribute value (sha384-…) of a script under wwwroot/js.</summary>
     /// <exception cref="KeyNotFoundException">The script is not in the manifest (a bug in a page, not input).</exception>
@@ -28,6 +33,11 @@ public sealed class ScriptIntegrity
     public static ScriptIntegrity Load(IFileProvider webRoot)
     {
         const string Hint = "Rebuild the browser bundle: cd src/Portal/ClientApp && npm ci && npm run build.";
+        if (webRoot is NullFileProvider || !webRoot.GetDirectoryContents(string.Empty).Exists)
+        {
+            return new ScriptIntegrity(new Dictionary<string, string>());
+        }
+
         IFileInfo manifest = webRoot.GetFileInfo(ManifestPath);
         if (!manifest.Exists)
         {

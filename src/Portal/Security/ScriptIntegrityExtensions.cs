@@ -13,7 +13,11 @@ public static class ScriptIntegrityExtensions
     /// <summary>Loads the manifest now, so a missing or stale bundle stops startup rather than the first page.</summary>
     public static WebApplication LoadScriptIntegrity(this WebApplication app)
     {
-        _ = app.Services.GetRequiredService<ScriptIntegrity>();
+        if (!app.Services.GetRequiredService<ScriptIntegrity>().Available)
+        {
+            app.Logger.LogWarning("No web root: pages go out without the browser-encryption script; forms use the no-JavaScript path.");
+        }
+
         return app;
     }
 }

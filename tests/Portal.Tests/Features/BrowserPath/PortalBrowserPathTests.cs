@@ -155,22 +155,6 @@ public class PortalBrowserPathTests
         Assert.That(violations, Is.Empty, what);
     }
 
-    /// <summary>Reads a file the running portal may hold open; its lock file (held exclusively, empty) reads as nothing.</summary>
-    private static byte[] ReadShared(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        }
-        catch (IOException) when (Path.GetFileName(path) == "store.lock")
-        {
-            return [];
-        }
-    }
-
     private static string BundleItemId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private sealed record Submitted(string Canary, string Codename, string Receipt, string Language, (string Name, byte[] Bytes)[] Files);
@@ -227,9 +211,7 @@ public class PortalBrowserPathTests
     private void AssertStoredSubmission(Submitted submitted)
     {
         byte[] canary = Encoding.UTF8.GetBytes(submitted.Canary);
-        var holding = Directory.EnumerateFiles(factory.DataDirectory, "*", SearchOption.AllDirectories)
-            .Where(f => ReadShared(f).AsSpan().IndexOf(canary) >= 0);
-        Assert.That(holding, Is.Empty, "plaintext reached the server's data directory");
+        Assert.That(DataDirectoryScan.FilesContaining(factory.DataDirectory, canary), Is.Empty, "plaintext reached the server's data directory");
 
         var item = Store.ListUnexported().Single(i => i.Id == submitted.Receipt);
         var received = new List<(string Entry, byte[] Bytes)>();
