@@ -35,11 +35,13 @@ try
     builder.AddAdminSocket();
     builder.AddNoJsForms();
     builder.AddSourceStore();
+    builder.AddScriptIntegrity();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
     app.RequireUniformRecipients();
     app.OpenPortalStore();
+    app.LoadScriptIntegrity();
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();
     app.UseSelfHostedStaticFiles();

@@ -1,0 +1,96 @@
+// What the browser path says on the page, in the page's language (<html lang>). Kept beside the script that shows it
+// because it is only ever shown by that script; the server-rendered text lives in src/Portal/Localization.
+const en = {
+  working: "Working…",
+  keys: "Creating your codename and keys in this browser…",
+  pow: "Proving this is not an automated flood (this takes a few seconds; the page is working)…",
+  powTried: (n) => `Proving this is not an automated flood: ${n.toLocaleString("en")} attempts so far…`,
+  upload: (pct) => `Encrypting in this browser and sending: ${pct} % done.`,
+  retry: (s) => `The connection dropped. Trying again in ${s} seconds; keep this page open.`,
+  complete: "Finishing…",
+  replies: "Fetching replies…",
+  progressLabel: "Progress",
+  submittedTitle: "Your report was sent",
+  submittedPath:
+    "It was encrypted in this browser before it left your computer; the server received only encrypted data " +
+    "that only the reviewers can open.",
+  codenameLabel: "Your codename",
+  codenameAdvice:
+    "Write it down on paper now and keep it secret. It is shown only this once. Anyone who has it can read the " +
+    "reviewers' replies and write as you. Come back with it in a few days to see replies.",
+  receiptLabel: "Receipt",
+  sentTitle: "Your message was sent",
+  noReplies: "No replies yet. Check again in a few days.",
+  repliesTitle: "Replies from the reviewers",
+  unreadable: "This reply could not be decrypted.",
+  followupTitle: "Send more information",
+  followupText: "Message",
+  followupFiles: "Files (optional)",
+  followupSend: "Encrypt and send",
+  mailboxPath: "Your codename stayed in this browser; replies were decrypted here.",
+  pathSubmit:
+    "JavaScript is on, so this browser encrypts your report and files before anything is sent. The server " +
+    "receives only encrypted data that only the reviewers can open.",
+  pathMailbox:
+    "JavaScript is on, so your codename stays in this browser: it works out your keys here, sends the server only " +
+    "a mailbox key derived from it, and decrypts the replies here.",
+  errors: {
+    field: "Please check this answer:",
+    mailbox: "No mailbox matches this codename. Check the words and try again.",
+    size: "The files are larger than this portal accepts. Send fewer or smaller files.",
+    quota: "The portal is busy or full right now. Please try again later.",
+    rejected: "The portal refused the upload. Please reload the page and try again.",
+    network: "The connection failed and did not come back. Nothing was lost on your computer; please try again.",
+    internal: "Something went wrong in this browser. You can turn JavaScript off and use the basic form instead.",
+  },
+};
+
+const es = {
+  working: "Procesando…",
+  keys: "Creando su nombre clave y sus llaves en este navegador…",
+  pow: "Comprobando que esto no es un envío automatizado (tarda unos segundos; la página está trabajando)…",
+  powTried: (n) => `Comprobando que esto no es un envío automatizado: ${n.toLocaleString("es")} intentos hasta ahora…`,
+  upload: (pct) => `Cifrando en este navegador y enviando: ${pct} % completado.`,
+  retry: (s) => `Se cortó la conexión. Se volverá a intentar en ${s} segundos; mantenga esta página abierta.`,
+  complete: "Terminando…",
+  replies: "Buscando respuestas…",
+  progressLabel: "Progreso",
+  submittedTitle: "Su denuncia fue enviada",
+  submittedPath:
+    "Se cifró en este navegador antes de salir de su computadora; el servidor recibió solo datos cifrados que " +
+    "únicamente los revisores pueden abrir.",
+  codenameLabel: "Su nombre clave",
+  codenameAdvice:
+    "Anótelo ahora en papel y manténgalo en secreto. Se muestra solo esta vez. Quien lo tenga puede leer las " +
+    "respuestas de los revisores y escribir en su nombre. Vuelva con él en unos días para ver las respuestas.",
+  receiptLabel: "Recibo",
+  sentTitle: "Su mensaje fue enviado",
+  noReplies: "Todavía no hay respuestas. Vuelva a mirar en unos días.",
+  repliesTitle: "Respuestas de los revisores",
+  unreadable: "No se pudo descifrar esta respuesta.",
+  followupTitle: "Enviar más información",
+  followupText: "Mensaje",
+  followupFiles: "Archivos (opcional)",
+  followupSend: "Cifrar y enviar",
+  mailboxPath: "Su nombre clave no salió de este navegador; las respuestas se descifraron aquí.",
+  pathSubmit:
+    "JavaScript está activado: este navegador cifra su denuncia y sus archivos antes de enviar nada. El servidor " +
+    "recibe solo datos cifrados que únicamente los revisores pueden abrir.",
+  pathMailbox:
+    "JavaScript está activado: su nombre clave no sale de este navegador. Aquí se calculan sus llaves, al servidor " +
+    "solo se envía una llave de buzón derivada de él, y las respuestas se descifran aquí.",
+  errors: {
+    field: "Revise esta respuesta:",
+    mailbox: "Ningún buzón corresponde a este nombre clave. Revise las palabras e inténtelo de nuevo.",
+    size: "Los archivos superan el tamaño que acepta este portal. Envíe menos archivos o archivos más pequeños.",
+    quota: "El portal está ocupado o lleno en este momento. Inténtelo más tarde.",
+    rejected: "El portal rechazó el envío. Vuelva a cargar la página e inténtelo de nuevo.",
+    network: "La conexión falló y no volvió. No se perdió nada en su computadora; inténtelo de nuevo.",
+    internal: "Algo salió mal en este navegador. Puede desactivar JavaScript y usar el formulario básico.",
+  },
+};
+
+/** @param {string} lang */
+export function messages(lang) {
+  return lang === "es" ? es : en;
+}

@@ -1,0 +1,161 @@
+// The page script: enhances the server-rendered forms (they work without it) so that reports, follow-ups and the
+// mailbox are encrypted and decrypted in this browser. Everything heavy runs in /js/worker.js.
+import { messages } from "./messages.js";
+import { el, errorText, progressPanel, runInWorker } from "./ui.js";
+
+const lang = document.documentElement.lang;
+const t = messages(lang);
+
+/** String fields of a form, minus the antiforgery token (the JS path posts no form) and files. */
+/**
+ * The API root the page names: a report form says data-js-upload="/api/uploads" (PORTAL.md), a mailbox form may say
+ * data-js-api="/api". Default "/api".
+ */
+function apiRoot(form) {
+  const upload = form.dataset.jsUpload;
+  if (upload && upload.endsWith("/uploads")) return upload.slice(0, -"/uploads".length);
+  return form.dataset.jsApi || "/api";
+}
+
+function formEntries(form) {
+  return [...new FormData(form)].filter(([name, v]) => typeof v === "string" && !/requestverificationtoken/i.test(name));
+}
+
+function filesOf(form) {
+  return [...form.querySelectorAll('input[type="file"]')].flatMap((input) => [...input.files]);
+}
+
+/** Disables a form while it is being sent (fieldsets keep it navigable but inert). */
+function setBusy(form, busy) {
+  for (const c of form.elements) c.disabled = busy;
+  form.setAttribute("aria-busy", String(busy));
+}
+
+function showError(container, e, form) {
+  let text = errorText(t, e);
+  if (e.code === "field") {
+    text = t.errors.field;
+    const field = [...form.elements].find((c) => c.name && c.name.toLowerCase().replace(/[^a-z]/g, "").endsWith(e.field.toLowerCase().replace(/[^a-z]/g, "")));
+    field?.focus();
+  }
+  const p = el("p", { class: "js-error", role: "alert" }, [text]);
+  container.replaceChildren(p);
+}
+
+/** Runs a request with a progress panel placed before `form`; returns the worker's final message. */
+async function withProgress(form, request) {
+  const host = el("div", { class: "js-status" });
+  form.before(host);
+  const progress = progressPanel(t);
+  host.append(progress.panel);
+  setBusy(form, true);
+  const result = await runInWorker(request, (p) => progress.update(p));
+  setBusy(form, false);
+  if (result.type === "error") showError(host, result, form);
+  else host.remove();
+  return result;
+}
+
+/** The one-time codename and receipt panel that replaces the form after a submission. */
+function submittedPanel({ codename, receipt }) {
+  const heading = el("h2", { tabindex: "-1" }, [t.submittedTitle]);
+  return {
+    heading,
+    panel: el("section", { class: "js-submitted", "aria-labelledby": "js-submitted-title" }, [
+      Object.assign(heading, { id: "js-submitted-title" }),
+      el("p", {}, [t.submittedPath]),
+      el("h3", {}, [t.codenameLabel]),
+      el("p", { class: "codename", lang: "en" }, [codename]),
+      el("p", { class: "advice" }, [t.codenameAdvice]),
+      el("h3", {}, [t.receiptLabel]),
+      el("p", { class: "receipt" }, [el("code", {}, [receipt])]),
+    ]),
+  };
+}
+
+function enhanceReportForm(form) {
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!form.reportValidity()) return;
+    const files = filesOf(form);
+    const result = await withProgress(form, { type: "submit", api: apiRoot(form), entries: formEntries(form), files, language: lang });
+    if (result.type !== "submitted") return;
+    const { panel, heading } = submittedPanel(result);
+    form.replaceWith(panel);
+    heading.focus();
+  });
+}
+
+/** The follow-up form the JS mailbox shows under the replies: same upload path, kind "followup". */
+function followupForm(api, codename) {
+  const text = el("textarea", { id: "js-followup-text", name: "text", required: "", rows: "6" });
+  const files = el("input", { id: "js-followup-files", name: "files", type: "file", multiple: "" });
+  const form = el("form", { class: "js-followup", "aria-labelledby": "js-followup-title" }, [
+    el("h2", { id: "js-followup-title" }, [t.followupTitle]),
+    el("p", {}, [el("label", { for: "js-followup-text" }, [t.followupText])]),
+    el("p", {}, [text]),
+    el("p", {}, [el("label", { for: "js-followup-files" }, [t.followupFiles])]),
+    el("p", {}, [files]),
+    el("p", {}, [el("button", { type: "submit" }, [t.followupSend])]),
+  ]);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!form.reportValidity()) return;
+    const result = await withProgress(form, { type: "followup", api, codename, text: text.value, files: [...files.files], language: lang });
+    if (result.type !== "sent") return;
+    const heading = el("h2", { tabindex: "-1" }, [t.sentTitle]);
+    form.replaceWith(el("section", { class: "js-sent" }, [heading, el("p", {}, [t.receiptLabel, ": ", el("code", {}, [result.receipt])])]));
+    heading.focus();
+  });
+  return form;
+}
+
+function repliesSection(replies) {
+  const heading = el("h2", { tabindex: "-1" }, [t.repliesTitle]);
+  const list = replies.length === 0
+    ? el("p", {}, [t.noReplies])
+    : el("ol", { class: "replies" }, replies.map((r) =>
+        el("li", {}, [
+          el("p", {}, [el("time", { datetime: r.day }, [r.day])]),
+          r.text === null ? el("p", {}, [t.unreadable]) : el("p", { class: "reply-text" }, [r.text]),
+        ])));
+  return { heading, section: el("section", { class: "js-replies" }, [heading, el("p", {}, [t.mailboxPath]), list]) };
+}
+
+function enhanceMailboxForm(form) {
+  const input = form.querySelector('input[name="codename" i], textarea[name="codename" i]');
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!form.reportValidity()) return;
+    const codename = input.value;
+    const result = await withProgress(form, { type: "mailbox", api: apiRoot(form), codename });
+    if (result.type !== "replies") return;
+    const { heading, section } = repliesSection(result.replies);
+    // The codename stays only in this page's memory for the follow-up form; clear the visible field.
+    input.value = "";
+    form.replaceWith(section, followupForm(apiRoot(form), codename));
+    heading.focus();
+  });
+}
+
+/** The page's note on which path is used (id="encryption-path") now says the browser encrypts. */
+function markBrowserPath(text) {
+  const note = document.getElementById("encryption-path");
+  if (!note) return;
+  note.dataset.path = "browser";
+  const paragraph = note.querySelector("p");
+  if (paragraph) paragraph.textContent = text;
+}
+
+const reportForm = document.querySelector("form#report-form[data-js-upload]");
+if (reportForm) {
+  enhanceReportForm(reportForm);
+  markBrowserPath(t.pathSubmit);
+}
+const mailboxForm =
+  document.querySelector("form[data-js-mailbox]") ??
+  document.querySelector('form input[name="codename" i], form textarea[name="codename" i]')?.form;
+if (mailboxForm) {
+  enhanceMailboxForm(mailboxForm);
+  markBrowserPath(t.pathMailbox);
+}

@@ -1,0 +1,86 @@
+// The Web Worker that does the heavy work off the page's thread (TOOLCHAIN.md: Blob.stream() slices block ≈ 30 ms
+// each, scrypt ≈ 260 ms): codename generation and key derivation, container building, streaming age encryption,
+// proof of work and the chunked upload, and decrypting mailbox replies. The page sends one request and gets
+// progress messages back; the codename crosses back to the page only to be shown once.
+import { words } from "./wordlist.js";
+import { generateCodename } from "./codename-generate.js";
+import { deriveSourceKeys } from "./codename.js";
+import { buildMessage, buildReport, documentBytes, ReportError } from "./report.js";
+import { containerStream } from "./container.js";
+import { encryptStream, checkRecipients } from "./encrypt.js";
+import { upload, UploadError } from "./upload.js";
+import { fetchReplies } from "./mailbox.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
+
+const post = (message) => self.postMessage(message);
+
+/** GET /api/config: the reviewer recipients and the total size limit. */
+async function portalConfig(api) {
+  const response = await fetch(`${api}/config`, { credentials: "omit", cache: "no-store" });
+  if (!response.ok) throw new UploadError("config", response.status);
+  const config = await response.json();
+  return { recipients: checkRecipients(config.recipients), maxTotalBytes: Number(config.maxTotalBytes) };
+}
+
+/**
+ * Builds, encrypts and uploads one container.
+ * @param {string} api the API root, e.g. "/api"
+ * @param {"submission"|"followup"} kind
+ * @param {Uint8Array} mailboxToken
+ * @param {"report.json"|"message.json"} documentName
+ * @param {object} doc
+ * @param {File[]} files
+ * @param {{recipients: string[], maxTotalBytes: number}} config
+ */
+async function send(api, kind, mailboxToken, documentName, doc, files, config) {
+  const plaintext = containerStream(documentName, documentBytes(doc), files.map((f) => ({ name: f.name, blob: f })));
+  if (Number.isFinite(config.maxTotalBytes) && plaintext.length > config.maxTotalBytes) {
+    await plaintext.stream.cancel();
+    throw new UploadError("size", 413);
+  }
+  const { stream, size } = await encryptStream(config.recipients, plaintext.stream, plaintext.length);
+  return upload({ api, kind, mailboxToken: bytesToHex(mailboxToken), ciphertext: stream, size, onProgress: (p) => post({ type: "progress", ...p }) });
+}
+
+async function submit({ api, entries, files, language }) {
+  const config = await portalConfig(api);
+  post({ type: "progress", phase: "keys" });
+  const codename = generateCodename(words);
+  const keys = await deriveSourceKeys(codename);
+  const report = buildReport(entries, { files, replyRecipient: keys.replyRecipient, language });
+  const receipt = await send(api, "submission", keys.mailboxToken, "report.json", report, files, config);
+  return { type: "submitted", codename, receipt };
+}
+
+async function followup({ api, codename, text, files, language }) {
+  const config = await portalConfig(api);
+  post({ type: "progress", phase: "keys" });
+  const keys = await deriveSourceKeys(codename);
+  const message = buildMessage(text, { files, language });
+  const receipt = await send(api, "followup", keys.mailboxToken, "message.json", message, files, config);
+  return { type: "sent", receipt };
+}
+
+async function mailbox({ api, codename }) {
+  post({ type: "progress", phase: "keys" });
+  const keys = await deriveSourceKeys(codename);
+  post({ type: "progress", phase: "replies" });
+  return { type: "replies", replies: await fetchReplies(api, keys) };
+}
+
+const handlers = { submit, followup, mailbox };
+
+self.onmessage = async ({ data }) => {
+  try {
+    const handler = handlers[data?.type];
+    // Same-origin absolute paths only: the worker must never be pointed at another host.
+    if (!handler || typeof data.api !== "string" || !/^(\/[a-z0-9_-]+)+$/i.test(data.api)) throw new Error("unknown request");
+    post(await handler(data));
+  } catch (e) {
+    // Only a category crosses back: error text could echo what the source typed.
+    if (e instanceof ReportError) post({ type: "error", code: "field", field: e.field, reason: e.code });
+    else if (e instanceof UploadError) post({ type: "error", code: "upload", step: e.step, status: e.status });
+    else if (e?.name === "MailboxNotFound") post({ type: "error", code: "mailbox" });
+    else post({ type: "error", code: "internal" });
+  }
+};

@@ -1,0 +1,79 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { attachmentList, buildMessage, buildReport, ReportError, wellFormed } from "../src/report.js";
+
+const RECIPIENT = "age1pq1" + "q".repeat(1900);
+const facts = { files: [{ name: "a.pdf", size: 3 }], replyRecipient: RECIPIENT, language: "es" };
+
+test("buildReport: maps form names to ReportV1 paths, leaves out empty answers, adds client facts", () => {
+  const report = buildReport(
+    [
+      ["relationship", "former-staff"],
+      ["Categories", "arrest-quotas"],
+      ["categories", "unlawful-force"],
+      ["categories", "arrest-quotas"],
+      ["Input.When.From", "2025-03-01"],
+      ["when.to", ""],
+      ["where.state", "tx"],
+      ["where.place", "  "],
+      ["peopleAffected.count", "12"],
+      ["harm.force", "yes"],
+      ["internalReporting.channels", "oig"],
+      ["description", "  what happened  "],
+      ["__RequestVerificationToken", "x"],
+    ],
+    facts,
+  );
+  assert.deepEqual(report, {
+    v: 1,
+    relationship: "former-staff",
+    categories: ["arrest-quotas", "unlawful-force"],
+    when: { from: "2025-03-01" },
+    where: { state: "TX" },
+    peopleAffected: { count: 12 },
+    harm: { force: "yes" },
+    internalReporting: { channels: ["oig"] },
+    description: "what happened",
+    attachments: [{ name: "a.pdf", size: 3 }],
+    replyRecipient: RECIPIENT,
+    client: { language: "es", encryptedBy: "browser" },
+  });
+});
+
+test("buildReport: refuses what the C# reader would refuse", () => {
+  const bad = (entries, field) =>
+    assert.throws(() => buildReport([["description", "d"], ...entries], facts), (e) => e instanceof ReportError && e.field === field);
+  bad([["relationship", "boss"]], "relationship");
+  bad([["categories", "nonsense"]], "categories");
+  bad([["when.from", "2025-02-30x"]], "when.from");
+  bad([["when.from", "2025-02-30"]], "when.from");
+  bad([["when.from", "2025-05-02"], ["when.to", "2025-05-01"]], "when.to");
+  bad([["where.state", "Texas"]], "where.state");
+  bad([["harm.deaths", "-1"]], "harm.deaths");
+  bad([["harm.injuries", "10000001"]], "harm.injuries");
+  bad([["evidence", "x".repeat(10_001)]], "evidence");
+  assert.throws(() => buildReport([["description", " \n "]], facts), (e) => e.field === "description");
+});
+
+test("buildReport: a lone 'to' date is read as that one day", () => {
+  const r = buildReport([["description", "d"], ["when.to", "2025-01-02"]], facts);
+  assert.deepEqual(r.when, { from: "2025-01-02" });
+});
+
+test("attachmentList and wellFormed: names stay encodable and within 1,024 UTF-16 units", () => {
+  assert.equal(wellFormed("a\uD800b"), "a\uFFFDb");
+  const long = "x".repeat(1023) + "😀";
+  const [item] = attachmentList([{ name: long, size: 1 }]);
+  assert.equal(item.name, "x".repeat(1023));
+  assert.deepEqual(attachmentList([{ name: "", size: 0 }]), [{ name: "file", size: 0 }]);
+});
+
+test("buildMessage: text required; client facts say the browser encrypted it", () => {
+  assert.deepEqual(buildMessage(" more ", { files: [], language: "en" }), {
+    v: 1,
+    text: "more",
+    attachments: [],
+    client: { language: "en", encryptedBy: "browser" },
+  });
+  assert.throws(() => buildMessage("  ", { files: [], language: "en" }), ReportError);
+});
