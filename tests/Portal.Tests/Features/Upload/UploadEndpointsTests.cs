@@ -126,8 +126,14 @@ public class UploadEndpointsTests
     [Test]
     public async Task Create_WrongNonce_403()
     {
+        // Solve() returns the smallest good nonce, so every smaller one is wrong: take a challenge whose answer is not 0.
         var pow = await api.SolvedPowAsync();
-        pow["nonce"] = "18446744073709551615";
+        while (pow["nonce"]!.GetValue<string>() == "0")
+        {
+            pow = await api.SolvedPowAsync();
+        }
+
+        pow["nonce"] = "0";
         using var response = await api.CreateAsync("submission", UploadApi.NewToken(), 100, pow);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
