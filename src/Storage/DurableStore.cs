@@ -191,15 +191,20 @@ public sealed class DurableStore : IDisposable
 
     /// <summary>
     /// Runs a query. Anything it writes is auto-committed by LiteDB and synced before this returns, but use
-    /// <see cref="Write{T}"/> for writes: only that makes several changes one transaction.
+    /// <see cref="Write{T}"/> for writes: only that makes several changes one transaction. Queries take the same
+    /// lock as writes: LiteDB 5.0.21 can dispose a reader's snapshot when another thread's explicit transaction
+    /// commits or rolls back at the same moment ("snapshot is disposed"), seen here under concurrent uploads.
     /// </summary>
     public T Read<T>(Func<ILiteDatabase, T> query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var result = query(_db);
-        SyncIfDirty(_log);
-        return result;
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var result = query(_db);
+            SyncIfDirty(_log);
+            return result;
+        }
     }
 
     public void Dispose()

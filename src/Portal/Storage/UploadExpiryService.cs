@@ -19,9 +19,10 @@ public sealed partial class UploadExpiryService(PortalStore store, IOptions<Stor
                     LogRemoved(logger, removed);
                 }
             }
-            catch (Exception e) when (e is PortalStoreFullException or IOException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // A full disk or a failing write is retried at the next tick; the sessions stay until then.
+                // A full disk, a failing write or anything else is retried at the next tick; the sessions stay until
+                // then. A background service that throws stops the whole host, which would take the portal offline.
                 LogFailed(logger, e.GetType().Name);
             }
         }

@@ -4,7 +4,9 @@ namespace WhistleSubmit.Portal.Tests.Features.BrowserPath;
 internal static class DataDirectoryScan
 {
     public static IReadOnlyList<string> FilesContaining(string directory, byte[] needle) =>
-        [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => ReadShared(f).AsSpan().IndexOf(needle) >= 0)];
+        [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "admin.sock") // a Unix socket, not a file with contents
+            .Where(f => ReadShared(f).AsSpan().IndexOf(needle) >= 0)];
 
     /// <summary>Reads a file the running portal may hold open; its lock file (held exclusively, empty) reads as nothing.</summary>
     private static byte[] ReadShared(string path)
