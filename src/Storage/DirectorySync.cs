@@ -7,7 +7,7 @@ namespace WhistleSubmit.Storage;
 /// fsync of the file alone persists its directory entry). .NET has no API for it. Windows has no equivalent: NTFS
 /// journals the rename itself.
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
     private const int ReadOnlyFlag = 0;
 
@@ -21,14 +21,14 @@ internal static partial class DirectorySync
         var fd = Open(directory, ReadOnlyFlag);
         if (fd < 0)
         {
-            throw new IOException("The store directory could not be opened to sync it.");
+            throw new IOException("A directory could not be opened to sync it.");
         }
 
         try
         {
             if (Fsync(fd) != 0)
             {
-                throw new IOException("The store directory could not be synced to disk.");
+                throw new IOException("A directory could not be synced to disk.");
             }
         }
         finally

@@ -78,7 +78,7 @@ public sealed class AdminCommands(PortalStore store, TimeProvider time)
         }
 
         File.Move(temp, full, overwrite: false);
-        DirectorySync.Flush(Path.GetDirectoryName(full)!);
+        WhistleSubmit.Storage.DirectorySync.Flush(Path.GetDirectoryName(full)!);
 
         // Marked only now: a crash before this exports the items again next time (a duplicate, never a loss).
         store.MarkExported(sha256, [.. items.Select(i => i.Id)]);
