@@ -24,14 +24,20 @@ internal abstract class Aead : IDisposable
         set => forceBouncyCastle = value;
     }
 
-    public static Aead Create(ReadOnlySpan<byte> key)
+    public static Aead Create(ReadOnlySpan<byte> key) => Create(key, ForceBouncyCastle);
+
+    /// <summary>
+    /// For instances made later or on other threads (the payload streams): <paramref name="bouncyCastle"/> is the
+    /// <see cref="ForceBouncyCastle"/> value of the thread that asked for the stream.
+    /// </summary>
+    public static Aead Create(ReadOnlySpan<byte> key, bool bouncyCastle)
     {
         if (key.Length != KeySize)
         {
             throw new ArgumentException("A ChaCha20-Poly1305 key is 32 bytes.", nameof(key));
         }
 
-        return !ForceBouncyCastle && ChaCha20Poly1305.IsSupported ? new SystemAead(key) : new BouncyCastleAead(key);
+        return !bouncyCastle && ChaCha20Poly1305.IsSupported ? new SystemAead(key) : new BouncyCastleAead(key);
     }
 
     /// <summary>Writes ciphertext || tag (plaintext.Length + 16 bytes) into <paramref name="output"/>.</summary>
