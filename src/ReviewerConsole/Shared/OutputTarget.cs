@@ -60,7 +60,7 @@ internal sealed class OutputTarget : IDisposable
 
         try
         {
-            return new OutputTarget(new FileStream(temporary, options), path, temporary);
+            return new OutputTarget(new WritebackFileStream(new FileStream(temporary, options)), path, temporary);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -80,7 +80,7 @@ internal sealed class OutputTarget : IDisposable
         }
 
         // Durable before visible: the renamed file must not turn out empty after a crash.
-        ((FileStream)Stream).Flush(flushToDisk: true);
+        ((WritebackFileStream)Stream).FlushToDisk();
         Stream.Dispose();
         try
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age.Primitives;
 
@@ -120,7 +122,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         current = next.Batch;
         if (next.ReadError is not null)
         {
-            throw ReadFailure(next.ReadError);
+            ThrowReadFailure(next.ReadError);
         }
 
         ChunkBatch batch = next.Batch;
@@ -185,7 +187,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
             {
                 n = source.ReadAtLeast(batch.Ciphertext.AsSpan(0, wanted), wanted, throwOnEndOfStream: false);
             }
-            catch (Exception e) when (e is AgeException or IOException or ObjectDisposedException or NotSupportedException)
+            catch (Exception e)
             {
                 // Reported when the caller gets this far, after the chunks before it, as if read one by one.
                 readError = e;
@@ -212,7 +214,12 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         }
 
         Pending next = pending.Peek();
-        return next.ReadError is not null ? throw ReadFailure(next.ReadError) : next.Batch.CiphertextLength > 0;
+        if (next.ReadError is not null)
+        {
+            ThrowReadFailure(next.ReadError);
+        }
+
+        return next.Batch.CiphertextLength > 0;
     }
 
     /// <summary>The verdict on one chunk in sequence, as the one-chunk-at-a-time reader would have reached it.</summary>
@@ -267,8 +274,20 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         }
     }
 
-    private static AgeException ReadFailure(Exception e) =>
-        e as AgeException ?? new AgeException(AgeErrorKind.Payload, "The payload could not be read.", e);
+    /// <summary>
+    /// An I/O failure becomes a payload error (the source is at an unknown position: nothing after it can be trusted to
+    /// line up); anything else, an armor error for one, is rethrown as the source threw it.
+    /// </summary>
+    [DoesNotReturn]
+    private static void ThrowReadFailure(Exception e)
+    {
+        if (e is IOException or ObjectDisposedException or NotSupportedException)
+        {
+            throw new AgeException(AgeErrorKind.Payload, "The payload could not be read.", e);
+        }
+
+        ExceptionDispatchInfo.Throw(e);
+    }
 
     private static AgeException Fail(string message) => new(AgeErrorKind.Payload, message);
 
