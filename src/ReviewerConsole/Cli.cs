@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using WhistleSubmit.ReviewerConsole.Commands.Age;
+using WhistleSubmit.ReviewerConsole.Commands.Cases;
+using WhistleSubmit.ReviewerConsole.Commands.Import;
 using WhistleSubmit.ReviewerConsole.Commands.Vault;
 using WhistleSubmit.ReviewerConsole.Shared;
 
@@ -43,6 +45,9 @@ internal static class Cli
         InitCommand.Create(),
         Commands.Vault.KeygenCommand.Create(),
         KeysCommand.Create(),
+        ImportCommand.Create(),
+        ListCommand.Create(),
+        ShowCommand.Create(),
         AgeCommand.Create(),
     };
 

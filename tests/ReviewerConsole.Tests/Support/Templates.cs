@@ -12,7 +12,24 @@ internal static class Templates
         return new Template(vault);
     });
 
+    private static readonly Lazy<(Template, ImportedScenario, string)> LazyImported = new(() =>
+    {
+        TestVault vault = Track(TestVault.WithKey());
+        var scenario = new ImportedScenario(ImportedScenario.RecipientOf(vault));
+        string bundle = vault.Directory.Write("scenario.wsbundle", scenario.Bundle);
+        vault.Succeed("import", bundle);
+        return (new Template(vault), scenario, bundle);
+    });
+
     public static Template WithKey => LazyWithKey.Value;
+
+    /// <summary>A vault with key "alice" and <see cref="ImportedScenario"/> imported.</summary>
+    public static Template Imported => LazyImported.Value.Item1;
+
+    public static ImportedScenario Scenario => LazyImported.Value.Item2;
+
+    /// <summary>The template's copy of the scenario bundle (not inside its vault).</summary>
+    public static string ScenarioBundle => LazyImported.Value.Item3;
 
     internal static TestVault Track(TestVault vault)
     {

@@ -37,6 +37,9 @@ internal sealed class TestVault : IDisposable
     /// <summary>A copy of a vault with one key, "alice".</summary>
     public static TestVault WithKey() => Templates.WithKey.CopyTo(new TestVault());
 
+    /// <summary>A copy of a vault with key "alice" and the <see cref="ImportedScenario"/> imported.</summary>
+    public static TestVault Imported() => Templates.Imported.CopyTo(new TestVault());
+
     public CliResult Run(params string[] args) => RunWith(PassphraseFile, args);
 
     public CliResult RunWith(string? passphraseFile, params string[] args) =>
