@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using WhistleSubmit.ReviewerConsole.Commands.Age;
 using WhistleSubmit.ReviewerConsole.Commands.Cases;
+using WhistleSubmit.ReviewerConsole.Commands.Exports;
 using WhistleSubmit.ReviewerConsole.Commands.Import;
 using WhistleSubmit.ReviewerConsole.Commands.Vault;
 using WhistleSubmit.ReviewerConsole.Shared;
@@ -48,6 +49,8 @@ internal static class Cli
         ImportCommand.Create(),
         ListCommand.Create(),
         ShowCommand.Create(),
+        CaseExportCommand.Create(),
+        StatsCommand.Create(),
         AgeCommand.Create(),
     };
 
