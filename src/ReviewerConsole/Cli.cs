@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using WhistleSubmit.ReviewerConsole.Commands.Age;
+using WhistleSubmit.ReviewerConsole.Commands.Audit;
 using WhistleSubmit.ReviewerConsole.Commands.Cases;
 using WhistleSubmit.ReviewerConsole.Commands.Import;
 using WhistleSubmit.ReviewerConsole.Commands.Vault;
@@ -48,6 +49,9 @@ internal static class Cli
         ImportCommand.Create(),
         ListCommand.Create(),
         ShowCommand.Create(),
+        TriageCommand.Create(),
+        NoteCommand.Create(),
+        AuditCommand.Create(),
         AgeCommand.Create(),
     };
 
