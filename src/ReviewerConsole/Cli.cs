@@ -51,6 +51,9 @@ internal static class Cli
         ShowCommand.Create(),
         TriageCommand.Create(),
         NoteCommand.Create(),
+        FilesCommand.Create(),
+        ReplyCommand.Create(),
+        ExportRepliesCommand.Create(),
         AuditCommand.Create(),
         AgeCommand.Create(),
     };
