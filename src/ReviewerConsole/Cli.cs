@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using WhistleSubmit.ReviewerConsole.Commands.Age;
+using WhistleSubmit.ReviewerConsole.Commands.Audit;
 using WhistleSubmit.ReviewerConsole.Commands.Cases;
 using WhistleSubmit.ReviewerConsole.Commands.Exports;
 using WhistleSubmit.ReviewerConsole.Commands.Import;
@@ -49,6 +50,12 @@ internal static class Cli
         ImportCommand.Create(),
         ListCommand.Create(),
         ShowCommand.Create(),
+        TriageCommand.Create(),
+        NoteCommand.Create(),
+        FilesCommand.Create(),
+        ReplyCommand.Create(),
+        ExportRepliesCommand.Create(),
+        AuditCommand.Create(),
         CaseExportCommand.Create(),
         StatsCommand.Create(),
         AgeCommand.Create(),
