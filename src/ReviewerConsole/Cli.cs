@@ -2,6 +2,12 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using WhistleSubmit.ReviewerConsole.Commands.Age;
+using WhistleSubmit.ReviewerConsole.Commands.Audit;
+using WhistleSubmit.ReviewerConsole.Commands.Cases;
+using WhistleSubmit.ReviewerConsole.Commands.Exports;
+using WhistleSubmit.ReviewerConsole.Commands.Import;
+using WhistleSubmit.ReviewerConsole.Commands.Tui;
+using WhistleSubmit.ReviewerConsole.Commands.Vault;
 using WhistleSubmit.ReviewerConsole.Shared;
 
 namespace WhistleSubmit.ReviewerConsole;
@@ -26,10 +32,34 @@ internal static class Cli
     internal static RootCommand CreateRoot() => new("""
         WhistleSubmit reviewer console: works offline, on the reviewer's own machine.
 
-        Exit status: 0 on success, 1 on any error (explained on the error output, starting with
-        "whistle-review: error:").
+        Start with 'init' (creates the vault), then 'keygen --name NAME', then 'import FILE.wsbundle'.
+
+        Exit status:
+          0  success (also when there was nothing to do, e.g. no replies to export)
+          1  an error, explained on the error output after "whistle-review: error:"
+          2  wrong vault passphrase
+          3  the vault failed an integrity check: its files were modified or damaged, or the audit
+             log's chain is broken ('audit verify')
+        The age verbs exit 1 on every error, as age does.
         """)
     {
+        VaultOptions.Data,
+        VaultOptions.As,
+        InitCommand.Create(),
+        Commands.Vault.KeygenCommand.Create(),
+        KeysCommand.Create(),
+        ImportCommand.Create(),
+        ListCommand.Create(),
+        ShowCommand.Create(),
+        TriageCommand.Create(),
+        NoteCommand.Create(),
+        FilesCommand.Create(),
+        ReplyCommand.Create(),
+        ExportRepliesCommand.Create(),
+        AuditCommand.Create(),
+        CaseExportCommand.Create(),
+        StatsCommand.Create(),
+        TuiCommand.Create(),
         AgeCommand.Create(),
     };
 

@@ -6,11 +6,15 @@ namespace WhistleSubmit.ReviewerConsole.Shared;
 /// </summary>
 internal sealed class CliException : Exception
 {
-    public CliException(string message, string? hint = null, Exception? inner = null)
+    public CliException(string message, string? hint = null, Exception? inner = null, int exitCode = ErrorReporter.Failure)
         : base(message, inner)
     {
         Hint = hint;
+        ExitCode = exitCode;
     }
 
     public string? Hint { get; }
+
+    /// <summary>The process exit code (see <see cref="ErrorReporter"/>): 1 unless a more specific one applies.</summary>
+    public int ExitCode { get; }
 }

@@ -1,16 +1,21 @@
 using System.Text.RegularExpressions;
 using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Storage;
 
 namespace WhistleSubmit.ReviewerConsole.Shared;
 
 /// <summary>
-/// Turns exceptions into age-style <c>error:</c>/<c>hint:</c> lines on stderr and the exit code. Like age, every
-/// failure exits 1; the wording never includes key material, plaintext or bytes of the input.
+/// Turns exceptions into age-style <c>error:</c>/<c>hint:</c> lines on stderr and the exit code. Like age, the age
+/// verbs exit 1 on every failure; the vault verbs also use 2 (wrong passphrase) and 3 (the vault or its audit log
+/// failed an integrity check), so scripts can tell "try again" from "call someone". The wording never includes key
+/// material, plaintext or bytes of the input.
 /// </summary>
 internal static partial class ErrorReporter
 {
     public const int Success = 0;
     public const int Failure = 1;
+    public const int WrongPassphrase = 2;
+    public const int IntegrityFailure = 3;
     public const string ProgramName = "whistle-review";
 
     /// <summary>Runs one verb, mapping any exception to a message and exit code 1.</summary>
@@ -25,9 +30,17 @@ internal static partial class ErrorReporter
         {
             var (message, hint) = Describe(ex);
             Error(message, hint);
-            return Failure;
+            return ex switch
+            {
+                CliException cli => cli.ExitCode,
+                StoreCorruptException or StoreKeyException => IntegrityFailure,
+                _ => Failure,
+            };
         }
     }
+
+    public const string VaultDamaged = "the vault has been modified or is damaged";
+    public const string VaultDamagedHint = "nothing was read from the damaged part; restore the vault directory from a backup";
 
     public static void Error(string message, string? hint = null)
     {
@@ -43,6 +56,9 @@ internal static partial class ErrorReporter
     internal static (string Message, string? Hint) Describe(Exception ex) => ex switch
     {
         CliException cli => (cli.Message, cli.Hint),
+        // A page that fails authentication can surface on any read, not only when the vault is opened.
+        StoreCorruptException or StoreKeyException => (VaultDamaged, VaultDamagedHint),
+        StoreLockedException => ("the vault is in use by another whistle-review process", "finish or close the other one first"),
         AgeException age => DescribeAge(age),
         // Key parsers promise generic messages; we still add none of the offending text ourselves.
         FormatException => ("invalid key text", "age keys look like age1… (public) or AGE-SECRET-KEY-1… (secret)"),

@@ -21,7 +21,8 @@ internal static class WhistleReview
     /// </summary>
     private const string Setsid = "/usr/bin/setsid";
 
-    public static CliResult Run(string workingDirectory, IEnumerable<string> args, byte[]? stdin = null, string? passphraseFile = null)
+    public static CliResult Run(string workingDirectory, IEnumerable<string> args, byte[]? stdin = null, string? passphraseFile = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         bool detach = File.Exists(Setsid);
         var start = new ProcessStartInfo(detach ? Setsid : DotnetHost)
@@ -49,6 +50,12 @@ internal static class WhistleReview
         if (passphraseFile is not null)
         {
             start.Environment["WHISTLE_REVIEW_PASSPHRASE_FILE"] = passphraseFile;
+        }
+
+        start.Environment.Remove("WHISTLE_REVIEW_AS");
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start whistle-review");

@@ -1,0 +1,20 @@
+namespace WhistleSubmit.ReviewerConsole.Audit;
+
+/// <summary>The audit log's action names. Stable: they are part of the hashed entries.</summary>
+internal static class AuditActions
+{
+    public const string VaultCreate = "vault.create";
+    public const string KeyCreate = "key.create";
+    public const string ImportBundle = "import.bundle";
+    public const string ImportItem = "import.item";
+    public const string CaseOpen = "case.open";
+    public const string CaseStatus = "case.status";
+    public const string CaseSeverity = "case.severity";
+    public const string CaseAssign = "case.assign";
+    public const string CaseTag = "case.tag";
+    public const string CaseUntag = "case.untag";
+    public const string NoteAdd = "note.add";
+    public const string ReplyQueue = "reply.queue";
+    public const string RepliesExport = "replies.export";
+    public const string FilesExport = "files.export";
+}

@@ -1,0 +1,10 @@
+namespace WhistleSubmit.ReviewerConsole.Audit;
+
+/// <summary>
+/// One audit log entry. <see cref="Details"/> says what changed without any report, note or reply text.
+/// <see cref="Hash"/> = SHA-256 over the canonical encoding of every other field (see <see cref="AuditHash"/>),
+/// and <see cref="PrevHash"/> is the previous entry's hash (64 zeros for the first), so no entry can be changed,
+/// removed or inserted without breaking the chain.
+/// </summary>
+internal sealed record AuditEntry(
+    long Seq, string Time, string Actor, string Action, string? CaseId, string? ItemId, string Details, string PrevHash, string Hash);

@@ -1,0 +1,135 @@
+using LiteDB;
+
+namespace WhistleSubmit.ReviewerConsole.Cases;
+
+/// <summary>BsonDocument mapping of the case records (explicit, so the stored shape never changes by accident).</summary>
+internal static class CaseDocuments
+{
+    public static BsonDocument ToDocument(CaseRecord c) => new()
+    {
+        ["_id"] = c.Id,
+        ["mailbox"] = c.MailboxId,
+        ["status"] = CaseStatuses.Name(c.Status),
+        ["severity"] = c.Severity is { } s ? new BsonValue(s) : BsonValue.Null,
+        ["assignee"] = Nullable(c.Assignee),
+        ["tags"] = Strings(c.Tags),
+        ["opened"] = c.Opened,
+        ["updated"] = c.Updated,
+        ["replyRecipient"] = Nullable(c.ReplyRecipient),
+    };
+
+    public static CaseRecord ToCase(BsonDocument d) => new(
+        d["_id"].AsString,
+        d["mailbox"].AsString,
+        CaseStatuses.TryParse(d["status"].AsString, out CaseStatus status) ? status : throw new InvalidDataException("Unknown case status in the store."),
+        d["severity"].IsNull ? null : d["severity"].AsInt32,
+        OptionalString(d["assignee"]),
+        StringList(d["tags"]),
+        d["opened"].AsString,
+        d["updated"].AsString,
+        OptionalString(d["replyRecipient"]));
+
+    public static BsonDocument ToDocument(ItemRecord i, byte[] minHash) => new()
+    {
+        ["_id"] = i.Id,
+        ["case"] = i.CaseId,
+        ["mailbox"] = i.MailboxId,
+        ["kind"] = i.Kind,
+        ["seq"] = i.Sequence,
+        ["bundle"] = i.BundleSha256,
+        ["bundleCreated"] = i.BundleCreated,
+        ["imported"] = i.Imported,
+        ["importedBy"] = i.ImportedBy,
+        ["cipherSize"] = i.CiphertextSize,
+        ["cipherSha256"] = i.CiphertextSha256,
+        ["plainSize"] = i.PlaintextSize,
+        ["plainSha256"] = i.PlaintextSha256,
+        ["document"] = i.Document,
+        ["text"] = i.Text,
+        ["categories"] = Strings(i.Categories),
+        ["attachments"] = new BsonArray(i.Attachments.Select(a => (BsonValue)new BsonDocument
+        {
+            ["number"] = a.Number,
+            ["name"] = a.Name,
+            ["safeName"] = a.SafeName,
+            ["size"] = a.Size,
+            ["sha256"] = a.Sha256,
+            ["type"] = a.Type,
+            ["typeLabel"] = a.TypeLabel,
+        })),
+        ["duplicates"] = Strings(i.Duplicates),
+        ["nearDuplicates"] = Strings(i.NearDuplicates),
+        ["minhash"] = minHash,
+    };
+
+    public static ItemRecord ToItem(BsonDocument d) => new(
+        d["_id"].AsString,
+        d["case"].AsString,
+        d["mailbox"].AsString,
+        d["kind"].AsString,
+        d["seq"].AsInt64,
+        d["bundle"].AsString,
+        d["bundleCreated"].AsString,
+        d["imported"].AsString,
+        d["importedBy"].AsString,
+        d["cipherSize"].AsInt64,
+        d["cipherSha256"].AsString,
+        d["plainSize"].AsInt64,
+        d["plainSha256"].AsString,
+        d["document"].AsString,
+        d["text"].AsString,
+        StringList(d["categories"]),
+        [.. d["attachments"].AsArray.Select(v => v.AsDocument).Select(a => new AttachmentRecord(
+            a["number"].AsInt32, a["name"].AsString, a["safeName"].AsString, a["size"].AsInt64, a["sha256"].AsString,
+            a["type"].AsString, a["typeLabel"].AsString))],
+        StringList(d["duplicates"]),
+        StringList(d["nearDuplicates"]));
+
+    public static BsonDocument ToDocument(NoteRecord n) => new()
+    {
+        ["_id"] = n.Id,
+        ["case"] = n.CaseId,
+        ["time"] = n.Time,
+        ["actor"] = n.Actor,
+        ["text"] = n.Text,
+    };
+
+    public static NoteRecord ToNote(BsonDocument d) =>
+        new(d["_id"].AsString, d["case"].AsString, d["time"].AsString, d["actor"].AsString, d["text"].AsString);
+
+    public static BsonDocument ToDocument(ReplyRecord r, byte[] ciphertext) => new()
+    {
+        ["_id"] = r.Id,
+        ["case"] = r.CaseId,
+        ["mailbox"] = r.MailboxId,
+        ["time"] = r.Time,
+        ["actor"] = r.Actor,
+        ["text"] = r.Text,
+        ["size"] = r.Size,
+        ["sha256"] = r.Sha256,
+        // Indexed: false until exported, then the export time (a string).
+        ["exported"] = r.Exported is null ? new BsonValue(false) : new BsonValue(r.Exported),
+        ["exportBundle"] = Nullable(r.ExportBundleSha256),
+        ["ciphertext"] = ciphertext,
+    };
+
+    public static ReplyRecord ToReply(BsonDocument d) => new(
+        d["_id"].AsString,
+        d["case"].AsString,
+        d["mailbox"].AsString,
+        d["time"].AsString,
+        d["actor"].AsString,
+        d["text"].AsString,
+        d["size"].AsInt64,
+        d["sha256"].AsString,
+        d["exported"].IsString ? d["exported"].AsString : null,
+        OptionalString(d["exportBundle"]));
+
+    private static BsonValue Nullable(string? s) => s is null ? BsonValue.Null : new BsonValue(s);
+
+    private static string? OptionalString(BsonValue v) => v.IsNull ? null : v.AsString;
+
+    private static BsonArray Strings(IEnumerable<string> values) => new(values.Select(v => new BsonValue(v)));
+
+    private static List<string> StringList(BsonValue v) => [.. v.AsArray.Select(x => x.AsString)];
+}

@@ -1,0 +1,96 @@
+using LiteDB;
+using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Shared;
+using WhistleSubmit.ReviewerConsole.Vault;
+
+namespace WhistleSubmit.ReviewerConsole.Cases;
+
+/// <summary>Reading cases: resolve a typed id, list with filters and search, and load one case whole. Never writes.</summary>
+internal static class CaseQueryService
+{
+    public const int MinIdPrefix = 4;
+    private const int SummaryLength = 60;
+
+    /// <summary>Finds the case whose id starts with <paramref name="typed"/> (at least 4 hex digits, any case).</summary>
+    public static CaseRecord Resolve(VaultSession vault, string typed)
+    {
+        string prefix = typed.Trim().ToLowerInvariant();
+        if (prefix.Length < MinIdPrefix || prefix.Length > 32 || !prefix.All(char.IsAsciiHexDigit))
+        {
+            throw new CliException($"\"{TerminalText.Line(typed, 40)}\" is not a case id",
+                $"case ids are hex, like 3f2a9b10; type at least {MinIdPrefix} characters ('whistle-review list' shows them)");
+        }
+
+        List<CaseRecord> matches = vault.Store.Read(db =>
+            db.GetCollection(VaultSchema.Cases).Find(Query.StartsWith("_id", prefix)).Select(CaseDocuments.ToCase).ToList());
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new CliException($"no case has the id {prefix}", "'whistle-review list' shows the case ids"),
+            _ => throw new CliException($"{prefix} matches {matches.Count} cases", "type more characters of the id"),
+        };
+    }
+
+    public static IReadOnlyList<CaseSummary> List(VaultSession vault, CaseFilter filter) => vault.Store.Read(db =>
+    {
+        var items = db.GetCollection(VaultSchema.Items).FindAll().Select(CaseDocuments.ToItem).ToLookup(i => i.CaseId);
+        var notes = db.GetCollection(VaultSchema.Notes).FindAll().Select(CaseDocuments.ToNote).ToLookup(n => n.CaseId);
+        var queued = db.GetCollection(VaultSchema.Replies).Find(Query.EQ("exported", false)).Select(CaseDocuments.ToReply).ToLookup(r => r.CaseId);
+        var result = new List<CaseSummary>();
+        foreach (CaseRecord c in db.GetCollection(VaultSchema.Cases).FindAll().Select(CaseDocuments.ToCase))
+        {
+            var caseItems = items[c.Id].OrderBy(i => i.Sequence).ToList();
+            var caseNotes = notes[c.Id].ToList();
+            IReadOnlyList<string> categories = [.. caseItems.SelectMany(i => i.Categories).Distinct(StringComparer.Ordinal)];
+            if ((filter.Status is { } status && c.Status != status)
+                || (filter.Category is { } category && !categories.Contains(category, StringComparer.Ordinal))
+                || (filter.Search is { Length: > 0 } search && !Matches(search, c, caseItems, caseNotes)))
+            {
+                continue;
+            }
+
+            ItemRecord? first = caseItems.FirstOrDefault(i => i.IsSubmission) ?? caseItems.FirstOrDefault();
+            result.Add(new CaseSummary(
+                c,
+                caseItems.Count(i => i.IsSubmission),
+                caseItems.Count(i => !i.IsSubmission),
+                caseItems.Sum(i => i.Attachments.Count),
+                caseNotes.Count,
+                queued[c.Id].Count(),
+                categories,
+                first is null ? string.Empty : TerminalText.Line(Documents.MainText(
+                    first.IsSubmission ? Documents.Report(first) : null, first.IsSubmission ? null : Documents.Message(first)), SummaryLength),
+                caseItems.Any(i => i.Duplicates.Count > 0),
+                caseItems.Any(i => i.NearDuplicates.Count > 0)));
+        }
+
+        return result.OrderBy(s => s.Case.Opened, StringComparer.Ordinal).ThenBy(s => s.Case.Id, StringComparer.Ordinal).ToList();
+    });
+
+    public static CaseDetail Get(VaultSession vault, string caseId) => vault.Store.Read(db =>
+    {
+        CaseRecord c = CaseDocuments.ToCase(db.GetCollection(VaultSchema.Cases).FindById(caseId)
+            ?? throw new CliException("no case has that id"));
+        var items = db.GetCollection(VaultSchema.Items).Find(Query.EQ("case", caseId)).Select(CaseDocuments.ToItem).OrderBy(i => i.Sequence).ToList();
+        var notes = db.GetCollection(VaultSchema.Notes).Find(Query.EQ("case", caseId)).Select(CaseDocuments.ToNote)
+            .OrderBy(n => n.Time, StringComparer.Ordinal).ToList();
+        var replies = db.GetCollection(VaultSchema.Replies).Find(Query.EQ("case", caseId)).Select(CaseDocuments.ToReply)
+            .OrderBy(r => r.Time, StringComparer.Ordinal).ToList();
+        var caseOfItem = new Dictionary<string, string>(StringComparer.Ordinal);
+        var itemsCollection = db.GetCollection(VaultSchema.Items);
+        foreach (string other in items.SelectMany(i => i.Duplicates.Concat(i.NearDuplicates)).Distinct(StringComparer.Ordinal))
+        {
+            if (itemsCollection.FindById(other) is { } doc)
+            {
+                caseOfItem[other] = doc["case"].AsString[..CaseRecord.ShortIdLength];
+            }
+        }
+
+        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(db, caseId), caseOfItem);
+    });
+
+    private static bool Matches(string search, CaseRecord c, List<ItemRecord> items, List<NoteRecord> notes) =>
+        items.Any(i => i.Text.Contains(search, StringComparison.OrdinalIgnoreCase))
+        || notes.Any(n => n.Text.Contains(search, StringComparison.OrdinalIgnoreCase))
+        || c.Tags.Any(t => t.Contains(search, StringComparison.OrdinalIgnoreCase));
+}

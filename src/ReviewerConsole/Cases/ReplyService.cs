@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LiteDB;
+using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Shared;
+using WhistleSubmit.ReviewerConsole.Vault;
+using WhistleSubmit.Storage;
+
+namespace WhistleSubmit.ReviewerConsole.Cases;
+
+/// <summary>
+/// Replies to sources: plain UTF-8 text (what the portal's two mailbox paths display), age-encrypted to the source's
+/// reply recipient and to every vault key (so reviewers can read their own replies later), queued in the store and
+/// written out as a replies bundle for <c>whistle-portal import-replies</c>.
+/// </summary>
+internal static class ReplyService
+{
+    public const int MaxReplyBytes = 64 * 1024;
+
+    public static ReplyRecord Queue(VaultSession vault, string caseId, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CliException("the reply is empty", "write the reply with --text \"…\" or put it in a file and use --file");
+        }
+
+        byte[] plaintext;
+        try
+        {
+            plaintext = new UTF8Encoding(false, throwOnInvalidBytes: true).GetBytes(text);
+        }
+        catch (EncoderFallbackException ex)
+        {
+            throw new CliException("the reply is not valid text", null, ex);
+        }
+
+        if (plaintext.Length > MaxReplyBytes || text.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r')))
+        {
+            throw new CliException($"a reply is plain text of at most {MaxReplyBytes / 1024} KiB", "shorten it, or split it into several replies");
+        }
+
+        CaseRecord c = CaseQueryService.Get(vault, caseId).Case;
+        if (c.ReplyRecipient is null)
+        {
+            throw new CliException($"case {c.ShortId} can't be answered yet: its source's report (which carries the reply key) is not in the vault");
+        }
+
+        List<IRecipient> recipients = [AgeKeys.ParseRecipient(c.ReplyRecipient), .. KeyService.List(vault).Select(k => AgeKeys.ParseRecipient(k.Recipient))];
+        byte[] ciphertext = AgeEncryption.Encrypt(plaintext, recipients);
+        CryptographicOperations.ZeroMemory(plaintext);
+        var reply = new ReplyRecord(BundleItem.NewId(), c.Id, c.MailboxId, vault.Now(), vault.Actor, text, ciphertext.Length,
+            Convert.ToHexStringLower(SHA256.HashData(ciphertext)), null, null);
+        vault.Store.Write(db =>
+        {
+            var cases = db.GetCollection(VaultSchema.Cases);
+            CaseRecord current = CaseDocuments.ToCase(cases.FindById(c.Id));
+            db.GetCollection(VaultSchema.Replies).Insert(CaseDocuments.ToDocument(reply, ciphertext));
+            cases.Update(CaseDocuments.ToDocument(current with { Updated = reply.Time }));
+            AuditLog.Append(db, vault, AuditActions.ReplyQueue, c.Id, null, string.Create(CultureInfo.InvariantCulture,
+                $"reply {reply.Id[..8]} queued: {reply.Size} bytes of ciphertext, SHA-256 {reply.Sha256}, to source key {RecipientFingerprint.Compute(c.ReplyRecipient)}"));
+        });
+        return reply;
+    }
+
+    public static IReadOnlyList<ReplyRecord> Queued(VaultSession vault) => vault.Store.Read(db =>
+        db.GetCollection(VaultSchema.Replies).Find(Query.EQ("exported", false)).Select(CaseDocuments.ToReply)
+            .OrderBy(r => r.Time, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList());
+
+    /// <summary>
+    /// Writes every queued reply into a new replies bundle at <paramref name="path"/> (temporary file, fsync,
+    /// rename) and only then marks them exported. Returns null, writing nothing, when no reply is queued.
+    /// </summary>
+    public static ReplyExport? Export(VaultSession vault, string path)
+    {
+        string full = Path.GetFullPath(path);
+        if (File.Exists(full) || Directory.Exists(full))
+        {
+            throw new CliException($"\"{full}\" already exists", "nothing was written; choose a new file name");
+        }
+
+        IReadOnlyList<ReplyRecord> queued = Queued(vault);
+        if (queued.Count == 0)
+        {
+            return null;
+        }
+
+        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(vault.Clock.GetUtcNow().UtcDateTime));
+        foreach (ReplyRecord r in queued)
+        {
+            writer.Add(r.Id, r.MailboxId, BundleItemKind.Reply, r.Size, () => new MemoryStream(Ciphertext(vault, r.Id), writable: false), r.Sha256);
+        }
+
+        string directory = Path.GetDirectoryName(full)!;
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string sha256;
+        try
+        {
+            using (FileStream file = DurableFiles.CreateNew(temporary, ownerOnly: false))
+            {
+                writer.WriteTo(file);
+                file.Flush(flushToDisk: true);
+                file.Position = 0;
+                sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
+            }
+
+            File.Move(temporary, full, overwrite: false);
+            DirectorySync.Flush(directory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"can't write \"{full}\": {ex.Message}", "nothing was marked as exported", ex);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        // Marked only now that the bundle is durable: a crash before this exports them again next time, and the portal's
+        // import-replies skips replies it already has.
+        string now = vault.Now();
+        vault.Store.Write(db =>
+        {
+            var replies = db.GetCollection(VaultSchema.Replies);
+            foreach (ReplyRecord r in queued)
+            {
+                BsonDocument doc = replies.FindById(r.Id);
+                doc["exported"] = now;
+                doc["exportBundle"] = sha256;
+                replies.Update(doc);
+            }
+
+            AuditLog.Append(db, vault, AuditActions.RepliesExport, null, null,
+                string.Create(CultureInfo.InvariantCulture, $"{queued.Count} replies in bundle SHA-256 {sha256}: {string.Join(", ", queued.Select(r => r.Id[..8]))}"));
+        });
+        return new ReplyExport(full, sha256, queued);
+    }
+
+    private static byte[] Ciphertext(VaultSession vault, string id) =>
+        vault.Store.Read(db => db.GetCollection(VaultSchema.Replies).FindById(id)["ciphertext"].AsBinary);
+}

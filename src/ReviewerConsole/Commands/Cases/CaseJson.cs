@@ -1,0 +1,42 @@
+using System.Text.Json;
+using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.ReviewerConsole.Cases;
+
+namespace WhistleSubmit.ReviewerConsole.Commands.Cases;
+
+/// <summary>The --json form of a case (show).</summary>
+internal static class CaseJson
+{
+    public static object From(CaseDetail d) => new
+    {
+        id = d.Case.ShortId,
+        fullId = d.Case.Id,
+        mailboxId = d.Case.MailboxId,
+        status = CaseStatuses.Name(d.Case.Status),
+        severity = d.Case.Severity,
+        assignee = d.Case.Assignee,
+        tags = d.Case.Tags,
+        categories = d.Categories,
+        opened = d.Case.Opened,
+        updated = d.Case.Updated,
+        replyRecipientFingerprint = d.Case.ReplyRecipient is { } r ? RecipientFingerprint.Compute(r) : null,
+        items = d.Items.Select(i => new
+        {
+            id = i.Id,
+            kind = i.Kind,
+            imported = i.Imported,
+            importedBy = i.ImportedBy,
+            bundleSha256 = i.BundleSha256,
+            bundleCreated = i.BundleCreated,
+            ciphertext = new { size = i.CiphertextSize, sha256 = i.CiphertextSha256, evidence = $"evidence/{i.Id}.age" },
+            plaintext = new { size = i.PlaintextSize, sha256 = i.PlaintextSha256 },
+            document = JsonDocument.Parse(i.Document).RootElement,
+            attachments = i.Attachments,
+            duplicates = i.Duplicates.Select(o => new { item = o, @case = d.CaseOfItem.GetValueOrDefault(o) }),
+            nearDuplicates = i.NearDuplicates.Select(o => new { item = o, @case = d.CaseOfItem.GetValueOrDefault(o) }),
+        }),
+        replies = d.Replies.Select(r => new { id = r.Id, time = r.Time, actor = r.Actor, text = r.Text, exported = r.Exported, sha256 = r.Sha256 }),
+        notes = d.Notes.Select(n => new { time = n.Time, actor = n.Actor, text = n.Text }),
+        history = d.History.Select(h => new { seq = h.Seq, time = h.Time, actor = h.Actor, action = h.Action, item = h.ItemId, details = h.Details }),
+    };
+}

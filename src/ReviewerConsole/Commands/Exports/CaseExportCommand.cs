@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text;
+using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Commands.Cases;
+using WhistleSubmit.ReviewerConsole.Exports;
+using WhistleSubmit.ReviewerConsole.Referral;
+using WhistleSubmit.ReviewerConsole.Shared;
+using WhistleSubmit.ReviewerConsole.Vault;
+
+namespace WhistleSubmit.ReviewerConsole.Commands.Exports;
+
+/// <summary><c>whistle-review case-export ID --out FILE.html [--force]</c>: the referral packet.</summary>
+internal static class CaseExportCommand
+{
+    public static Command Create()
+    {
+        var id = CaseArguments.Id();
+        var output = new Option<string>("--out")
+        {
+            Description = "The HTML file to write (readable only by you). It holds the case in plaintext: keep it safe.",
+            HelpName = "FILE.html",
+            Required = true,
+        };
+        var force = new Option<bool>("--force") { Description = "Replace FILE.html if it exists." };
+        var command = new Command("case-export", """
+            Write a referral packet for prosecutors or an oversight body: one self-contained HTML page
+            (no scripts, no external resources; prints well) with the triage record, the report and
+            follow-ups, replies, notes, history, the attachment list (type from contents, size, SHA-256)
+            and the SHA-256 of every original encrypted item. Attachments themselves are not included
+            ('files ID --export DIR' writes them). The export is recorded in the audit log.
+            """)
+        {
+            id,
+            output,
+            force,
+        };
+        command.SetAction(parse => ErrorReporter.Run(() =>
+        {
+            using VaultSession vault = VaultOptions.Open(parse);
+            CaseDetail detail = CaseQueryService.Get(vault, CaseQueryService.Resolve(vault, parse.GetValue(id)!).Id);
+            string time = vault.Now();
+            byte[] html = Encoding.UTF8.GetBytes(ReferralPacket.Render(detail, time, vault.Actor));
+            string written = AuditedExport.Write(vault, parse.GetValue(output)!, parse.GetValue(force), html, ExportAuditActions.CaseExport,
+                detail.Case.Id, $"referral packet written ({html.Length} bytes)");
+            Console.Out.WriteLine($"Wrote the referral packet for case {detail.Case.ShortId} to {written}");
+            ErrorReporter.Warning("it contains the case in plaintext: keep it on encrypted media and delete it when done");
+        }));
+        return command;
+    }
+}

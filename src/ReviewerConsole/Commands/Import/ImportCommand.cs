@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Globalization;
+using WhistleSubmit.ReviewerConsole.Import;
+using WhistleSubmit.ReviewerConsole.Shared;
+using WhistleSubmit.ReviewerConsole.Vault;
+
+namespace WhistleSubmit.ReviewerConsole.Commands.Import;
+
+/// <summary><c>whistle-review import FILE.wsbundle [--receipt FILE]</c>.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var bundle = new Argument<string>("FILE.wsbundle") { Description = "A submissions bundle exported from the portal." };
+        var receipt = new Option<string?>("--receipt")
+        {
+            Description = "Where to write the import receipt for 'whistle-portal confirm'. Default: next to the bundle, "
+                + "as NAME.receipt.json.",
+            HelpName = "FILE",
+        };
+        var command = new Command("import", """
+            Import a submissions bundle: check it completely, decrypt every new report and follow-up with the
+            vault's keys, and keep them in the vault with the original encrypted files as evidence.
+
+            Nothing is imported unless every item checks out; the error says which item failed and why.
+            Items already in the vault are skipped, so importing the same bundle twice is safe. The receipt
+            lists the bundle's items now in the vault: carry it back and run 'whistle-portal confirm RECEIPT'
+            so the portal deletes them.
+            """)
+        {
+            bundle,
+            receipt,
+        };
+        command.SetAction(parse => ErrorReporter.Run(() =>
+        {
+            using VaultSession vault = VaultOptions.Open(parse);
+            bool terminal = !Console.IsErrorRedirected;
+            ImportResult result = ImportService.Import(vault, parse.GetValue(bundle)!, parse.GetValue(receipt), p => Report(p, terminal));
+            if (terminal && result.Total > 0)
+            {
+                Console.Error.WriteLine();
+            }
+
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Imported {result.Imported} new items ({result.AlreadyPresent} already in the vault) from bundle {result.BundleSha256}"));
+            if (result.NewCaseIds.Count > 0)
+            {
+                Console.Out.WriteLine($"New cases: {string.Join(' ', result.NewCaseIds.Select(id => id[..8]))}");
+            }
+
+            Console.Out.WriteLine($"Receipt for 'whistle-portal confirm': {result.ReceiptPath}");
+        }));
+        return command;
+    }
+
+    // One plain line per item when stderr is a file or pipe (logs, tests); a line redrawn in place on a terminal.
+    private static void Report(ImportProgress p, bool terminal)
+    {
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"item {p.Number} of {p.Total}: {(p.AlreadyPresent ? "already in the vault" : "decrypted and checked")} ({p.Bytes} bytes)");
+        if (terminal)
+        {
+            Console.Error.Write("\r\u001b[K" + line);
+        }
+        else
+        {
+            Console.Error.WriteLine(line);
+        }
+    }
+}

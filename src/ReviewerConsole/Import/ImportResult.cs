@@ -1,0 +1,5 @@
+namespace WhistleSubmit.ReviewerConsole.Import;
+
+/// <summary>What an import did: counts, the cases it opened, and where the receipt for <c>whistle-portal confirm</c> went.</summary>
+internal sealed record ImportResult(
+    string BundleSha256, int Total, int Imported, int AlreadyPresent, IReadOnlyList<string> NewCaseIds, string ReceiptPath);

@@ -1,0 +1,120 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Shared;
+using WhistleSubmit.ReviewerConsole.Vault;
+
+namespace WhistleSubmit.ReviewerConsole.Import;
+
+/// <summary>
+/// Decrypts and verifies one bundle item in a single streaming pass, in constant memory: the ciphertext is copied
+/// to the staging file (the future evidence file) and hashed as it is read, the plaintext is hashed and parsed strictly
+/// (SubmissionReader and its limits), and each attachment is hashed and typed by its first bytes as it streams past,
+/// never kept. Errors name the item's position and the reason in plain words, never any of its content.
+/// </summary>
+internal static class ItemStager
+{
+    private const int BufferSize = 1024 * 1024;
+
+    public static StagedItem Stage(BundleReader reader, BundleItem item, int number, int total, UnlockedKeys keys, string stagingDirectory)
+    {
+        string staged = Path.Combine(stagingDirectory, item.Id + ".age");
+        try
+        {
+            return StageCore(reader, item, keys, staged);
+        }
+        catch (AgeException ex) when (ex.Kind == AgeErrorKind.NoMatch)
+        {
+            throw Failed(number, total, "could not be decrypted with this vault's keys", ex,
+                "it was encrypted to other keys: compare 'whistle-review keys' with the portal's recipients");
+        }
+        catch (AgeException ex)
+        {
+            throw Failed(number, total, "is damaged: its encryption failed authentication", ex);
+        }
+        catch (ContainerException ex)
+        {
+            throw Failed(number, total, "decrypted, but its contents are not a valid submission (a malformed or unsafe archive)", ex);
+        }
+        catch (BundleException ex)
+        {
+            throw Failed(number, total, "changed on disk while it was being imported", ex);
+        }
+    }
+
+    private static StagedItem StageCore(BundleReader reader, BundleItem item, UnlockedKeys keys, string staged)
+    {
+        using FileStream evidence = DurableFiles.CreateNew(staged, ownerOnly: true);
+        using Stream source = reader.OpenItem(item.Id);
+        using var ciphertext = new HashingReadStream(source, evidence);
+        var attachments = new List<AttachmentRecord>();
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            SubmissionContents contents;
+            string plainSha;
+            long plainSize;
+            using (Stream decrypted = AgeEncryption.Decrypt(ciphertext, keys.Identities, leaveOpen: true))
+            using (var plaintext = new HashingReadStream(decrypted))
+            {
+                contents = SubmissionReader.Read(plaintext, (a, data) => attachments.Add(Digest(a, data, buffer)));
+                plainSha = plaintext.Sha256();
+                plainSize = plaintext.BytesRead;
+            }
+
+            // The age stream has read its input to the end; one more read makes the bundle re-check the item's hash.
+            if (ciphertext.Read(buffer) != 0 || ciphertext.BytesRead != item.Size)
+            {
+                throw new BundleException();
+            }
+
+            bool kindMatches = item.Kind == BundleItemKind.Submission ? contents.Report is not null : contents.Message is not null;
+            if (!kindMatches)
+            {
+                throw new ContainerException();
+            }
+
+            evidence.Flush(flushToDisk: true);
+            return new StagedItem(item, staged, ciphertext.BytesRead, ciphertext.Sha256(), plainSize, plainSha,
+                contents.Report, contents.Message, attachments);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    private static AttachmentRecord Digest(ContainerAttachment attachment, Stream data, byte[] buffer)
+    {
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[] prefix = new byte[FileTypeSniffer.PrefixLength];
+        int prefixLength = 0;
+        long size = 0;
+        int n;
+        while ((n = data.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            sha256.AppendData(buffer, 0, n);
+            if (prefixLength < prefix.Length)
+            {
+                int take = Math.Min(n, prefix.Length - prefixLength);
+                buffer.AsSpan(0, take).CopyTo(prefix.AsSpan(prefixLength));
+                prefixLength += take;
+            }
+
+            size += n;
+        }
+
+        (string type, string label) = FileTypeSniffer.Detect(prefix.AsSpan(0, prefixLength), size);
+        string safeName = attachment.EntryName["files/".Length..];
+        return new AttachmentRecord(attachment.Number, attachment.Info.Name, safeName, size,
+            Convert.ToHexStringLower(sha256.GetHashAndReset()), type, label);
+    }
+
+    private static CliException Failed(int number, int total, string reason, Exception inner, string? hint = null) => new(
+        $"item {number} of {total} {reason}; nothing was imported",
+        hint ?? "the vault is unchanged; ask for a fresh export from the portal, and report a bundle that fails again",
+        inner);
+}

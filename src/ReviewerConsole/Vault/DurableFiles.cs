@@ -1,0 +1,42 @@
+using WhistleSubmit.Storage;
+
+namespace WhistleSubmit.ReviewerConsole.Vault;
+
+/// <summary>Small files written durably: temporary name, fsync, rename, fsync of the directory.</summary>
+internal static class DurableFiles
+{
+    public static void WriteNew(string path, ReadOnlySpan<byte> bytes, bool ownerOnly) => Write(path, bytes, ownerOnly, overwrite: false);
+
+    public static void Write(string path, ReadOnlySpan<byte> bytes, bool ownerOnly, bool overwrite)
+    {
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full)!;
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (FileStream stream = CreateNew(temporary, ownerOnly))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, full, overwrite);
+            DirectorySync.Flush(directory);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public static FileStream CreateNew(string path, bool ownerOnly)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite, Share = FileShare.None };
+        if (ownerOnly && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return new FileStream(path, options);
+    }
+}

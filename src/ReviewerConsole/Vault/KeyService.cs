@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using LiteDB;
+using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Shared;
+
+namespace WhistleSubmit.ReviewerConsole.Vault;
+
+/// <summary>
+/// Reviewer keys: post-quantum identities kept as <c>keys/&lt;name&gt;.age</c>, an age-keygen style identity file
+/// encrypted with an scrypt recipient (logN 18) under the vault passphrase, so plain <c>age -d</c> opens it too
+/// (DESIGN.md "Formats"). The store lists name, recipient, fingerprint and creation time, so listing keys and
+/// encrypting replies need no private key.
+/// </summary>
+internal static partial class KeyService
+{
+    /// <summary>age's default scrypt work factor; DESIGN.md requires at least 18.</summary>
+    public const int KeyFileWorkFactor = 18;
+
+    public static VaultKey Generate(VaultSession vault, string name)
+    {
+        if (!KeyName().IsMatch(name))
+        {
+            throw new CliException("a key name is 1 to 32 lower-case letters, digits, '-' or '_', starting with a letter or digit",
+                "for example: --name alice");
+        }
+
+        if (vault.Store.Read(db => db.GetCollection(VaultSchema.Keys).Exists(Query.EQ("_id", name))) || File.Exists(vault.Paths.KeyFile(name)))
+        {
+            throw new CliException($"the vault already has a key named \"{name}\"", "choose another name; 'whistle-review keys' lists them");
+        }
+
+        using MlKem768X25519Identity identity = MlKem768X25519Identity.Generate();
+        string recipient = identity.Recipient.ToString();
+        var key = new VaultKey(name, recipient, RecipientFingerprint.Compute(recipient), vault.Now());
+        WriteKeyFile(vault, name, identity, key.Created);
+        try
+        {
+            vault.Store.Write(db =>
+            {
+                db.GetCollection(VaultSchema.Keys).Insert(ToDocument(key));
+                AuditLog.Append(db, vault, AuditActions.KeyCreate, null, null, $"key \"{name}\", fingerprint {key.Fingerprint}");
+            });
+        }
+        catch
+        {
+            // The store does not know the key, so neither may the disk.
+            File.Delete(vault.Paths.KeyFile(name));
+            throw;
+        }
+
+        return key;
+    }
+
+    public static IReadOnlyList<VaultKey> List(VaultSession vault) =>
+        vault.Store.Read(db => db.GetCollection(VaultSchema.Keys).FindAll().Select(FromDocument).OrderBy(k => k.Created, StringComparer.Ordinal).ToList());
+
+    /// <summary>Decrypts every key file (one scrypt each) and checks it is the key the store lists.</summary>
+    public static UnlockedKeys Unlock(VaultSession vault)
+    {
+        IReadOnlyList<VaultKey> keys = List(vault);
+        if (keys.Count == 0)
+        {
+            throw new CliException("the vault has no keys yet", "create one with 'whistle-review keygen --name NAME' and add it to the portal");
+        }
+
+        var identities = new List<MlKem768X25519Identity>();
+        try
+        {
+            foreach (VaultKey key in keys)
+            {
+                identities.Add(ReadKeyFile(vault, key));
+            }
+
+            return new UnlockedKeys(identities);
+        }
+        catch
+        {
+            identities.ForEach(i => i.Dispose());
+            throw;
+        }
+    }
+
+    private static void WriteKeyFile(VaultSession vault, string name, MlKem768X25519Identity identity, string created)
+    {
+        string secret = identity.ExportSecretKey();
+        byte[] text = Encoding.UTF8.GetBytes(
+            $"# created: {created}\n# public key: {identity.Recipient}\n{secret}\n");
+        try
+        {
+            using var recipient = new ScryptRecipient(vault.Passphrase, KeyFileWorkFactor);
+            byte[] encrypted = AgeEncryption.Encrypt(text, [recipient]);
+            DurableFiles.WriteNew(vault.Paths.KeyFile(name), encrypted, ownerOnly: true);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(text);
+        }
+    }
+
+    private static MlKem768X25519Identity ReadKeyFile(VaultSession vault, VaultKey key)
+    {
+        string path = vault.Paths.KeyFile(key.Name);
+        byte[] plaintext;
+        try
+        {
+            byte[] ciphertext = File.ReadAllBytes(path);
+            using var scrypt = new ScryptIdentity(vault.Passphrase);
+            plaintext = AgeEncryption.Decrypt(ciphertext, [scrypt]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AgeException)
+        {
+            throw KeyFileDamaged(key.Name, ex);
+        }
+
+        try
+        {
+            using var reader = new StringReader(Encoding.UTF8.GetString(plaintext));
+            IReadOnlyList<IIdentity> parsed = AgeKeys.ParseIdentitiesFile(reader);
+            if (parsed is [MlKem768X25519Identity identity] && identity.Recipient.ToString() == key.Recipient)
+            {
+                return identity;
+            }
+
+            foreach (IDisposable d in parsed.OfType<IDisposable>())
+            {
+                d.Dispose();
+            }
+
+            throw KeyFileDamaged(key.Name, null);
+        }
+        catch (FormatException ex)
+        {
+            throw KeyFileDamaged(key.Name, ex);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    private static CliException KeyFileDamaged(string name, Exception? inner) => new(
+        $"the key file keys/{name}.age is missing, damaged, or not the key the vault lists",
+        ErrorReporter.VaultDamagedHint, inner, ErrorReporter.IntegrityFailure);
+
+    private static BsonDocument ToDocument(VaultKey key) => new()
+    {
+        ["_id"] = key.Name,
+        ["recipient"] = key.Recipient,
+        ["fingerprint"] = key.Fingerprint,
+        ["created"] = key.Created,
+    };
+
+    private static VaultKey FromDocument(BsonDocument d) =>
+        new(d["_id"].AsString, d["recipient"].AsString, d["fingerprint"].AsString, d["created"].AsString);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,31}$", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyName();
+}

@@ -1,0 +1,26 @@
+using LiteDB;
+
+namespace WhistleSubmit.ReviewerConsole.Vault;
+
+/// <summary>The store's collections. Documents are BsonDocuments mapped by hand in each feature's *Documents class.</summary>
+internal static class VaultSchema
+{
+    public const string Meta = "meta";
+    public const string Keys = "keys";
+    public const string Cases = "cases";
+    public const string Items = "items";
+    public const string Notes = "notes";
+    public const string Replies = "replies";
+    public const string Audit = "audit";
+
+    /// <summary>Created once, at init: creating an index later would write to the store in a read-only verb.</summary>
+    public static void EnsureIndexes(ILiteDatabase db)
+    {
+        db.GetCollection(Cases).EnsureIndex("mailbox", unique: true);
+        db.GetCollection(Items).EnsureIndex("case");
+        db.GetCollection(Notes).EnsureIndex("case");
+        db.GetCollection(Replies).EnsureIndex("case");
+        db.GetCollection(Replies).EnsureIndex("exported");
+        db.GetCollection(Audit).EnsureIndex("case");
+    }
+}

@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Shared;
+using WhistleSubmit.Storage;
+
+namespace WhistleSubmit.ReviewerConsole.Vault;
+
+/// <summary>Creates and opens vaults (DESIGN.md "ReviewerConsole": the store keyed from the passphrase via Argon2id).</summary>
+internal static class VaultService
+{
+    /// <summary>Shorter passphrases fall to an offline guessing attack on a stolen laptop, whatever the KDF.</summary>
+    public const int MinPassphraseLength = 12;
+
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    /// <summary>
+    /// Creates a vault in <paramref name="root"/>, which must not exist yet or be empty. vault.json is written last,
+    /// so an interrupted init never looks like a vault (and the non-empty directory makes the next init refuse).
+    /// </summary>
+    public static void Create(string root, string passphrase, int memoryMiB, string actor, TimeProvider clock)
+    {
+        var paths = new VaultPaths(Path.GetFullPath(root));
+        if (File.Exists(paths.VaultFile))
+        {
+            throw new CliException($"a vault already exists in \"{paths.Root}\"", "nothing was changed; use --data DIR to create another one elsewhere");
+        }
+
+        if (Directory.Exists(paths.Root) && Directory.EnumerateFileSystemEntries(paths.Root).Any())
+        {
+            throw new CliException($"\"{paths.Root}\" is not empty",
+                "a vault needs a directory of its own; if an earlier init was interrupted, remove the directory and try again");
+        }
+
+        CheckPassphrase(passphrase);
+        if (memoryMiB is < KdfParameters.MinMemoryMiB or > KdfParameters.MaxMemoryMiB)
+        {
+            throw new CliException($"--kdf-memory must be between {KdfParameters.MinMemoryMiB} and {KdfParameters.MaxMemoryMiB} MiB");
+        }
+
+        var kdf = new KdfParameters(KdfParameters.Argon2id, memoryMiB * 1024, KdfParameters.DefaultIterations,
+            KdfParameters.DefaultParallelism, Convert.ToBase64String(RandomNumberGenerator.GetBytes(KdfParameters.SaltSize)));
+        (byte[] storeKey, byte[] check) = VaultKeys.Derive(passphrase, kdf);
+        try
+        {
+            CreateDirectory(paths.Root);
+            CreateDirectory(paths.Keys);
+            CreateDirectory(paths.Evidence);
+            using (DurableStore store = DurableStore.Open(paths.Store, storeKey))
+            {
+                var vault = new VaultSession(paths, store, passphrase, actor, clock);
+                store.Write(db =>
+                {
+                    VaultSchema.EnsureIndexes(db);
+                    AuditLog.Append(db, vault, AuditActions.VaultCreate, null, null,
+                        $"argon2id memory {kdf.MemoryKiB} KiB, {kdf.Iterations} passes, {kdf.Parallelism} lanes");
+                });
+            }
+
+            var file = new VaultFile(1, kdf, Convert.ToBase64String(check));
+            DurableFiles.WriteNew(paths.VaultFile, file.ToJson(), ownerOnly: true);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(storeKey);
+        }
+    }
+
+    /// <summary>
+    /// Opens the vault: reads vault.json first (so a wrong --data fails before any prompt), then asks for the
+    /// passphrase, checks it, and opens the store.
+    /// </summary>
+    public static VaultSession Open(string root, Func<string> readPassphrase, string actor, TimeProvider clock)
+    {
+        var paths = new VaultPaths(Path.GetFullPath(root));
+        VaultFile file = VaultFile.Read(paths);
+        string passphrase = readPassphrase();
+        (byte[] storeKey, byte[] check) = VaultKeys.Derive(passphrase, file.Kdf);
+        try
+        {
+            if (!CryptographicOperations.FixedTimeEquals(check, Convert.FromBase64String(file.KeyCheck)))
+            {
+                throw new CliException("wrong passphrase", "the vault was not opened; type the passphrase given at 'init'",
+                    null, ErrorReporter.WrongPassphrase);
+            }
+
+            if (!File.Exists(Path.Combine(paths.Store, DurableStore.DataFileName)))
+            {
+                throw new CliException(ErrorReporter.VaultDamaged + " (its store is missing)", ErrorReporter.VaultDamagedHint,
+                    null, ErrorReporter.IntegrityFailure);
+            }
+
+            DurableStore store;
+            try
+            {
+                store = DurableStore.Open(paths.Store, storeKey);
+            }
+            catch (Exception ex) when (ex is StoreCorruptException or StoreKeyException)
+            {
+                // The key check passed, so the key is right: the store's files were changed or damaged.
+                throw new CliException(ErrorReporter.VaultDamaged, ErrorReporter.VaultDamagedHint, ex, ErrorReporter.IntegrityFailure);
+            }
+
+            return new VaultSession(paths, store, passphrase, actor, clock);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(storeKey);
+        }
+    }
+
+    public static void CheckPassphrase(string passphrase)
+    {
+        if (passphrase.Length < MinPassphraseLength)
+        {
+            throw new CliException($"the passphrase is too short (at least {MinPassphraseLength} characters)",
+                "use several unrelated words: it is all that protects the reports if this machine is stolen");
+        }
+    }
+
+    internal static void CreateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, OwnerOnlyDirectory);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using WhistleSubmit.Storage;
+
+namespace WhistleSubmit.ReviewerConsole.Vault;
+
+/// <summary>
+/// An open, unlocked vault: the store, the layout, who is acting, and the passphrase (kept only to open the
+/// reviewer key files when a verb needs private keys). Every application service takes one. Open it with
+/// <see cref="VaultService.Open"/>; dispose it to close the store and release its lock.
+/// </summary>
+internal sealed class VaultSession : IDisposable
+{
+    private readonly string passphrase;
+
+    internal VaultSession(VaultPaths paths, DurableStore store, string passphrase, string actor, TimeProvider clock)
+    {
+        Paths = paths;
+        Store = store;
+        this.passphrase = passphrase;
+        Actor = actor;
+        Clock = clock;
+    }
+
+    public VaultPaths Paths { get; }
+
+    public DurableStore Store { get; }
+
+    /// <summary>The name recorded in the audit log for what this session does.</summary>
+    public string Actor { get; }
+
+    public TimeProvider Clock { get; }
+
+    internal string Passphrase => passphrase;
+
+    /// <summary>The current UTC time as stored everywhere in the vault: ISO 8601 with milliseconds and "Z".</summary>
+    public string Now() => FormatTime(Clock.GetUtcNow());
+
+    public static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public void Dispose() => Store.Dispose();
+
+    public override string ToString() => $"VaultSession({Paths.Root})";
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using WhistleSubmit.ReviewerConsole.Tests.Support;
+
+namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Import;
+
+[TestFixture]
+public sealed class ImportCommandTests
+{
+    [Test]
+    public void Import_ValidBundle_KeepsOriginalCiphertextAndWritesReceiptNextToBundle()
+    {
+        using TestVault vault = TestVault.WithKey();
+        var scenario = new ImportedScenario(ImportedScenario.RecipientOf(vault));
+        string bundle = vault.Directory.Write("export-1.wsbundle", scenario.Bundle);
+
+        CliResult result = vault.Run("import", bundle);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        string receiptPath = vault.Directory.File("export-1.receipt.json");
+        Assert.That(result.StdoutText, Does.Contain("Imported 4 new items (0 already in the vault) from bundle " + Fixtures.Sha256(scenario.Bundle)));
+        Assert.That(result.StdoutText, Does.Contain("Receipt for 'whistle-portal confirm': " + receiptPath));
+        Assert.That(result.Stderr, Does.Contain("item 1 of 4: decrypted and checked").And.Contain("item 4 of 4: decrypted and checked"));
+        AssertReceipt(receiptPath, scenario.Bundle, scenario.Entries.Select(e => e.Id));
+        foreach (BundleEntry entry in scenario.Entries)
+        {
+            string evidence = Path.Combine(vault.Root, "evidence", entry.Id + ".age");
+            Assert.That(File.ReadAllBytes(evidence), Is.EqualTo(entry.Data), "evidence is the original ciphertext");
+            Assert.That(FileModes.Of(evidence), Is.EqualTo(FileModes.OwnerOnly));
+        }
+
+        Assert.That(Directory.Exists(Path.Combine(vault.Root, "staging")), Is.False);
+    }
+
+    [Test]
+    public void Import_SameBundleTwice_ChangesNothingAndRewritesReceipt()
+    {
+        using TestVault vault = TestVault.Imported();
+        string bundle = vault.Directory.Write("again.wsbundle", Templates.Scenario.Bundle);
+        var before = vault.Snapshot();
+
+        CliResult result = vault.Run("import", bundle, "--receipt", vault.Directory.File("r.json"));
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.StdoutText, Does.StartWith("Imported 0 new items (4 already in the vault)"));
+        Assert.That(result.Stderr, Does.Contain("item 2 of 4: already in the vault"));
+        Assert.That(vault.Snapshot(), Is.EqualTo(before));
+        AssertReceipt(vault.Directory.File("r.json"), Templates.Scenario.Bundle, Templates.Scenario.Entries.Select(e => e.Id));
+    }
+
+    [Test]
+    public void Import_BundleWithKnownAndNewItems_ImportsOnlyNewAndReceiptListsBoth()
+    {
+        using TestVault vault = TestVault.Imported();
+        string recipient = ImportedScenario.RecipientOf(vault);
+        BundleEntry known = Templates.Scenario.Entries[0];
+        var fresh = BundleEntry.Followup(Templates.Scenario.MailboxA, Fixtures.Encrypt(Fixtures.FollowUp("Another detail."), recipient));
+        byte[] bytes = Fixtures.Bundle(known, fresh);
+        string bundle = vault.Directory.Write("mixed.wsbundle", bytes);
+
+        CliResult result = vault.Run("import", bundle);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.StdoutText, Does.StartWith("Imported 1 new items (1 already in the vault)"));
+        Assert.That(result.StdoutText, Does.Not.Contain("New cases"), "the follow-up joined source A's case");
+        AssertReceipt(vault.Directory.File("mixed.receipt.json"), bytes, [known.Id, fresh.Id]);
+    }
+
+    [TestCaseSource(typeof(MaliciousBundles), nameof(MaliciousBundles.Cases))]
+    public void Import_MaliciousBundle_ClearErrorAndVaultByteForByteUnchanged(Func<string, byte[]> build, string error)
+    {
+        using TestVault vault = TestVault.Imported();
+        string bundle = vault.Directory.Write("evil.wsbundle", build(ImportedScenario.RecipientOf(vault)));
+        var before = vault.Snapshot();
+        var directories = vault.Directories();
+
+        CliResult result = vault.Run("import", bundle);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stderr, Does.Contain(error + "\nwhistle-review: hint: "));
+        Assert.That(result.Stderr, Does.Not.Contain(": imported"));
+        Assert.That(result.Stderr, Does.Not.Contain("CANARY"));
+        Assert.That(result.Stdout, Is.Empty);
+        Assert.That(vault.Snapshot(), Is.EqualTo(before));
+        Assert.That(vault.Directories(), Is.EqualTo(directories), "no staging directory left");
+        Assert.That(File.Exists(vault.Directory.File("evil.receipt.json")), Is.False);
+    }
+
+    [Test]
+    public void Import_MissingFile_SaysSo()
+    {
+        using TestVault vault = TestVault.WithKey();
+
+        CliResult result = vault.Run("import", vault.Directory.File("nope.wsbundle"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.StartWith("whistle-review: error: can't open bundle"));
+    }
+
+    [Test]
+    public void Import_VaultWithoutKeys_AsksForKeygen()
+    {
+        using TestVault vault = TestVault.Initialized();
+        string bundle = vault.Directory.Write("b.wsbundle", Templates.Scenario.Bundle);
+        var before = vault.Snapshot();
+
+        CliResult result = vault.Run("import", bundle);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.StartWith("whistle-review: error: the vault has no keys yet"));
+        Assert.That(vault.Snapshot(), Is.EqualTo(before));
+    }
+
+    private static void AssertReceipt(string path, byte[] bundle, IEnumerable<string> ids)
+    {
+        using JsonDocument receipt = JsonDocument.Parse(File.ReadAllBytes(path));
+        Assert.That(receipt.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "v", "bundleSha256", "items" }));
+        Assert.That(receipt.RootElement.GetProperty("v").GetInt32(), Is.EqualTo(1));
+        Assert.That(receipt.RootElement.GetProperty("bundleSha256").GetString(), Is.EqualTo(Fixtures.Sha256(bundle)));
+        Assert.That(receipt.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(ids));
+    }
+}

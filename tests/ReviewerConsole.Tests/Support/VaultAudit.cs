@@ -1,0 +1,16 @@
+using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Vault;
+
+namespace WhistleSubmit.ReviewerConsole.Tests.Support;
+
+/// <summary>Reads a test vault's whole audit log in-process (for actions that concern no case, so 'show' lists none).</summary>
+internal static class VaultAudit
+{
+    public static IReadOnlyList<AuditEntry> Entries(TestVault vault)
+    {
+        using VaultSession session = VaultService.Open(vault.Root, () => TestVault.Passphrase, "reader", TimeProvider.System);
+        return session.Store.Read(db => db.GetCollection(VaultSchema.Audit).FindAll().Select(AuditLog.FromDocument).OrderBy(e => e.Seq).ToList());
+    }
+
+    public static IReadOnlyList<string> Actions(TestVault vault) => [.. Entries(vault).Select(e => e.Action)];
+}
