@@ -10,6 +10,7 @@ public sealed partial class EncryptedPageStream
 
     private readonly Dictionary<long, PageState> _pages = [];
     private readonly List<long> _dirty = [];
+    private readonly List<ulong> _flushingCounters = [];
     private readonly byte[] _pairBuffer = new byte[PageLayout.PairSize];
     private readonly byte[] _slotBuffer = new byte[PageLayout.SlotSize];
     private readonly byte[] _pageBuffer = new byte[PageSize];
@@ -112,7 +113,42 @@ public sealed partial class EncryptedPageStream
         {
             WriteRecord(_length);
             SyncInner();
+            _syncedLength = _length;
         }
+    }
+
+    // After Flush synced the pages that were dirty when it began (the first `flushing` of _dirty, whose counters are
+    // in _flushingCounters): they are durable unless a writer rewrote one meanwhile. A rewrite goes to the same slot
+    // (it was dirty), so the sync may have caught it torn: then everything is synced again under the lock, the way
+    // a flush always did before, and only that makes the pages count as durable. Returns whether the commit record
+    // still has to be synced (outside the lock, by the caller), and then marks it synced.
+    private bool MarkFlushedLocked(long length, int flushing)
+    {
+        for (var i = 0; i < flushing; i++)
+        {
+            if (_pages[_dirty[i]].Counter != _flushingCounters[i])
+            {
+                SyncLocked();
+                return false;
+            }
+        }
+
+        for (var i = 0; i < flushing; i++)
+        {
+            _pages[_dirty[i]] = _pages[_dirty[i]] with { Dirty = false };
+        }
+
+        // Pages first dirtied during the sync were appended to _dirty after these, and stay dirty.
+        _dirty.RemoveRange(0, flushing);
+        _unsyncedPages = _dirty.Count > 0;
+        if (length == _syncedLength)
+        {
+            return false;
+        }
+
+        // Written under the lock (the inner stream's position is shared with writers); synced by the caller.
+        WriteRecord(length);
+        return true;
     }
 
     private void ShrinkLocked(long value)
