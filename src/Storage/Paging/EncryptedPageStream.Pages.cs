@@ -8,6 +8,15 @@ public sealed partial class EncryptedPageStream
 {
     private static readonly byte[] ZeroPage = new byte[PageSize];
 
+    // Page states kept for clean pages, at most (about 1 MiB of dictionary): without a bound the table grew with
+    // every page ever read or written, i.e. with the store (a 2 GiB upload alone added 260,000 entries). A clean
+    // page's state is exactly what reading it again finds (its newest authentic slot), so forgetting it is safe;
+    // dirty pages are never forgotten.
+    internal int TrackedPageLimit { get; set; } = 32 * 1024;
+
+    /// <summary>For tests: how many page states are held.</summary>
+    internal int TrackedPageCount => _pages.Count;
+
     private readonly Dictionary<long, PageState> _pages = [];
     private readonly List<long> _dirty = [];
     private readonly List<ulong> _flushingCounters = [];
@@ -41,6 +50,7 @@ public sealed partial class EncryptedPageStream
             // write leaves behind.
             if (TryOpenSlot(page, slot, destination, out var counter))
             {
+                ForgetCleanPagesIfFull();
                 _pages[page] = new PageState(counter, slot, Dirty: false);
                 return;
             }
@@ -141,6 +151,7 @@ public sealed partial class EncryptedPageStream
         // Pages first dirtied during the sync were appended to _dirty after these, and stay dirty.
         _dirty.RemoveRange(0, flushing);
         _unsyncedPages = _dirty.Count > 0;
+        ForgetCleanPagesIfFull();
         if (length == _syncedLength)
         {
             return false;
@@ -196,6 +207,23 @@ public sealed partial class EncryptedPageStream
 
         _dirty.Clear();
         _unsyncedPages = false;
+        ForgetCleanPagesIfFull();
+    }
+
+    private void ForgetCleanPagesIfFull()
+    {
+        if (_pages.Count < TrackedPageLimit)
+        {
+            return;
+        }
+
+        foreach (var (page, state) in _pages)
+        {
+            if (!state.Dirty)
+            {
+                _pages.Remove(page);
+            }
+        }
     }
 
     private bool TryOpenSlot(long page, int slot, Span<byte> destination, out ulong counter)
