@@ -18,6 +18,11 @@ namespace WhistleSubmit.Storage;
 /// bytes (otherwise a checkpoint could put data on disk whose log never was), and the data file is synced before the
 /// log is shortened (otherwise a truncated log could drop pages the data file never got).
 /// </para>
+/// <para>
+/// Group commit: the fsyncs happen after the write lock is released, and one flush covers every transaction written
+/// to the log before it started. Concurrent writers therefore share flushes instead of queueing one fsync pair each
+/// behind the lock; each caller still returns only once a flush that began after its commit has finished.
+/// </para>
 /// One writer: an exclusive lock file in the directory for the store's lifetime.
 /// </summary>
 public sealed class DurableStore : IDisposable
@@ -35,8 +40,16 @@ public sealed class DurableStore : IDisposable
     private readonly EncryptedPageStream _temp;
     private readonly StoreLock? _lock;
     private readonly Lock _writeLock = new();
+
+    // Taken after _writeLock (Dispose) or alone (callers waiting for their commit), never the other way round.
+    private readonly Lock _flushLock = new();
     private bool _disposed;
-    private bool _failed;
+    private volatile Exception? _failure;
+
+    // Points in the log's write history: _written counts commits whose log pages are written (under _writeLock),
+    // _durable is the highest such point known to be on disk (under _flushLock).
+    private long _written;
+    private long _durable;
 
     private DurableStore(
         EncryptedPageStream data, EncryptedPageStream log, EncryptedPageStream temp, StoreLock? storeLock,
@@ -133,25 +146,22 @@ public sealed class DurableStore : IDisposable
 
     /// <summary>
     /// Runs transaction inside one LiteDB transaction on the calling thread and returns once it is committed and on
-    /// disk. If transaction throws, nothing of it is kept. Writes are serialised.
+    /// disk. If transaction throws, nothing of it is kept. Transactions are serialised; their fsyncs are shared.
     /// </summary>
     public T Write<T>(Func<ILiteDatabase, T> transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        T result;
+        long point;
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_failed)
-            {
-                throw new InvalidOperationException("A commit failed with an I/O error; reopen the store.");
-            }
-
+            ThrowIfFailed();
             if (!_db.BeginTrans())
             {
                 throw new InvalidOperationException("A store write cannot be nested inside another transaction.");
             }
 
-            T result;
             try
             {
                 result = transaction(_db);
@@ -164,20 +174,22 @@ public sealed class DurableStore : IDisposable
 
             try
             {
+                // LiteDB writes the whole transaction to the log before Commit returns; the flush comes below.
                 _db.Commit();
-                _log.Flush();
             }
-            catch
+            catch (Exception e)
             {
                 // An I/O failure mid-commit leaves LiteDB's in-memory state unknown: fail closed until reopened.
-                _failed = true;
+                _failure = e;
                 throw;
             }
 
-            return result;
+            point = ++_written;
         }
-    }
 
+        WaitUntilDurable(point);
+        return result;
+    }
     /// <inheritdoc cref="Write{T}"/>
     public void Write(Action<ILiteDatabase> transaction)
     {
@@ -198,13 +210,20 @@ public sealed class DurableStore : IDisposable
     public T Read<T>(Func<ILiteDatabase, T> query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        T result;
+        long point;
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var result = query(_db);
-            SyncIfDirty(_log);
-            return result;
+            result = query(_db);
+
+            // Unsynced log bytes now are this query's own auto-commit or other writers' commits still waiting for
+            // their flush: either way the result may show them, so it is returned only once they are on disk.
+            point = _log.HasUnsyncedChanges ? ++_written : 0;
         }
+
+        WaitUntilDurable(point);
+        return result;
     }
 
     public void Dispose()
@@ -217,20 +236,70 @@ public sealed class DurableStore : IDisposable
             }
 
             _disposed = true;
+            lock (_flushLock)
+            {
+                try
+                {
+                    // LiteDB checkpoints on dispose (data synced by the hook, then the log emptied).
+                    _db.Dispose();
+                    SyncIfDirty(_log);
+                    SyncIfDirty(_data);
+                    _durable = _written;
+                }
+                finally
+                {
+                    _temp.Dispose();
+                    _log.Dispose();
+                    _data.Dispose();
+                    _lock?.Dispose();
+                }
+            }
+        }
+    }
+
+    // One flush at a time; whoever flushes makes every commit written before it durable, so the callers queued
+    // behind it usually find their point already covered and return without an fsync of their own.
+    private void WaitUntilDurable(long point)
+    {
+        if (point == 0)
+        {
+            return;
+        }
+
+        lock (_flushLock)
+        {
+            if (_durable >= point)
+            {
+                return;
+            }
+
+            ObjectDisposedException.ThrowIf(_disposed, this);
+
+            // After a failed fsync the kernel may have dropped the unsynced pages and marked them clean, so a later
+            // fsync that succeeds proves nothing about them: nothing past _durable is acknowledged until reopened.
+            ThrowIfFailed();
+            long target = Volatile.Read(ref _written);
             try
             {
-                // LiteDB checkpoints on dispose (data synced by the hook, then the log emptied).
-                _db.Dispose();
-                SyncIfDirty(_log);
-                SyncIfDirty(_data);
+                _log.Flush();
             }
-            finally
+            catch (Exception e)
             {
-                _temp.Dispose();
-                _log.Dispose();
-                _data.Dispose();
-                _lock?.Dispose();
+                _failure = e;
+                throw;
             }
+
+            _durable = target;
+        }
+    }
+
+    // An IOException carrying the first failure, so callers that reopen on I/O errors (and recognise a full disk
+    // by its errno) treat the writers queued behind a failed flush like the one whose fsync failed.
+    private void ThrowIfFailed()
+    {
+        if (_failure is { } failure)
+        {
+            throw new IOException("An earlier commit or flush of the store failed; reopen it.", failure);
         }
     }
 

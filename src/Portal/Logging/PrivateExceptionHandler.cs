@@ -2,7 +2,8 @@ namespace WhistleSubmit.Portal.Logging;
 
 /// <summary>
 /// The outermost handler for unhandled exceptions. It logs the exception's type and stack trace only: a message
-/// can quote request data (a path, a header, a form value), a stack trace cannot. The client gets a bare 500.
+/// can quote request data (a path, a header, a form value), a stack trace cannot. The client gets a bare 500, or
+/// the status of Kestrel's own rejection of the request.
 /// </summary>
 public sealed partial class PrivateExceptionHandler(RequestDelegate next, ILogger<PrivateExceptionHandler> logger)
 {
@@ -21,7 +22,15 @@ public sealed partial class PrivateExceptionHandler(RequestDelegate next, ILogge
                 return;
             }
 
-            LogUnhandled(logger, Describe(exception));
+            // Kestrel's verdict on the request itself (a body over its size limit: 413, too slow: 408, malformed
+            // chunking: 400), met by code that read the body without expecting it: the client's fault, answered
+            // with Kestrel's own status and not logged as a server error.
+            bool rejected = exception is BadHttpRequestException;
+            if (!rejected)
+            {
+                LogUnhandled(logger, Describe(exception));
+            }
+
             if (context.Response.HasStarted)
             {
                 context.Abort();
@@ -30,7 +39,7 @@ public sealed partial class PrivateExceptionHandler(RequestDelegate next, ILogge
 
             // Clear() also drops headers set so far; the security headers are added when the response starts.
             context.Response.Clear();
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
         }
     }
 

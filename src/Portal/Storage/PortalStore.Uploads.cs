@@ -82,10 +82,7 @@ public sealed partial class PortalStore
                 return ChunkOutcome.OutOfOrder;
             }
 
-            using (var source = new MemoryStream(buffer, 0, length, writable: false))
-            {
-                db.FileStorage.Upload(ChunkedBlob.ChunkId(uploadId, index), "chunk", source);
-            }
+            ChunkedBlob.Write(db, ChunkedBlob.ChunkId(uploadId, index), buffer.AsSpan(0, length), pieceScratch, UtcDay);
 
             doc["next"] = s.NextChunk + 1;
             doc["received"] = s.Received + length;
@@ -195,8 +192,7 @@ public sealed partial class PortalStore
                     if (n > 0)
                     {
                         CheckRoom(Interlocked.Read(ref itemBytes) + n, n);
-                        using var source = new MemoryStream(buffer, 0, n, writable: false);
-                        db.FileStorage.Upload(ChunkedBlob.ChunkId(blob, index), "chunk", source);
+                        ChunkedBlob.Write(db, ChunkedBlob.ChunkId(blob, index), buffer.AsSpan(0, n), pieceScratch, UtcDay);
                     }
 
                     int chunks = n > 0 ? index + 1 : index;

@@ -25,6 +25,9 @@ public sealed partial class PortalStore : IDisposable
     private readonly byte[] key;
     private readonly string directory;
     private readonly Lock reopenGate = new();
+
+    // Used only inside write transactions, which DurableStore runs one at a time (see ChunkedBlob.Write).
+    private readonly byte[] pieceScratch = new byte[ChunkedBlob.PieceSize];
     private DurableStore? store;
     private long itemBytes;
     private bool disposed;
@@ -59,6 +62,8 @@ public sealed partial class PortalStore : IDisposable
     private TimeProvider Time { get; }
 
     private string Today => Time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private DateTime UtcDay => Time.GetUtcNow().UtcDateTime.Date;
 
     public bool MailboxExists(string mailboxId)
     {

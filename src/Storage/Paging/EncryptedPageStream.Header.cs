@@ -171,6 +171,5 @@ public sealed partial class EncryptedPageStream
         _inner.Write(record);
         _recordSequence = sequence;
         _recordSlot = slot;
-        _syncedLength = length;
     }
 }

@@ -8,8 +8,18 @@ public sealed partial class EncryptedPageStream
 {
     private static readonly byte[] ZeroPage = new byte[PageSize];
 
+    // Page states kept for clean pages, at most (about 1 MiB of dictionary): without a bound the table grew with
+    // every page ever read or written, i.e. with the store (a 2 GiB upload alone added 260,000 entries). A clean
+    // page's state is exactly what reading it again finds (its newest authentic slot), so forgetting it is safe;
+    // dirty pages are never forgotten.
+    internal int TrackedPageLimit { get; set; } = 32 * 1024;
+
+    /// <summary>For tests: how many page states are held.</summary>
+    internal int TrackedPageCount => _pages.Count;
+
     private readonly Dictionary<long, PageState> _pages = [];
     private readonly List<long> _dirty = [];
+    private readonly List<ulong> _flushingCounters = [];
     private readonly byte[] _pairBuffer = new byte[PageLayout.PairSize];
     private readonly byte[] _slotBuffer = new byte[PageLayout.SlotSize];
     private readonly byte[] _pageBuffer = new byte[PageSize];
@@ -40,6 +50,7 @@ public sealed partial class EncryptedPageStream
             // write leaves behind.
             if (TryOpenSlot(page, slot, destination, out var counter))
             {
+                ForgetCleanPagesIfFull();
                 _pages[page] = new PageState(counter, slot, Dirty: false);
                 return;
             }
@@ -112,7 +123,43 @@ public sealed partial class EncryptedPageStream
         {
             WriteRecord(_length);
             SyncInner();
+            _syncedLength = _length;
         }
+    }
+
+    // After Flush synced the pages that were dirty when it began (the first `flushing` of _dirty, whose counters are
+    // in _flushingCounters): they are durable unless a writer rewrote one meanwhile. A rewrite goes to the same slot
+    // (it was dirty), so the sync may have caught it torn: then everything is synced again under the lock, the way
+    // a flush always did before, and only that makes the pages count as durable. Returns whether the commit record
+    // still has to be synced (outside the lock, by the caller), and then marks it synced.
+    private bool MarkFlushedLocked(long length, int flushing)
+    {
+        for (var i = 0; i < flushing; i++)
+        {
+            if (_pages[_dirty[i]].Counter != _flushingCounters[i])
+            {
+                SyncLocked();
+                return false;
+            }
+        }
+
+        for (var i = 0; i < flushing; i++)
+        {
+            _pages[_dirty[i]] = _pages[_dirty[i]] with { Dirty = false };
+        }
+
+        // Pages first dirtied during the sync were appended to _dirty after these, and stay dirty.
+        _dirty.RemoveRange(0, flushing);
+        _unsyncedPages = _dirty.Count > 0;
+        ForgetCleanPagesIfFull();
+        if (length == _syncedLength)
+        {
+            return false;
+        }
+
+        // Written under the lock (the inner stream's position is shared with writers); synced by the caller.
+        WriteRecord(length);
+        return true;
     }
 
     private void ShrinkLocked(long value)
@@ -160,6 +207,23 @@ public sealed partial class EncryptedPageStream
 
         _dirty.Clear();
         _unsyncedPages = false;
+        ForgetCleanPagesIfFull();
+    }
+
+    private void ForgetCleanPagesIfFull()
+    {
+        if (_pages.Count < TrackedPageLimit)
+        {
+            return;
+        }
+
+        foreach (var (page, state) in _pages)
+        {
+            if (!state.Dirty)
+            {
+                _pages.Remove(page);
+            }
+        }
     }
 
     private bool TryOpenSlot(long page, int slot, Span<byte> destination, out ulong counter)

@@ -27,6 +27,9 @@ public sealed partial class EncryptedPageStream : Stream
     private readonly XAes256Gcm _aead;
     private readonly byte[] _storeId;
     private readonly Lock _sync = new();
+
+    // Serialises flushes, shrinks and disposal (taken before _sync): a flush syncs pages with only this one held.
+    private readonly Lock _flushGate = new();
     private long _length;
     private long _position;
     private bool _disposed;
@@ -223,14 +226,47 @@ public sealed partial class EncryptedPageStream : Stream
     }
 
     /// <summary>
-    /// Makes everything written so far durable: syncs the pages to disk, then the commit record with the length.
+    /// Makes everything written before the call durable: syncs the pages to disk, then the commit record with the
+    /// length. The page sync runs without holding the stream's lock, so other threads keep writing meanwhile (what
+    /// they write is left for the next flush); the length recorded is the one when the flush began.
     /// </summary>
     public override void Flush()
     {
-        lock (_sync)
+        lock (_flushGate)
         {
-            ThrowIfDisposed();
-            SyncLocked();
+            long length;
+            int flushing;
+            lock (_sync)
+            {
+                ThrowIfDisposed();
+                if (Kind == StoreFileKind.Temp || !_unsyncedPages)
+                {
+                    SyncLocked();
+                    return;
+                }
+
+                length = _length;
+                flushing = _dirty.Count;
+                _flushingCounters.Clear();
+                _flushingCounters.AddRange(_dirty.Select(page => _pages[page].Counter));
+            }
+
+            SyncInner();
+            lock (_sync)
+            {
+                ThrowIfDisposed();
+                if (!MarkFlushedLocked(length, flushing))
+                {
+                    return;
+                }
+            }
+
+            // The commit record: until this sync returns, the length stays "unsynced" for HasUnsyncedChanges.
+            SyncInner();
+            lock (_sync)
+            {
+                _syncedLength = length;
+            }
         }
     }
 
@@ -257,6 +293,9 @@ public sealed partial class EncryptedPageStream : Stream
             BeforePageWrite?.Invoke();
         }
 
+        // A shrink must not interleave with a flush's unlocked page sync: that flush would then record its older,
+        // longer length over pages that no longer exist.
+        lock (_flushGate)
         lock (_sync)
         {
             ThrowIfDisposed();
@@ -279,6 +318,7 @@ public sealed partial class EncryptedPageStream : Stream
     {
         if (disposing)
         {
+            lock (_flushGate)
             lock (_sync)
             {
                 if (!_disposed)

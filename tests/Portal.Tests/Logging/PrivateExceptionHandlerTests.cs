@@ -25,6 +25,23 @@ public class PrivateExceptionHandlerTests
         Assert.That(sink.AllText, Does.Not.Contain("canary"));
     }
 
+    [TestCase(StatusCodes.Status413PayloadTooLarge)]
+    [TestCase(StatusCodes.Status408RequestTimeout)]
+    [TestCase(StatusCodes.Status400BadRequest)]
+    public async Task InvokeAsync_KestrelRejectedTheRequest_AnswersItsStatusAndLogsNothing(int status)
+    {
+        var sink = new CapturingSink();
+        using var factory = new SerilogLoggerFactory(new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger(), dispose: true);
+        var handler = new PrivateExceptionHandler(
+            _ => throw new BadHttpRequestException("Request body too large, canary", status), factory.CreateLogger<PrivateExceptionHandler>());
+        var context = new DefaultHttpContext();
+
+        await handler.InvokeAsync(context);
+
+        Assert.That(context.Response.StatusCode, Is.EqualTo(status));
+        Assert.That(sink.Events, Is.Empty);
+    }
+
     [Test]
     public async Task InvokeAsync_NoException_PassesThrough()
     {

@@ -8,10 +8,18 @@ namespace WhistleSubmit.Portal.Features.Upload;
 /// Reads one chunk's body into a pooled buffer before the store is touched, so nothing of a short, long, slow or
 /// broken body is ever written. A semaphore bounds how many 4 MiB buffers exist at once (memory stays flat under many
 /// clients) and a deadline bounds how long one slow client may hold one.
+/// <para>
+/// The buffers are this class's own, not ArrayPool.Shared's: the shared pool keeps a 4 MiB array per thread that
+/// returned one plus per-core stacks, so a single upload moving between thread-pool threads left several idle 4 MiB
+/// arrays behind. Here at most <see cref="IdleBuffers"/> stay when idle.
+/// </para>
 /// </summary>
 public sealed class ChunkBodyReader(IOptions<StoreOptions> options)
 {
+    private const int IdleBuffers = 2;
+
     private readonly SemaphoreSlim slots = new(options.Value.MaxConcurrentChunkBodies);
+    private readonly Stack<byte[]> idle = new();
 
     /// <summary>Returns the status to answer if the body is not exactly expected bytes, else null and the buffer.</summary>
     public async Task<(int? Status, byte[]? Buffer)> ReadAsync(HttpContext context, int expected)
@@ -33,8 +41,7 @@ public sealed class ChunkBodyReader(IOptions<StoreOptions> options)
             return (StatusCodes.Status503ServiceUnavailable, null);
         }
 
-        // ChunkSize, not expected + 1: the pool rounds up to a power of two, and 4 MiB + 1 would take an 8 MiB array.
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(StoreOptions.ChunkSize);
+        byte[] buffer = Rent();
         try
         {
             int read = await context.Request.Body.ReadAtLeastAsync(buffer.AsMemory(0, expected), expected, throwOnEndOfStream: false, deadline.Token)
@@ -67,7 +74,27 @@ public sealed class ChunkBodyReader(IOptions<StoreOptions> options)
     /// <summary>Gives a buffer from <see cref="ReadAsync"/> back, and its slot.</summary>
     public void Return(byte[] buffer)
     {
-        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        lock (idle)
+        {
+            if (idle.Count < IdleBuffers)
+            {
+                idle.Push(buffer);
+            }
+        }
+
         slots.Release();
+    }
+
+    private byte[] Rent()
+    {
+        lock (idle)
+        {
+            if (idle.TryPop(out byte[]? buffer))
+            {
+                return buffer;
+            }
+        }
+
+        return new byte[StoreOptions.ChunkSize];
     }
 }

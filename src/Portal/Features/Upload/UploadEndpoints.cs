@@ -53,7 +53,8 @@ public static class UploadEndpoints
         }
         catch (Exception e) when (e is JsonException or BadHttpRequestException or IOException)
         {
-            return ApiProblems.Status(e is BadHttpRequestException { StatusCode: 413 } ? 413 : 400);
+            // Kestrel's own verdict where it has one (413 over the limit, 408 too slow), else malformed.
+            return ApiProblems.Status(e is BadHttpRequestException bad ? bad.StatusCode : 400);
         }
 
         ItemKind? kind = request?.Kind switch { "submission" => ItemKind.Submission, "followup" => ItemKind.Followup, _ => null };
