@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Accounts;
 
-/// <summary>A one-time password for a new or reset account: 24 characters without look-alikes, about 120 bits.</summary>
+/// <summary>A one-time password for a new or reset account: four groups of six characters from 50 without look-alikes, about 135 bits.</summary>
 public static class InitialPassword
 {
     private const string Alphabet = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY346789";

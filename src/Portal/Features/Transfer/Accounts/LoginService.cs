@@ -20,20 +20,16 @@ public sealed class LoginService(
     {
         string name = ReviewerNames.Normalise(typedName);
         var now = time.GetUtcNow();
+        // Refusals while throttled are not audited one by one (the lockout itself is): a flood of them would
+        // otherwise be a flood of durable writes.
         if (throttle.GlobalWait() is { } globalWait)
         {
-            audit.Record(TransferAudit.NoAccount, "login-throttled", "all accounts");
             return new LoginOutcome(null, null, globalWait);
         }
 
         var account = ReviewerNames.IsValid(name) ? store.FindReviewer(name) : null;
         if (account?.LockedUntil > now || (account is null && throttle.UnknownNameWait(name) is not null))
         {
-            if (account is not null)
-            {
-                audit.Record(account.Name, "login-refused-locked");
-            }
-
             return new LoginOutcome(null, null, account?.LockedUntil - now ?? throttle.UnknownNameWait(name));
         }
 

@@ -26,7 +26,7 @@ public static class TotpCodes
         return totp.VerifyTotp(now.UtcDateTime, code, out long step, new VerificationWindow(previous: 1, future: 1)) ? step : null;
     }
 
-    /// <summary>The code of this moment (tests; the console's documentation).</summary>
+    /// <summary>The code of a moment, as an authenticator app shows it (tests compute their logins with it).</summary>
     public static string Compute(byte[] secret, DateTimeOffset at) =>
         new Totp(secret, step: 30, mode: OtpHashMode.Sha1, totpSize: 6).ComputeTotp(at.UtcDateTime);
 

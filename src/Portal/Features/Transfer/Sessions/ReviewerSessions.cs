@@ -52,9 +52,6 @@ public sealed class ReviewerSessions(PortalStore store, TransferOptions options,
         sessions.TryRemove(session.IdHash, out _);
     }
 
-    /// <summary>The number of live sessions (the dashboard shows it).</summary>
-    public int Count => sessions.Count;
-
     private void Sweep()
     {
         var now = time.GetUtcNow();
