@@ -6,14 +6,15 @@ using WhistleSubmit.Portal.Features.Mailbox;
 using WhistleSubmit.Portal.Features.ProofOfWork;
 using WhistleSubmit.Portal.Features.SourceStore;
 using WhistleSubmit.Portal.Features.Submit;
+using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Upload;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
 using WhistleSubmit.Portal.Security;
 using WhistleSubmit.Portal.Storage;
 
-// whistle-portal: the source-facing portal. Each line below is one feature; its extension method says why.
-// Admin verbs (recipients, export, import-replies, confirm, status) run instead of the server.
+// whistle-portal: the source-facing portal, and on a second listener the reviewers' transfer interface. Each line below is one feature; its extension method says why.
+// Admin verbs (recipients, export, import-replies, confirm, status, reviewer) run instead of the server.
 if (AdminCli.IsVerb(args))
 {
     return AdminCli.Run(args);
@@ -36,6 +37,7 @@ try
     builder.AddNoJsForms();
     builder.AddSourceStore();
     builder.AddScriptIntegrity();
+    builder.AddTransferInterface();
 
     var app = builder.Build();
     app.LoadReviewerKeys();
@@ -50,6 +52,7 @@ try
     app.MapProofOfWork();
     app.MapUploads();
     app.MapMailboxApi();
+    app.MapTransferInterface();
     app.Run();
     return 0;
 }

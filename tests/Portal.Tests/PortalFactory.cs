@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
+using WhistleSubmit.Portal.Features.Transfer.Listener;
 
 namespace WhistleSubmit.Portal.Tests;
 
@@ -26,6 +27,11 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
         {
             ["Portal:DataDirectory"] = DataDirectory,
             ["Portal:Port"] = "0",
+            ["Portal:TransferPort"] = "0",
+
+            // Argon2 at test cost, through the same options production reads (which refuses this in production mode).
+            ["Portal:Transfer:Argon2MemoryKiB"] = "256",
+            ["Portal:Transfer:Argon2Iterations"] = "1",
         };
         UseKestrel();
     }
@@ -34,13 +40,18 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
 
     public CapturingSink Log { get; } = new();
 
-    /// <summary>Starts the server and returns its base address, e.g. http://127.0.0.1:41234/.</summary>
+    /// <summary>Starts the server and returns its source-side base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Start()
     {
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
-        return new Uri(addresses.Addresses.Single().TrimEnd('/') + "/");
+        string transfer = TransferAddress.ToString();
+        return new Uri(addresses.Addresses.Select(a => a.TrimEnd('/') + "/").Single(a => a != transfer));
     }
+
+    /// <summary>The reviewers' transfer listener (after <see cref="Start"/>).</summary>
+    public Uri TransferAddress => Services.GetRequiredService<TransferListener>().Address
+        ?? throw new InvalidOperationException("The server has not started.");
 
     /// <summary>A client that neither follows redirects nor keeps cookies, so tests see exactly what the server sent.</summary>
     public HttpClient CreatePlainClient(Uri baseAddress) =>

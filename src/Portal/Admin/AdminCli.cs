@@ -7,13 +7,13 @@ using WhistleSubmit.Storage;
 namespace WhistleSubmit.Portal.Admin;
 
 /// <summary>
-/// <c>whistle-portal &lt;verb&gt;</c>: recipients, export, import-replies, confirm, status. Store verbs go to the running
+/// <c>whistle-portal &lt;verb&gt;</c>: recipients, export, import-replies, confirm, status, reviewer. Store verbs go to the running
 /// server over admin.sock; only when no server answers does the verb open the store itself, under the same lock, so
 /// there are never two writers.
 /// </summary>
 public static class AdminCli
 {
-    private static readonly HashSet<string> Verbs = ["recipients", "export", "import-replies", "confirm", "status"];
+    private static readonly HashSet<string> Verbs = ["recipients", "export", "import-replies", "confirm", "status", "reviewer"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -62,7 +62,11 @@ public static class AdminCli
                 new DirectoryInfo(Path.Combine(options.DataDirectoryFullPath, "dataprotection-keys")),
                 b => b.SetApplicationName("whistlesubmit-portal"));
             using var store = new PortalStore(options.DataDirectoryFullPath, protection, new StoreOptions(), TimeProvider.System);
-            return new AdminCommands(store, TimeProvider.System).Execute(request);
+            return StandaloneCommands.Create(store, TimeProvider.System).Execute(request);
+        }
+        catch (PortalStartupException e)
+        {
+            return new AdminResponse(1, $"whistle-portal: error: {e.Message}\nwhistle-portal: hint: {e.Hint}\n");
         }
         catch (StoreLockedException)
         {

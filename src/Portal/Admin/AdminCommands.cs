@@ -1,16 +1,18 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Portal.Features.Transfer.Operations;
+using WhistleSubmit.Portal.Features.Transfer.Retention;
 using WhistleSubmit.Portal.Storage;
 
 namespace WhistleSubmit.Portal.Admin;
 
 /// <summary>
-/// The verbs that touch the store: export, import-replies, confirm, status. The same code runs inside the server
+/// The verbs that touch the store: export, import-replies, confirm, status, reviewer. Export, import and confirm are
+/// <see cref="TransferOperations"/>, the same code the reviewers' transfer pages use. It runs inside the server
 /// (reached over admin.sock) or in the verb's own process when the server is stopped, so there is one writer either way.
 /// </summary>
-public sealed class AdminCommands(PortalStore store, TimeProvider time)
+public sealed class AdminCommands(
+    PortalStore store, TimeProvider time, TransferOperations operations, ReviewerCommands reviewers, RetentionReport retention)
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
@@ -25,6 +27,7 @@ public sealed class AdminCommands(PortalStore store, TimeProvider time)
                 ("import-replies", 1) => ImportReplies(request.Args[0]),
                 ("confirm", 1) => Confirm(request.Args[0]),
                 ("status", 0) => Status(),
+                ("reviewer", _) => reviewers.Execute(request.Args),
                 _ => Error("unknown verb or wrong arguments"),
             };
         }
@@ -47,92 +50,50 @@ public sealed class AdminCommands(PortalStore store, TimeProvider time)
 
     private AdminResponse Export(string path)
     {
-        var items = store.ListUnexported();
-        if (items.Count == 0)
-        {
-            return new AdminResponse(0, "whistle-portal: nothing to export\n");
-        }
-
-        if (File.Exists(path))
+        string full = Path.GetFullPath(path);
+        if (File.Exists(full))
         {
             return Error($"{path} exists; choose a new file name");
         }
 
-        var writer = new BundleWriter(BundleKind.Submissions, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
-        foreach (var item in items)
-        {
-            var kind = item.Kind == ItemKind.Submission ? BundleItemKind.Submission : BundleItemKind.Followup;
-            writer.Add(item.Id, item.MailboxId, kind, item.Size, () => store.OpenCiphertext(item.Id));
-        }
-
         // Written under a temporary name, synced, then renamed: a crash never leaves a half bundle under the real name.
-        string full = Path.GetFullPath(path);
-        string temp = full + ".partial";
-        string sha256;
-        using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite))
+        if (operations.Export(full + ".partial", _ => full, replaceExisting: false) is not { } result)
         {
-            writer.WriteTo(file);
-            file.Flush(flushToDisk: true);
-            file.Position = 0;
-            sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
+            return new AdminResponse(0, "whistle-portal: nothing to export\n");
         }
 
-        File.Move(temp, full, overwrite: false);
-        WhistleSubmit.Storage.DirectorySync.Flush(Path.GetDirectoryName(full)!);
-
-        // Marked only now: a crash before this exports the items again next time (a duplicate, never a loss).
-        store.MarkExported(sha256, [.. items.Select(i => i.Id)]);
-        long bytes = items.Sum(i => i.Size);
+        store.AppendAudit(ReviewerCommands.OperatorAccount, "export", $"{result.ItemIds.Count} items, bundle {result.Sha256}");
         return new AdminResponse(0, string.Create(CultureInfo.InvariantCulture,
-            $"whistle-portal: exported {items.Count} items ({bytes} bytes) to {full}\nwhistle-portal: bundle SHA-256 {sha256}\n"));
+            $"whistle-portal: exported {result.ItemIds.Count} items ({result.ItemBytes} bytes) to {full}\nwhistle-portal: bundle SHA-256 {result.Sha256}\n"));
     }
 
     private AdminResponse ImportReplies(string path)
     {
-        var limits = new BundleLimits { MaxItemBytes = store.Options.MaxReplyBytes, MaxItems = 10_000, MaxTotalBytes = 1L << 30 };
-        BundleReader reader;
+        ImportResult result;
         try
         {
-            reader = BundleReader.Open(File.OpenRead(path), limits);
+            using var file = File.OpenRead(path);
+            result = operations.ImportReplies(file);
         }
-        catch (BundleException)
+        catch (TransferRejectedException e) when (e.Problem == TransferProblem.NotReplies)
+        {
+            return Error($"{path} is a submissions bundle, not a replies bundle");
+        }
+        catch (TransferRejectedException)
         {
             return Error($"{path} is not a valid replies bundle (or is over the limits); nothing was imported");
         }
 
-        using (reader)
+        store.AppendAudit(ReviewerCommands.OperatorAccount, "import-replies",
+            $"{result.Imported.Count} imported, {result.AlreadyPresent.Count} already present, {result.UnknownMailbox.Count} skipped");
+        var output = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
+            $"whistle-portal: imported {result.Imported.Count} replies, {result.AlreadyPresent.Count} already present\n"));
+        if (result.UnknownMailbox.Count > 0)
         {
-            if (reader.Manifest.Kind != BundleKind.Replies)
-            {
-                return Error($"{path} is a submissions bundle, not a replies bundle");
-            }
-
-            int imported = 0, present = 0, unknown = 0;
-            foreach (var item in reader.Manifest.Items)
-            {
-                if (!store.MailboxExists(item.MailboxId))
-                {
-                    unknown++;
-                }
-                else if (store.StoreReply(item.Id, item.MailboxId, reader.OpenItem(item.Id)))
-                {
-                    imported++;
-                }
-                else
-                {
-                    present++;
-                }
-            }
-
-            var output = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
-                $"whistle-portal: imported {imported} replies, {present} already present\n"));
-            if (unknown > 0)
-            {
-                output.Append(CultureInfo.InvariantCulture, $"whistle-portal: warning: {unknown} replies for mailboxes this portal does not have were skipped\n");
-            }
-
-            return new AdminResponse(0, output.ToString());
+            output.Append(CultureInfo.InvariantCulture, $"whistle-portal: warning: {result.UnknownMailbox.Count} replies for mailboxes this portal does not have were skipped\n");
         }
+
+        return new AdminResponse(0, output.ToString());
     }
 
     private AdminResponse Confirm(string path)
@@ -142,18 +103,24 @@ public sealed class AdminCommands(PortalStore store, TimeProvider time)
             return Error($"{path} is missing or too large to be a receipt");
         }
 
-        if (ConfirmReceipt.Parse(File.ReadAllBytes(path)) is not { } receipt)
+        ConfirmResult result;
+        try
+        {
+            result = operations.Confirm(File.ReadAllBytes(path));
+        }
+        catch (TransferRejectedException e) when (e.Problem == TransferProblem.UnknownExport)
+        {
+            return Error("no export with that bundle SHA-256 is pending confirmation; nothing was deleted");
+        }
+        catch (TransferRejectedException)
         {
             return Error($"{path} is not a valid receipt");
         }
 
-        if (store.DeleteConfirmed(receipt.BundleSha256, receipt.Items) is not { } result)
-        {
-            return Error("no export with that bundle SHA-256 is pending confirmation; nothing was deleted");
-        }
-
+        store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm",
+            $"bundle {result.BundleSha256}: {result.Outcome.Deleted.Count} deleted, {result.Outcome.Missing.Count} already gone");
         return new AdminResponse(0, string.Create(CultureInfo.InvariantCulture,
-            $"whistle-portal: deleted {result.Deleted} confirmed items ({result.Missing} already gone); store compacted\n"));
+            $"whistle-portal: deleted {result.Outcome.Deleted.Count} confirmed items ({result.Outcome.Missing.Count} already gone); store compacted\n"));
     }
 
     private AdminResponse Status()
@@ -173,10 +140,14 @@ public sealed class AdminCommands(PortalStore store, TimeProvider time)
         {
             int age = today.DayNumber - DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber;
             text.Append(CultureInfo.InvariantCulture, $"oldest unexported  {day} ({age} days)\n");
-            if (age >= 7)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"whistle-portal: warning: reports have waited {age} days for export\n");
-            }
+        }
+
+        var retained = retention.Build();
+        text.Append(CultureInfo.InvariantCulture, $"awaiting receipt   {retained.PendingExports.Count} bundles ({retained.PendingExports.Sum(e => e.Items)} items)\n");
+        text.Append(CultureInfo.InvariantCulture, $"reviewer accounts  {store.ListReviewers().Count}\n");
+        foreach (string warning in RetentionReport.Warnings(retained))
+        {
+            text.Append(warning).Append('\n');
         }
 
         if (s.FreeDiskBytes < store.Options.MinFreeBytes * 4)

@@ -20,6 +20,12 @@ public sealed class PortalOptions
     /// <summary>The loopback port. The portal never binds to another interface: Tor reaches it on 127.0.0.1.</summary>
     public int Port { get; set; } = 5080;
 
+    /// <summary>
+    /// The reviewers' transfer interface (Features/Transfer), also on loopback only, reached through its own onion
+    /// service with client authorisation. Which side a request belongs to is decided by the socket it arrived on.
+    /// </summary>
+    public int TransferPort { get; set; } = 5081;
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
     /// <summary>One age recipient per line, each optionally preceded by a <c># name</c> comment line.</summary>

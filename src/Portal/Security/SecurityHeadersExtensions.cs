@@ -1,3 +1,5 @@
+using WhistleSubmit.Portal.Features.Transfer.Listener;
+
 namespace WhistleSubmit.Portal.Security;
 
 public static class SecurityHeadersExtensions
@@ -10,13 +12,17 @@ public static class SecurityHeadersExtensions
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(static (context, next) =>
         {
-            context.Response.OnStarting(static state => Apply(((HttpContext)state).Response.Headers), context);
+            context.Response.OnStarting(static state => Apply((HttpContext)state), context);
             return next(context);
         });
 
-    private static Task Apply(IHeaderDictionary headers)
+    private static Task Apply(HttpContext context)
     {
-        foreach (var (name, value) in SecurityHeaders.Required)
+        var headers = context.Response.Headers;
+
+        // By the socket the request came in on: the reviewers' listener has its own, stricter policy.
+        var required = TransferConnection.Is(context) ? SecurityHeaders.TransferRequired : SecurityHeaders.Required;
+        foreach (var (name, value) in required)
         {
             headers[name] = value;
         }

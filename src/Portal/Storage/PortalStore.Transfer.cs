@@ -64,11 +64,12 @@ public sealed partial class PortalStore
 
     /// <summary>
     /// Deletes the listed items that were exported in the bundle with this SHA-256 (and only those), then checkpoints
-    /// so the freed pages are reused. Returns (deleted, already gone); null if no such export is known.
+    /// so the freed pages are reused (LiteDB zeroes freed segments and pages, so the checkpoint overwrites the deleted
+    /// ciphertext in the data file). Null if no such export is known.
     /// </summary>
-    public (int Deleted, int Missing)? DeleteConfirmed(string bundleSha256, IReadOnlyCollection<string> itemIds)
+    public ConfirmOutcome? DeleteConfirmed(string bundleSha256, IReadOnlyCollection<string> itemIds)
     {
-        var result = Write<(int, int)?>(db =>
+        var result = Write<ConfirmOutcome?>(db =>
         {
             var exports = db.GetCollection(Exports);
             if (exports.FindById(bundleSha256) is not { } export)
@@ -78,7 +79,7 @@ public sealed partial class PortalStore
 
             var inBundle = export["items"].AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
             var items = db.GetCollection(Items);
-            int deleted = 0, missing = 0;
+            List<string> deleted = [], missing = [];
             foreach (string id in itemIds.Where(inBundle.Contains))
             {
                 if (items.FindById(id) is { } doc)
@@ -86,11 +87,11 @@ public sealed partial class PortalStore
                     ChunkedBlob.Delete(db, doc["blob"].AsString, doc["chunks"].AsInt32);
                     items.Delete(id);
                     Interlocked.Add(ref itemBytes, -doc["size"].AsInt64);
-                    deleted++;
+                    deleted.Add(id);
                 }
                 else
                 {
-                    missing++;
+                    missing.Add(id);
                 }
 
                 inBundle.Remove(id);
@@ -106,7 +107,7 @@ public sealed partial class PortalStore
                 exports.Update(export);
             }
 
-            return (deleted, missing);
+            return new ConfirmOutcome(deleted, missing);
         });
         if (result is not null)
         {

@@ -8,34 +8,50 @@ internal sealed partial class PortalProcess : IDisposable
 {
     private readonly Process process;
 
-    private PortalProcess(Process process, Uri address)
+    private PortalProcess(Process process, Uri address, Uri transferAddress)
     {
         this.process = process;
         Address = address;
+        TransferAddress = transferAddress;
     }
 
+    /// <summary>The source side.</summary>
     public Uri Address { get; }
+
+    /// <summary>The reviewers' transfer listener.</summary>
+    public Uri TransferAddress { get; }
 
     public int Id => process.Id;
 
     public static async Task<PortalProcess> StartServerAsync(string dataDirectory, params string[] extra)
     {
-        var process = Process.Start(Info(["--data", dataDirectory, "--port", "0", .. extra]))!;
+        var process = Process.Start(Info(["--data", dataDirectory, "--port", "0", "--transfer-port", "0", .. extra]))!;
         _ = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        Uri? address = null;
+        var listening = new List<Uri>();
+        Uri? transfer = null;
+        bool started = false;
         while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
         {
             if (Listening().Match(line) is { Success: true } match)
             {
-                address = new Uri(match.Value + "/");
+                var uri = new Uri(match.Value + "/");
+                if (line.Contains("Transfer interface", StringComparison.Ordinal))
+                {
+                    transfer = uri;
+                }
+                else
+                {
+                    listening.Add(uri);
+                }
             }
 
-            if (line.Contains("Application started", StringComparison.Ordinal) && address is not null)
+            started |= line.Contains("Application started", StringComparison.Ordinal);
+            if (started && transfer is not null && listening.Count == 2)
             {
                 // Keep draining stdout so the server never blocks on a full pipe.
                 _ = process.StandardOutput.ReadToEndAsync();
-                return new PortalProcess(process, address);
+                return new PortalProcess(process, listening.Single(u => u != transfer), transfer);
             }
         }
 
@@ -82,6 +98,8 @@ internal sealed partial class PortalProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Portal__ProofOfWork__BaseBits"] = "4";
         start.Environment["Portal__ProofOfWork__MaxBits"] = "6";
+        start.Environment["Portal__Transfer__Argon2MemoryKiB"] = "256";
+        start.Environment["Portal__Transfer__Argon2Iterations"] = "1";
         return start;
     }
 

@@ -1,0 +1,79 @@
+using System.Security.Cryptography;
+using WhistleSubmit.Portal.Features.Transfer.Sessions;
+using WhistleSubmit.Portal.Storage;
+
+namespace WhistleSubmit.Portal.Features.Transfer.Accounts;
+
+/// <summary>
+/// Password (Argon2id) and TOTP code in one step. Which factor failed is never told; an unknown name costs the same
+/// Argon2 work as a known one; each code is accepted once; failures lock the account (durably, in the store) and
+/// drain a global bucket. Argon2 runs one at a time, so a flood of attempts queues instead of taking memory.
+/// </summary>
+public sealed class LoginService(
+    PortalStore store, PasswordHasher hasher, LoginThrottle throttle, ReviewerSessions sessions, TransferAudit audit, TimeProvider time)
+{
+    private static readonly TimeSpan QueueTimeout = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim oneHashAtATime = new(1, 1);
+    private readonly byte[] decoySecret = RandomNumberGenerator.GetBytes(20);
+
+    public async Task<LoginOutcome> LoginAsync(string? typedName, string? password, string? code)
+    {
+        string name = ReviewerNames.Normalise(typedName);
+        var now = time.GetUtcNow();
+        // Refusals while throttled are not audited one by one (the lockout itself is): a flood of them would
+        // otherwise be a flood of durable writes.
+        if (throttle.GlobalWait() is { } globalWait)
+        {
+            return new LoginOutcome(null, null, globalWait);
+        }
+
+        var account = ReviewerNames.IsValid(name) ? store.FindReviewer(name) : null;
+        if (account?.LockedUntil > now || (account is null && throttle.UnknownNameWait(name) is not null))
+        {
+            return new LoginOutcome(null, null, account?.LockedUntil - now ?? throttle.UnknownNameWait(name));
+        }
+
+        if (!await oneHashAtATime.WaitAsync(QueueTimeout).ConfigureAwait(false))
+        {
+            return new LoginOutcome(null, null, TimeSpan.FromSeconds(30));
+        }
+
+        bool passwordOk;
+        try
+        {
+            passwordOk = hasher.Verify(account?.PasswordHash, password ?? string.Empty);
+        }
+        finally
+        {
+            oneHashAtATime.Release();
+        }
+
+        long? step = TotpCodes.Verify(account?.TotpSecret ?? decoySecret, code?.Replace(" ", string.Empty, StringComparison.Ordinal), time.GetUtcNow());
+        if (account is not null && passwordOk && step is { } accepted && store.AcceptLogin(account.Name, account.Stamp, accepted))
+        {
+            audit.Record(account.Name, "login");
+            var (cookie, session) = sessions.Open(account);
+            return new LoginOutcome(cookie, session, null);
+        }
+
+        throttle.RecordGlobalFailure();
+        if (account is null)
+        {
+            throttle.RecordUnknownNameFailure(name);
+
+            // The typed name is not recorded: it may be a mistyped password.
+            audit.Record(TransferAudit.NoAccount, "login-failed", "no such account");
+        }
+        else
+        {
+            var updated = store.RecordLoginFailure(account.Name, failures => hasher.Options.LockoutAfter(failures));
+            audit.Record(account.Name, "login-failed");
+            if (updated?.LockedUntil > now)
+            {
+                audit.Record(account.Name, "account-locked", $"until {updated.LockedUntil:yyyy-MM-dd HH:mm:ss} UTC after {updated.FailedLogins} failures");
+            }
+        }
+
+        return LoginOutcome.Refused;
+    }
+}
