@@ -181,8 +181,8 @@ age   encrypt -o   (no fsync)  $(row "$age_enc" t.age.enc)
 age   decrypt -o   (no fsync)  $(row "$age_dec" t.age.dec)
 
 openssl speed chacha20-poly1305, one core, in memory:  16 KiB blocks ${openssl_16k_mibps}  64 KiB blocks ${openssl_64k_mibps} MiB/s
-ours, one thread, 64 KiB chunks in memory (crypto-probe aead):  seal $(pv aead_seal_mibps)  open $(pv aead_open_mibps) MiB/s\
-  (open = $(calc "$(pv aead_open_mibps) / $openssl_64k_mibps") x OpenSSL 64 KiB)
+ours, one thread, 64 KiB chunks in memory (crypto-probe aead):  seal $(pv aead_seal_mib_per_cpu_s)  open $(pv aead_open_mib_per_cpu_s)\
+ MiB/CPU-s (open = $(calc "$(pv aead_open_mib_per_cpu_s) / $openssl_64k_mibps") x OpenSSL 64 KiB); wall clock: seal $(pv aead_seal_mibps)  open $(pv aead_open_mibps) MiB/s
 ours, whole age payload in memory, all cores (crypto-probe payload):  platform encrypt $(pv payload_platform_encrypt_mibps)\
   decrypt $(pv payload_platform_decrypt_mibps);  BouncyCastle encrypt $(pv payload_bouncycastle_encrypt_mibps)\
   decrypt $(pv payload_bouncycastle_decrypt_mibps) MiB/s

@@ -4,8 +4,8 @@ namespace WhistleSubmit.ReviewerConsole.Shared;
 internal static class CopyBuffer
 {
     /// <summary>
-    /// 4 MiB: several of the age streams' 1 MiB batches per write, so they can seal or open straight into our buffer
-    /// (no extra copy) and there are few system calls; still a small, fixed amount of memory whatever the file size.
+    /// 1 MiB: one batch of the age streams per read (decryption's CopyTo writes from the stream's own batches and
+    /// ignores it), few system calls, and small enough to stay in a core's cache between the read and the copy.
     /// </summary>
-    public const int Size = 4 * 1024 * 1024;
+    public const int Size = 1024 * 1024;
 }

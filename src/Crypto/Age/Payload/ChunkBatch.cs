@@ -16,6 +16,12 @@ internal sealed class ChunkBatch : IThreadPoolWorkItem, IDisposable
     /// <summary>Chunks per batch in a long payload: 16 × 64 KiB = 1 MiB per read or write.</summary>
     public const int MaxChunks = 16;
 
+    /// <summary>
+    /// Batches in flight in a long payload (being read, opened or sealed, or waiting to be written): enough to keep
+    /// every core busy, and a fixed amount of memory (about 2 MiB each). One core: no pool, one batch at a time.
+    /// </summary>
+    public static int PipelineDepth => Environment.ProcessorCount > 1 ? Math.Min(Environment.ProcessorCount, 8) + 2 : 1;
+
     private readonly Aead aead;
     private readonly ManualResetEventSlim done = new(initialState: true, spinCount: 0);
     private int claimed = 1;

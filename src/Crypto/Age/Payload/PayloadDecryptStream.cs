@@ -13,7 +13,7 @@ namespace WhistleSubmit.Crypto.Age.Payload;
 /// <para>
 /// The payload is read in batches (<see cref="ChunkBatch"/>): one chunk until the payload proves longer, then
 /// <see cref="ChunkBatch.MaxChunks"/>, so small files cost no more than before. For a long payload the caller's thread
-/// reads a few batches ahead and the thread pool opens them meanwhile (<see cref="PipelineDepth"/> batches, a fixed
+/// reads a few batches ahead and the thread pool opens them meanwhile (<see cref="ChunkBatch.PipelineDepth"/> batches, a fixed
 /// amount of memory), so reading, decrypting and the caller's writing overlap. The verdicts are applied in chunk
 /// order, exactly as if the chunks were read one by one: the first failure ends the released plaintext, and whatever
 /// was decrypted after it is wiped and never returned.
@@ -47,9 +47,6 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         this.payloadKey = payloadKey.ToArray();
         bouncyCastle = Aead.ForceBouncyCastle;
     }
-
-    /// <summary>Batches read ahead of the caller in a long payload: enough to keep every core busy.</summary>
-    internal static int PipelineDepth => Environment.ProcessorCount > 1 ? Math.Min(Environment.ProcessorCount, 8) + 2 : 1;
 
     public override int Read(Span<byte> buffer)
     {
@@ -168,7 +165,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         {
             // The payload goes on: from now on, read whole batches ahead (this one-chunk batch is retired).
             batchChunks = ChunkBatch.MaxChunks;
-            depth = PipelineDepth;
+            depth = ChunkBatch.PipelineDepth;
         }
 
         return released;

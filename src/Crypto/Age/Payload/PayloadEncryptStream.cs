@@ -11,7 +11,7 @@ namespace WhistleSubmit.Crypto.Age.Payload;
 /// Plaintext is collected in batches (<see cref="ChunkBatch"/>): one chunk until more data comes, then
 /// <see cref="ChunkBatch.MaxChunks"/>. Full batches are sealed on the thread pool while the caller goes on writing;
 /// sealed batches are written to the output in order, on the caller's thread, with at most
-/// <see cref="PayloadDecryptStream.PipelineDepth"/> of them in flight.
+/// <see cref="ChunkBatch.PipelineDepth"/> of them in flight.
 /// </para>
 /// </summary>
 internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
@@ -83,7 +83,7 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
         if (!final && current.Chunks == 1)
         {
             // The payload goes on: from now on, whole batches are sealed on the pool.
-            depth = PayloadDecryptStream.PipelineDepth;
+            depth = ChunkBatch.PipelineDepth;
         }
     }
 
