@@ -33,7 +33,8 @@ rid=linux-$(dotnet --info | awk -F- '/^ *RID:/ { print $NF; exit }')
 [[ $rid != linux- ]] || rid=linux-x64
 dotnet publish src/ReviewerConsole -c Release -r "$rid" --self-contained false -o "$work/publish" -nologo -v quiet >/dev/null
 dotnet publish bench/BundleMaker -c Release -o "$work/maker" -nologo -v quiet >/dev/null
-review() { dotnet "$work/publish/whistle-review.dll" --data "$work/vault" --as bench "$@"; }
+review_cmd=(dotnet "$work/publish/whistle-review.dll" --data "$work/vault" --as bench)
+review() { "${review_cmd[@]}" "$@"; }
 
 printf 'bench passphrase %s\n' "$RANDOM$RANDOM" >"$work/passphrase"
 export WHISTLE_REVIEW_PASSPHRASE_FILE=$work/passphrase
@@ -62,10 +63,10 @@ calc() { awk "BEGIN { printf \"%.2f\", $1 }"; }
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f", b / 1000000 }'; }
 
 echo "bench: importing" >&2
-timed small review import "$work/reports.wsbundle" --receipt "$work/r1.json"
-timed small_again review import "$work/reports.wsbundle" --receipt "$work/r2.json"
-timed big review import "$work/big.wsbundle" --receipt "$work/r3.json"
-timed big_again review import "$work/big.wsbundle" --receipt "$work/r4.json"
+timed small "${review_cmd[@]}" import "$work/reports.wsbundle" --receipt "$work/r1.json"
+timed small_again "${review_cmd[@]}" import "$work/reports.wsbundle" --receipt "$work/r2.json"
+timed big "${review_cmd[@]}" import "$work/big.wsbundle" --receipt "$work/r3.json"
+timed big_again "${review_cmd[@]}" import "$work/big.wsbundle" --receipt "$work/r4.json"
 
 # References in the same run: our own decrypt of the same 1 GiB item with the same key, outside the vault (no
 # checks, no store), and Debian's age decrypting a file of the same size encrypted to an X25519 key (age 1.1.1 has
