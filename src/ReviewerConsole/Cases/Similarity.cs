@@ -20,20 +20,20 @@ internal static class Similarity
 
     public static HashSet<ulong> Shingles(string text)
     {
-        List<string> words = Words(text);
+        string[] words = [.. Words(text)];
         var shingles = new HashSet<ulong>();
-        if (words.Count == 0)
+        if (words.Length == 0)
         {
             return shingles;
         }
 
-        if (words.Count < ShingleWords)
+        if (words.Length < ShingleWords)
         {
             shingles.Add(Fnv1a(string.Join(' ', words)));
             return shingles;
         }
 
-        for (int i = 0; i + ShingleWords <= words.Count; i++)
+        for (int i = 0; i + ShingleWords <= words.Length; i++)
         {
             shingles.Add(Fnv1a(string.Join(' ', words, i, ShingleWords)));
         }

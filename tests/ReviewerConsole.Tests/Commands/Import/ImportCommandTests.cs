@@ -65,6 +65,24 @@ public sealed class ImportCommandTests
         AssertReceipt(vault.Directory.File("mixed.receipt.json"), bytes, [known.Id, fresh.Id]);
     }
 
+    [Test]
+    public void Import_TwoItemsWithIdenticalPlaintext_FlaggedAsDuplicatesBothWays()
+    {
+        using TestVault vault = TestVault.Imported();
+        string recipient = ImportedScenario.RecipientOf(vault);
+        byte[] container = Fixtures.Container(Fixtures.Report("The same words, sent twice: WALRUS.", null));
+        var first = BundleEntry.Submission(Fixtures.NewMailbox(), Fixtures.Encrypt(container, recipient));
+        var second = BundleEntry.Submission(Fixtures.NewMailbox(), Fixtures.Encrypt(container, recipient));
+        string bundle = vault.Directory.Write("twice.wsbundle", Fixtures.Bundle(first, second));
+
+        vault.Succeed("import", bundle);
+
+        using JsonDocument list = JsonDocument.Parse(vault.Succeed("list", "--json", "--search", "walrus").StdoutText);
+        Assert.That(list.RootElement.EnumerateArray().Select(c => c.GetProperty("duplicate").GetBoolean()), Is.EqualTo(new[] { true, true }));
+        string shown = vault.Succeed("show", list.RootElement[0].GetProperty("id").GetString()!).StdoutText;
+        Assert.That(shown, Does.Contain("DUPLICATE: identical to item ").And.Contain(list.RootElement[1].GetProperty("id").GetString()));
+    }
+
     [TestCaseSource(typeof(MaliciousBundles), nameof(MaliciousBundles.Cases))]
     public void Import_MaliciousBundle_ClearErrorAndVaultByteForByteUnchanged(Func<string, byte[]> build, string error)
     {
