@@ -35,11 +35,9 @@ internal static class ImportCommand
         {
             using VaultSession vault = VaultOptions.Open(parse);
             bool terminal = !Console.IsErrorRedirected;
-            ImportResult result = ImportService.Import(vault, parse.GetValue(bundle)!, parse.GetValue(receipt), p => Report(p, terminal));
-            if (terminal && result.Total > 0)
-            {
-                Console.Error.WriteLine();
-            }
+            ImportResult result = terminal
+                ? ImportProgressBar.Run(progress => ImportService.Import(vault, parse.GetValue(bundle)!, parse.GetValue(receipt), progress))
+                : ImportService.Import(vault, parse.GetValue(bundle)!, parse.GetValue(receipt), Report);
 
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Imported {result.Imported} new items ({result.AlreadyPresent} already in the vault) from bundle {result.BundleSha256}"));
@@ -53,18 +51,8 @@ internal static class ImportCommand
         return command;
     }
 
-    // One plain line per item when stderr is a file or pipe (logs, tests); a line redrawn in place on a terminal.
-    private static void Report(ImportProgress p, bool terminal)
-    {
-        string line = string.Create(CultureInfo.InvariantCulture,
-            $"item {p.Number} of {p.Total}: {(p.AlreadyPresent ? "already in the vault" : "decrypted and checked")} ({p.Bytes} bytes)");
-        if (terminal)
-        {
-            Console.Error.Write("\r\u001b[K" + line);
-        }
-        else
-        {
-            Console.Error.WriteLine(line);
-        }
-    }
+    // One plain line per item when stderr is a file or pipe (logs, tests); on a terminal, ImportProgressBar draws a bar.
+    private static void Report(ImportProgress p) =>
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"item {p.Number} of {p.Total}: {(p.AlreadyPresent ? "already in the vault" : "decrypted and checked")} ({p.Bytes} bytes)"));
 }

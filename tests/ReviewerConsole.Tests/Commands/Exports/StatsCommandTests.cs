@@ -72,6 +72,22 @@ public sealed class StatsCommandTests
     }
 
     [Test]
+    public void Stats_CaseMarkedSpam_IsLeftOut()
+    {
+        using TestVault vault = Crafted.Value.CopyTo(new TestVault());
+        vault.Succeed("triage", CaseLookup.IdOf(vault, "CANARY-STATS report 0"), "--status", "spam");
+        string output = vault.Directory.File("stats.csv");
+
+        vault.Succeed("stats", "--out", output);
+
+        string[] lines = File.ReadAllText(output).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[1], Is.EqualTo("total,all,12"));
+        // TX drops to 5, now the smallest published row next to NY's 1, so it is suppressed and CA's 6 is published.
+        Assert.That(lines, Does.Contain("state,TX,suppressed").And.Contain("state,CA,6"));
+        AssertNothingRecoverable(lines);
+    }
+
+    [Test]
     public void Stats_FewerThanFiveReports_SuppressesEverythingIncludingTheTotal()
     {
         using TestVault vault = TestVault.Imported();
