@@ -33,7 +33,7 @@ start_server() {
   local data=$1
   mkdir -p "$data"
   Portal__ProofOfWork__BaseBits=1 Portal__ProofOfWork__MaxBits=1 DOTNET_ENVIRONMENT=Production \
-    dotnet "$portal" --data "$data" --port 0 >"$data.log" 2>&1 &
+    dotnet "$portal" --data "$data" --port 0 --transfer-port 0 >"$data.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 600); do
     url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$data.log" | head -1 || true)

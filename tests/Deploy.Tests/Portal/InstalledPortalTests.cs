@@ -102,7 +102,7 @@ public sealed class InstalledPortalTests
         var args = line["PORTAL_ARGS=".Length..].Trim('"').Split(' ', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(args, Is.EqualTo(new[] { "--data", "/var/lib/whistlesubmit", "--production", "true" }));
         args[1] = data;
-        return [.. args, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        return [.. args, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--transfer-port", "0"];
     }
 
     // No dotnet on PATH, no DOTNET_* variables: the self-contained program must not need the SDK.

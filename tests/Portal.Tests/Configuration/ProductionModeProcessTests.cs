@@ -17,7 +17,7 @@ public class ProductionModeProcessTests
     [Test]
     public async Task Start_ProductionWithoutRecipients_ExitsNonZeroWithClearErrorAndNoKey()
     {
-        using var process = StartPortal("--production", "true", "--data", dataDirectory, "--port", "0");
+        using var process = StartPortal("--production", "true", "--data", dataDirectory, "--port", "0", "--transfer-port", "0");
         using var cancel = new CancellationTokenSource(Timeout);
         Task<string> stderr = process.StandardError.ReadToEndAsync(cancel.Token);
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancel.Token);
@@ -33,7 +33,7 @@ public class ProductionModeProcessTests
     [Test]
     public async Task Start_DemoMode_SaysSoOnTheConsole()
     {
-        using var process = StartPortal("--data", dataDirectory, "--port", "0");
+        using var process = StartPortal("--data", dataDirectory, "--port", "0", "--transfer-port", "0");
         using var cancel = new CancellationTokenSource(Timeout);
         var output = new System.Text.StringBuilder();
         try

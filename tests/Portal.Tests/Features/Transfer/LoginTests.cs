@@ -68,7 +68,7 @@ public class LoginTests
     public async Task Login_ReplayedCode_Refused()
     {
         var reviewer = NewReviewer();
-        string code = reviewer.Code(-1);
+        string code = reviewer.Code();
         using (var first = new TransferHttp(transfer))
         {
             var (ok, _, _) = await first.LoginAsync(reviewer.Name, reviewer.Password, code);
@@ -77,7 +77,7 @@ public class LoginTests
 
         using var second = new TransferHttp(transfer);
         var (replayed, body, _) = await second.LoginAsync(reviewer.Name, reviewer.Password, code);
-        var (next, _, _) = await second.LoginAsync(reviewer.Name, reviewer.Password, reviewer.Code());
+        var (next, _, _) = await second.LoginAsync(reviewer.Name, reviewer.Password, reviewer.Code(1));
 
         Assert.That(replayed, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(body, Does.Contain(Generic));
@@ -226,8 +226,8 @@ public class LoginTests
         var reviewer = NewReviewer();
         using var first = new TransferHttp(transfer);
         using var second = new TransferHttp(transfer);
-        await first.LoginAsync(reviewer.Name, reviewer.Password, reviewer.Code(-1));
-        await second.LoginAsync(reviewer.Name, reviewer.Password, reviewer.Code());
+        await first.LoginAsync(reviewer.Name, reviewer.Password, reviewer.Code());
+        await second.LoginAsync(reviewer.Name, reviewer.Password, reviewer.Code(1));
         string token = await first.TokenAsync("/en/transfer/passphrase");
 
         var (shortOne, shortBody, _) = await first.PostFormAsync("/en/transfer/passphrase", new Dictionary<string, string>

@@ -25,7 +25,10 @@ internal sealed partial record Reviewer(string Name, string Password, byte[] Sec
         return Parse(name, response.Output);
     }
 
-    /// <summary>The code of the current 30-second step, or of the step offset from it.</summary>
+    /// <summary>
+    /// The code of the current 30-second step, or of the step offset from it. A second login in a test uses +1, not
+    /// a past step: the server accepts one step either way, so a step boundary passing meanwhile cannot refuse it.
+    /// </summary>
     public string Code(int stepOffset = 0) => TotpCodes.Compute(Secret, DateTimeOffset.UtcNow.AddSeconds(30 * stepOffset));
 
     [GeneratedRegex("one-time password: (\\S+)")]

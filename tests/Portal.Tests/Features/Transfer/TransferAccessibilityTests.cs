@@ -29,7 +29,7 @@ public class TransferAccessibilityTests
         string passphrase;
         using (var http = new TransferHttp(transfer))
         {
-            passphrase = await http.LoginAndSetPassphraseAsync(reviewer, codeStep: -1);
+            passphrase = await http.LoginAndSetPassphraseAsync(reviewer);
         }
 
         // The browser logs in itself (a Secure cookie cannot be planted for an http:// origin), with the next code.
@@ -39,7 +39,7 @@ public class TransferAccessibilityTests
         await page.GotoAsync(new Uri(transfer, "/en/transfer/login").ToString());
         await page.FillAsync("#name", reviewer.Name);
         await page.FillAsync("#password", passphrase);
-        await page.FillAsync("#code", reviewer.Code());
+        await page.FillAsync("#code", reviewer.Code(1));
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Uri(transfer, "/en/transfer").ToString());
         await page.CloseAsync();

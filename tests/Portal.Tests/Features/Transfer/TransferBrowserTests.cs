@@ -115,6 +115,14 @@ public class TransferBrowserTests
         Assert.That(await page.TextContentAsync("#audit-chain"), Does.Contain("intact"));
         Assert.That(audit, Does.Not.Contain(reviewer.Password).And.Not.Contain("a passphrase of five words"));
 
+        // The same events in the log, with nothing of the request and no secret.
+        string log = factory.Log.AllText;
+        Assert.That(log, Does.Contain("Transfer audit:").And.Contain("\"Account\":\"ana\",\"Action\":\"download\""));
+        foreach (string secret in new[] { reviewer.Password, "a passphrase of five words", "HeadlessChrome", "__Host-whistle-transfer", "__transfer_af" })
+        {
+            Assert.That(log, Does.Not.Contain(secret));
+        }
+
         // Log out: back to the login page, and the dashboard needs a login again.
         await NoJsBrowser.SubmitAsync(page, "form.logout button");
         Assert.That(await page.TextContentAsync("main"), Does.Contain("You are logged out."));
