@@ -25,7 +25,7 @@ public sealed partial class PortalStore
             var uploads = db.GetCollection(Uploads);
             var all = uploads.FindAll().ToList();
             var mine = all.Where(u => u["mailbox"].AsString == mailboxId).ToList();
-            long mineUnexported = db.GetCollection(Items).Find(Query.EQ("mailbox", mailboxId))
+            long mineUnexported = db.GetCollection(Items).Find(BsonExpression.Create("mailbox = @0", mailboxId))
                 .Where(i => i["exported"].IsNull && i["kind"].AsString != nameof(ItemKind.Reply))
                 .Sum(i => i["size"].AsInt64);
             if (mine.Count >= Options.MaxPendingUploadsPerMailbox

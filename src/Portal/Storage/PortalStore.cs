@@ -68,7 +68,7 @@ public sealed partial class PortalStore : IDisposable
     public bool MailboxExists(string mailboxId)
     {
         CheckMailboxId(mailboxId);
-        return Read(db => db.GetCollection(Mailboxes).Exists(Query.EQ("_id", mailboxId)));
+        return Read(db => db.GetCollection(Mailboxes).Exists(BsonExpression.Create("_id = @0", mailboxId)));
     }
 
     /// <summary>Records that the mailbox exists, with its creation day only.</summary>
@@ -91,7 +91,7 @@ public sealed partial class PortalStore : IDisposable
     {
         CheckMailboxId(mailboxId);
         return Read(db => db.GetCollection(Items)
-            .Find(Query.And(Query.EQ("mailbox", mailboxId), Query.EQ("kind", nameof(ItemKind.Reply))))
+            .Find(RepliesOf(mailboxId))
             .OrderBy(d => d["day"].AsString, StringComparer.Ordinal)
             .ThenBy(d => d["_id"].AsString, StringComparer.Ordinal)
             .Select(d => new StoredReply(d["_id"].AsString, d["day"].AsString, ReadAll(db, d)))
@@ -106,7 +106,7 @@ public sealed partial class PortalStore : IDisposable
         {
             var items = db.GetCollection(Items);
             // Materialised first: LiteDB's lazy cursor does not survive updates in the same transaction.
-            foreach (var reply in items.Find(Query.And(Query.EQ("mailbox", mailboxId), Query.EQ("kind", nameof(ItemKind.Reply)))).ToList())
+            foreach (var reply in items.Find(RepliesOf(mailboxId)).ToList())
             {
                 if (reply["read"].IsNull)
                 {
@@ -137,6 +137,12 @@ public sealed partial class PortalStore : IDisposable
             }
         }
     }
+
+    // Parameters, never Query.EQ: LiteDB 5.0.21's Query.EQ writes the value into the expression text, and compiles
+    // and caches one delegate per distinct text for the life of the process (LiteDB#1688, #2421), so every mailbox
+    // id queried cost a compilation (seen in profiles of the upload load) and stayed in memory.
+    private static BsonExpression RepliesOf(string mailboxId) =>
+        BsonExpression.Create("mailbox = @0 AND kind = @1", mailboxId, nameof(ItemKind.Reply));
 
     private static void CheckMailboxId(string mailboxId)
     {

@@ -198,8 +198,7 @@ public class PortalBrowserPathTests
 
     private void AssertStoredSubmission(Submitted submitted)
     {
-        byte[] canary = Encoding.UTF8.GetBytes(submitted.Canary);
-        Assert.That(DataDirectoryScan.FilesContaining(factory.DataDirectory, canary), Is.Empty, "plaintext reached the server's data directory");
+        Assert.That(DataDirectoryCanaries.FilesContaining(factory.DataDirectory, submitted.Canary), Is.Empty, "plaintext reached the server's data directory");
 
         var item = Store.ListUnexported().Single(i => i.Id == submitted.Receipt);
         var received = new List<(string Entry, byte[] Bytes)>();

@@ -66,7 +66,7 @@ public class MailboxBrowserTests
         Assert.That(contents.Message.Client.EncryptedBy, Is.EqualTo(EncryptedBy.Server));
         Assert.That(contents.Message.Attachments.Single().Name, Is.EqualTo("schedule.txt"));
         Assert.That(files.Single(), Is.EqualTo("nights"u8.ToArray()));
-        Assert.That(StoredSubmission.FilesContaining(factory.DataDirectory, [replyText, "Houston facility", codename]), Is.Empty);
+        Assert.That(DataDirectoryCanaries.FilesContaining(factory.DataDirectory, [replyText, "Houston facility", codename]), Is.Empty);
         await AxeSnapshot.AssertNoViolationsAsync(page, baseAddress);
     }
 

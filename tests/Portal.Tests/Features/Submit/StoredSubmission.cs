@@ -1,4 +1,3 @@
-using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Portal.Storage;
@@ -22,22 +21,5 @@ internal static class StoredSubmission
             files.Add(copy.ToArray());
         });
         return (contents, files);
-    }
-
-    /// <summary>Files under <paramref name="directory"/> (recursively) whose bytes contain any of the canaries.</summary>
-    public static IReadOnlyList<string> FilesContaining(string directory, IEnumerable<string> canaries)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return [];
-        }
-
-        var needles = canaries.Select(Encoding.UTF8.GetBytes).ToList();
-        // Skipped: the store's lock file (held exclusively by the running portal, always empty) and the admin socket
-        // (a Unix socket, not a file with contents).
-        string[] skipped = ["store.lock", "admin.sock"];
-        return [.. Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-            .Where(path => !skipped.Contains(Path.GetFileName(path)))
-            .Where(path => File.ReadAllBytes(path) is var bytes && needles.Any(n => bytes.AsSpan().IndexOf(n) >= 0))];
     }
 }

@@ -86,8 +86,8 @@ public class SubmitBrowserTests
         Assert.That(response.Headers["cache-control"], Is.EqualTo("no-store"));
 
         string[] secrets = [ReportCanary, FileCanaryA, FileCanaryB, codename];
-        Assert.That(StoredSubmission.FilesContaining(factory.DataDirectory, secrets), Is.Empty);
-        Assert.That(StoredSubmission.FilesContaining(tempDirectory, secrets), Is.Empty);
+        Assert.That(DataDirectoryCanaries.FilesContaining(factory.DataDirectory, secrets), Is.Empty);
+        Assert.That(DataDirectoryCanaries.FilesContaining(tempDirectory, secrets), Is.Empty);
         Assert.That(Directory.GetFiles(Path.Combine(factory.DataDirectory, "spool")), Is.Empty);
 
         var store = factory.Services.GetRequiredService<PortalStore>();
