@@ -244,7 +244,10 @@ public sealed class DurableStore : IDisposable
                     _db.Dispose();
                     SyncIfDirty(_log);
                     SyncIfDirty(_data);
-                    _durable = _written;
+                    if (_failure is null)
+                    {
+                        _durable = _written;
+                    }
                 }
                 finally
                 {

@@ -157,6 +157,8 @@ public sealed partial class EncryptedPageStream
 
     private void WriteRecord(long length)
     {
+        // After a failed sync the other slot may hold the last durable record: never overwrite it.
+        ThrowIfSyncFailed();
         var sequence = _recordSequence + 1;
         var slot = 1 - _recordSlot;
         Span<byte> record = stackalloc byte[PageLayout.RecordSize];

@@ -259,15 +259,35 @@ public sealed partial class EncryptedPageStream
         destination[read..].Clear();
     }
 
+    // A failed fsync is sticky: the kernel may have dropped the dirty pages and marked them clean, so a later fsync
+    // that succeeds proves nothing. Flush runs its sync outside the stream's lock, so without this a second caller
+    // could sync "successfully" after the first one failed and acknowledge commits that are not on disk.
     private void SyncInner()
     {
-        if (_inner is FileStream file)
+        ThrowIfSyncFailed();
+        try
         {
-            file.Flush(flushToDisk: true);
+            if (_inner is FileStream file)
+            {
+                file.Flush(flushToDisk: true);
+            }
+            else
+            {
+                _inner.Flush();
+            }
         }
-        else
+        catch (Exception e)
         {
-            _inner.Flush();
+            _syncFailure ??= e;
+            throw;
+        }
+    }
+
+    private void ThrowIfSyncFailed()
+    {
+        if (_syncFailure is { } failure)
+        {
+            throw new IOException("An earlier sync of this store file failed; reopen the store.", failure);
         }
     }
 

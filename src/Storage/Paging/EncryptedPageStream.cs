@@ -33,6 +33,7 @@ public sealed partial class EncryptedPageStream : Stream
     private long _length;
     private long _position;
     private bool _disposed;
+    private volatile Exception? _syncFailure;
 
     private EncryptedPageStream(Stream inner, XAes256Gcm aead, StoreFileKind kind, byte[] storeId)
     {
