@@ -82,6 +82,12 @@ internal static class ImportService
         string staging = Path.Combine(vault.Paths.Staging, Guid.NewGuid().ToString("N"));
         try
         {
+            // Left by an import that was killed (ciphertext only). The open store's lock means no other import runs.
+            if (Directory.Exists(vault.Paths.Staging))
+            {
+                Directory.Delete(vault.Paths.Staging, recursive: true);
+            }
+
             VaultService.CreateDirectory(vault.Paths.Staging);
             VaultService.CreateDirectory(staging);
             var staged = new List<StagedItem>();

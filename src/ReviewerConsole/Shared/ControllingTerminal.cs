@@ -49,13 +49,14 @@ internal static partial class ControllingTerminal
             uint localFlags = MemoryMarshal.Read<uint>(silent.AsSpan(LocalFlagsOffset));
             MemoryMarshal.Write(silent.AsSpan(LocalFlagsOffset), localFlags & ~EchoFlag);
 
-            tty.Write(Encoding.UTF8.GetBytes(prompt + " "));
             // Ctrl-C while echo is off must not leave the reviewer's terminal silent.
             using PosixSignalRegistration onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => SetAttributes(fd, saved));
             using PosixSignalRegistration onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => SetAttributes(fd, saved));
             SetAttributes(fd, silent);
             try
             {
+                // The prompt only once echo is off: whatever is typed as soon as it appears stays off the screen.
+                tty.Write(Encoding.UTF8.GetBytes(prompt + " "));
                 return ReadLine(tty);
             }
             finally

@@ -104,6 +104,21 @@ public sealed class ImportCommandTests
     }
 
     [Test]
+    public void Import_LeftoverStagingFromKilledImport_IsRemoved()
+    {
+        using TestVault vault = TestVault.WithKey();
+        string leftover = Path.Combine(vault.Root, "staging", "0123456789abcdef0123456789abcdef");
+        Directory.CreateDirectory(leftover);
+        File.WriteAllBytes(Path.Combine(leftover, "x.age"), [1, 2, 3]);
+        string bundle = vault.Directory.Write("b.wsbundle", Templates.Scenario.Bundle);
+
+        CliResult result = vault.Run("import", bundle);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(Directory.Exists(Path.Combine(vault.Root, "staging")), Is.False);
+    }
+
+    [Test]
     public void Import_MissingFile_SaysSo()
     {
         using TestVault vault = TestVault.WithKey();
