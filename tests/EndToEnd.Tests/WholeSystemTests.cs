@@ -71,7 +71,7 @@ public sealed class WholeSystemTests
         };
         string Portal(params string[] args) => Executables.Succeed("whistle-portal.dll", [.. args, "--data", portal], portalEnv);
         Portal("recipients", "add", recipient, "--name", "Ana");
-        (Process server, Uri address) = await Executables.StartPortalAsync(["--production", "true", "--data", portal, "--port", "0"], portalEnv);
+        (Process server, Uri address) = await Executables.StartPortalAsync(["--production", "true", "--data", portal, "--port", "0", "--transfer-port", "0"], portalEnv);
         servers.Add(server);
 
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -43,18 +43,31 @@ internal static partial class Executables
         var process = Process.Start(Info("whistle-portal.dll", args, environment))!;
         _ = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        Uri? address = null;
+        // Kestrel announces both listeners ("Now listening on"), and the portal names the reviewers' transfer
+        // listener on a line of its own: the source side is the other address.
+        var listening = new List<Uri>();
+        Uri? transfer = null;
+        bool started = false;
         while (await process.StandardOutput.ReadLineAsync(cancel.Token) is { } line)
         {
             if (Listening().Match(line) is { Success: true } match)
             {
-                address = new Uri(match.Value + "/");
+                var uri = new Uri(match.Value + "/");
+                if (line.Contains("Transfer interface", StringComparison.Ordinal))
+                {
+                    transfer = uri;
+                }
+                else
+                {
+                    listening.Add(uri);
+                }
             }
 
-            if (line.Contains("Application started", StringComparison.Ordinal) && address is not null)
+            started |= line.Contains("Application started", StringComparison.Ordinal);
+            if (started && transfer is not null && listening.Count == 2)
             {
                 _ = process.StandardOutput.ReadToEndAsync();
-                return (process, address);
+                return (process, listening.Single(u => u != transfer));
             }
         }
 
