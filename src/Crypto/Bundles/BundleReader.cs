@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Unicode;
+using WhistleSubmit.Crypto.Hashing;
 using WhistleSubmit.Crypto.Tar;
 
 namespace WhistleSubmit.Crypto.Bundles;
@@ -18,16 +19,23 @@ public sealed class BundleReader : IDisposable
     private readonly Dictionary<string, (BundleItem Item, long Offset)> items;
     private bool disposed;
 
-    private BundleReader(Stream bundle, bool leaveOpen, BundleManifest manifest, Dictionary<string, (BundleItem, long)> items)
+    private BundleReader(Stream bundle, bool leaveOpen, BundleManifest manifest, Dictionary<string, (BundleItem, long)> items, string sha256)
     {
         this.bundle = bundle;
         this.leaveOpen = leaveOpen;
         this.items = items;
         Manifest = manifest;
+        Sha256 = sha256;
     }
 
     /// <summary>The verified manifest.</summary>
     public BundleManifest Manifest { get; }
+
+    /// <summary>
+    /// SHA-256 of the bundle bytes from the stream's starting position to its end, 64 lower-case hex digits, computed
+    /// in the verification pass (so callers need not read the file once more for it).
+    /// </summary>
+    public string Sha256 { get; }
 
     /// <summary>Verifies the whole bundle, from the stream's current position to its end.</summary>
     /// <exception cref="ArgumentException">The stream is not readable and seekable.</exception>
@@ -51,8 +59,9 @@ public sealed class BundleReader : IDisposable
 
         try
         {
-            (BundleManifest manifest, Dictionary<string, (BundleItem, long)> offsets) = Verify(bundle, start, limits);
-            return new BundleReader(bundle, leaveOpen, manifest, offsets);
+            using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            (BundleManifest manifest, Dictionary<string, (BundleItem, long)> offsets) = Verify(bundle, start, limits, whole);
+            return new BundleReader(bundle, leaveOpen, manifest, offsets, Convert.ToHexStringLower(whole.GetHashAndReset()));
         }
         catch (TarSourceException ex)
         {
@@ -98,9 +107,10 @@ public sealed class BundleReader : IDisposable
         disposed = true;
     }
 
-    private static (BundleManifest, Dictionary<string, (BundleItem, long)>) Verify(Stream bundle, long start, BundleLimits limits)
+    private static (BundleManifest, Dictionary<string, (BundleItem, long)>) Verify(Stream bundle, long start, BundleLimits limits, IncrementalHash whole)
     {
-        using var tar = new StrictTarReader(bundle);
+        // The whole-file hash is taken as the parser reads; each item's own hash overlaps with that on a second thread.
+        using var tar = new StrictTarReader(bundle, whole);
         StrictTarEntry first = tar.Next(limits.MaxManifestBytes) ?? throw new BundleException();
         if (first.Name != "manifest.json")
         {
@@ -112,7 +122,6 @@ public sealed class BundleReader : IDisposable
         BundleManifest manifest = ParseManifest(json, limits);
 
         var offsets = new Dictionary<string, (BundleItem, long)>(manifest.Items.Count, StringComparer.Ordinal);
-        byte[] buffer = new byte[64 * 1024];
         foreach (BundleItem item in manifest.Items)
         {
             StrictTarEntry entry = tar.Next(limits.MaxItemBytes) ?? throw new BundleException();
@@ -122,14 +131,7 @@ public sealed class BundleReader : IDisposable
                 throw new BundleException();
             }
 
-            using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            int n;
-            while ((n = entry.Data.Read(buffer)) > 0)
-            {
-                sha256.AppendData(buffer.AsSpan(0, n));
-            }
-
-            if (!BundleItem.HashMatches(sha256.GetHashAndReset(), item.Sha256))
+            if (!BundleItem.HashMatches(OverlappedSha256.HashToEnd(entry.Data), item.Sha256))
             {
                 throw new BundleException();
             }

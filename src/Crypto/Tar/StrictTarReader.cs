@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace WhistleSubmit.Crypto.Tar;
@@ -18,9 +19,11 @@ internal sealed class StrictTarReader : IDisposable
     private readonly TarReader reader;
     private long nextHeader;
 
-    internal StrictTarReader(Stream source)
+    /// <param name="source">The archive.</param>
+    /// <param name="hash">If given, every byte read from <paramref name="source"/> is appended to it, in order.</param>
+    internal StrictTarReader(Stream source, IncrementalHash? hash = null)
     {
-        input = new TarInput(source);
+        input = new TarInput(source, hash);
         reader = new TarReader(input, leaveOpen: true);
     }
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace WhistleSubmit.Crypto.Tar;
 
 /// <summary>
@@ -6,19 +8,25 @@ namespace WhistleSubmit.Crypto.Tar;
 /// checked byte for byte), and enforces "these bytes must be zero" over the padding TarReader skips without looking.
 /// It presents itself as unseekable so that TarReader never seeks behind our back.
 /// Failures of the underlying stream are wrapped in <see cref="TarSourceException"/> so that readers can let them
-/// through unchanged (they are I/O or decryption failures, not malformed tar).
+/// through unchanged (they are I/O or decryption failures, not malformed tar). Given a hash, it also hashes every byte
+/// passing through, so a caller can digest the whole input in the same pass that parses it.
 /// </summary>
 internal sealed class TarInput : Stream
 {
     internal const int BlockSize = 512;
 
     private readonly Stream source;
+    private readonly IncrementalHash? hash;
     private readonly byte[] lastBlock = new byte[BlockSize];
     private long zeroFrom;
     private long zeroTo;
     private long position;
 
-    internal TarInput(Stream source) => this.source = source;
+    internal TarInput(Stream source, IncrementalHash? hash = null)
+    {
+        this.source = source;
+        this.hash = hash;
+    }
 
     /// <summary>Bytes consumed so far.</summary>
     internal long Consumed => position;
@@ -69,6 +77,7 @@ internal sealed class TarInput : Stream
         Span<byte> got = buffer[..n];
         CheckZeros(got);
         Remember(got);
+        hash?.AppendData(got);
         position += n;
         return n;
     }

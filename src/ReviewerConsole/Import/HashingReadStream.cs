@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 
 namespace WhistleSubmit.ReviewerConsole.Import;
 
-/// <summary>A read-only pass-through that counts and SHA-256-hashes what is read, and optionally copies it to a sink.</summary>
-internal sealed class HashingReadStream(Stream source, Stream? copyTo = null) : Stream
+/// <summary>A read-only pass-through that counts and SHA-256-hashes what is read.</summary>
+internal sealed class HashingReadStream(Stream source) : Stream
 {
     private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -34,7 +34,6 @@ internal sealed class HashingReadStream(Stream source, Stream? copyTo = null) : 
         if (n > 0)
         {
             sha256.AppendData(buffer[..n]);
-            copyTo?.Write(buffer[..n]);
             BytesRead += n;
         }
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
@@ -18,8 +17,6 @@ internal static class ImportService
     public static ImportResult Import(VaultSession vault, string bundlePath, string? receiptPath, Action<ImportProgress>? progress = null)
     {
         using FileStream file = OpenBundle(bundlePath);
-        string bundleSha256 = Convert.ToHexStringLower(SHA256.HashData(file));
-        file.Position = 0;
         BundleReader reader;
         try
         {
@@ -34,6 +31,8 @@ internal static class ImportService
 
         using (reader)
         {
+            // Hashed in the verification pass: the bytes verified are the bytes the receipt names.
+            string bundleSha256 = reader.Sha256;
             BundleManifest manifest = reader.Manifest;
             if (manifest.Kind != BundleKind.Submissions)
             {

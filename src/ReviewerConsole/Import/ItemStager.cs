@@ -1,8 +1,7 @@
-using System.Buffers;
-using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Crypto.Hashing;
 using WhistleSubmit.ReviewerConsole.Cases;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
@@ -17,8 +16,6 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// </summary>
 internal static class ItemStager
 {
-    private const int BufferSize = 1024 * 1024;
-
     public static StagedItem Stage(BundleReader reader, BundleItem item, int number, int total, UnlockedKeys keys, string stagingDirectory)
     {
         string staged = Path.Combine(stagingDirectory, item.Id + ".age");
@@ -49,68 +46,60 @@ internal static class ItemStager
     {
         using FileStream evidence = DurableFiles.CreateNew(staged, ownerOnly: true);
         using Stream source = reader.OpenItem(item.Id);
-        using var ciphertext = new HashingReadStream(source, evidence);
+        // Not hashed again here: the bundle's item stream re-checks the verified SHA-256 as it reads and throws at the
+        // end if the bytes differ, so the manifest's digest is the digest of what was copied.
+        using var ciphertext = new CopyingReadStream(source, evidence);
         var attachments = new List<AttachmentRecord>();
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
+        SubmissionContents contents;
+        string plainSha;
+        long plainSize;
+        using (Stream decrypted = AgeEncryption.Decrypt(ciphertext, keys.Identities, leaveOpen: true))
+        using (var plaintext = new HashingReadStream(decrypted))
         {
-            SubmissionContents contents;
-            string plainSha;
-            long plainSize;
-            using (Stream decrypted = AgeEncryption.Decrypt(ciphertext, keys.Identities, leaveOpen: true))
-            using (var plaintext = new HashingReadStream(decrypted))
-            {
-                contents = SubmissionReader.Read(plaintext, (a, data) => attachments.Add(Digest(a, data, buffer)));
-                plainSha = plaintext.Sha256();
-                plainSize = plaintext.BytesRead;
-            }
-
-            // The age stream has read its input to the end; one more read makes the bundle re-check the item's hash.
-            if (ciphertext.Read(buffer) != 0 || ciphertext.BytesRead != item.Size)
-            {
-                throw new BundleException();
-            }
-
-            bool kindMatches = item.Kind == BundleItemKind.Submission ? contents.Report is not null : contents.Message is not null;
-            if (!kindMatches)
-            {
-                throw new ContainerException();
-            }
-
-            evidence.Flush(flushToDisk: true);
-            return new StagedItem(item, staged, ciphertext.BytesRead, ciphertext.Sha256(), plainSize, plainSha,
-                contents.Report, contents.Message, attachments);
+            contents = SubmissionReader.Read(plaintext, (a, data) => attachments.Add(Digest(a, data)));
+            plainSha = plaintext.Sha256();
+            plainSize = plaintext.BytesRead;
         }
-        finally
+
+        // The age stream has read its input to the end; one more read makes the bundle re-check the item's hash.
+        if (ciphertext.Read(stackalloc byte[1]) != 0 || ciphertext.BytesRead != item.Size)
         {
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            throw new BundleException();
         }
+
+        bool kindMatches = item.Kind == BundleItemKind.Submission ? contents.Report is not null : contents.Message is not null;
+        if (!kindMatches)
+        {
+            throw new ContainerException();
+        }
+
+        evidence.Flush(flushToDisk: true);
+        return new StagedItem(item, staged, ciphertext.BytesRead, item.Sha256, plainSize, plainSha,
+            contents.Report, contents.Message, attachments);
     }
 
-    private static AttachmentRecord Digest(ContainerAttachment attachment, Stream data, byte[] buffer)
+    private static AttachmentRecord Digest(ContainerAttachment attachment, Stream data)
     {
-        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // The attachment is most of the plaintext: its hash runs beside the decryption instead of after it.
         byte[] prefix = new byte[FileTypeSniffer.PrefixLength];
         int prefixLength = 0;
         long size = 0;
-        int n;
-        while ((n = data.Read(buffer, 0, buffer.Length)) > 0)
+        byte[] sha256 = OverlappedSha256.HashToEnd(data, block =>
         {
-            sha256.AppendData(buffer, 0, n);
             if (prefixLength < prefix.Length)
             {
-                int take = Math.Min(n, prefix.Length - prefixLength);
-                buffer.AsSpan(0, take).CopyTo(prefix.AsSpan(prefixLength));
+                int take = Math.Min(block.Length, prefix.Length - prefixLength);
+                block[..take].CopyTo(prefix.AsSpan(prefixLength));
                 prefixLength += take;
             }
 
-            size += n;
-        }
+            size += block.Length;
+        });
 
         (string type, string label) = FileTypeSniffer.Detect(prefix.AsSpan(0, prefixLength), size);
         string safeName = attachment.EntryName["files/".Length..];
         return new AttachmentRecord(attachment.Number, attachment.Info.Name, safeName, size,
-            Convert.ToHexStringLower(sha256.GetHashAndReset()), type, label);
+            Convert.ToHexStringLower(sha256), type, label);
     }
 
     private static CliException Failed(int number, int total, string reason, Exception inner, string? hint = null) => new(

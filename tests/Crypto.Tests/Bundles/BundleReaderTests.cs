@@ -235,6 +235,17 @@ public class BundleReaderTests
     }
 
     [Test]
+    public void Sha256_WithTrailingPaddingFromNonZeroPosition_IsTheHashOfTheBytesFromThere()
+    {
+        byte[] bundle = [.. Write((Id1, A), (Id2, B)), .. new byte[10240]];
+        var stream = new MemoryStream([9, 9, 9, .. bundle]) { Position = 3 };
+
+        using BundleReader reader = BundleReader.Open(stream);
+
+        Assert.That(reader.Sha256, Is.EqualTo(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bundle))));
+    }
+
+    [Test]
     public void OpenItem_UnknownOrNullId_Throws()
     {
         using BundleReader reader = Open(Write((Id1, A)));

@@ -42,8 +42,11 @@ internal sealed class TestVault : IDisposable
 
     public CliResult Run(params string[] args) => RunWith(PassphraseFile, args);
 
+    /// <summary>A command line every run goes under (e.g. strace), empty for none.</summary>
+    public IReadOnlyList<string> Tracer { get; set; } = [];
+
     public CliResult RunWith(string? passphraseFile, params string[] args) =>
-        WhistleReview.Run(Directory.Path, ["--data", Root, "--as", Actor, .. args], null, passphraseFile, Environment);
+        WhistleReview.Run(Directory.Path, ["--data", Root, "--as", Actor, .. args], null, passphraseFile, Environment, Tracer);
 
     public CliResult Succeed(params string[] args)
     {

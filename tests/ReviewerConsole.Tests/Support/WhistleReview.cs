@@ -21,11 +21,13 @@ internal static class WhistleReview
     /// </summary>
     private const string Setsid = "/usr/bin/setsid";
 
+    /// <param name="tracer">If not empty, a command line the dotnet host runs under (e.g. strace and its options).</param>
     public static CliResult Run(string workingDirectory, IEnumerable<string> args, byte[]? stdin = null, string? passphraseFile = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? tracer = null)
     {
         bool detach = File.Exists(Setsid);
-        var start = new ProcessStartInfo(detach ? Setsid : DotnetHost)
+        tracer ??= [];
+        var start = new ProcessStartInfo(detach ? Setsid : tracer.Count > 0 ? tracer[0] : DotnetHost)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -36,6 +38,15 @@ internal static class WhistleReview
         if (detach)
         {
             start.ArgumentList.Add("--wait"); // keep the exit code
+        }
+
+        foreach (string word in detach ? tracer : tracer.Skip(1))
+        {
+            start.ArgumentList.Add(word);
+        }
+
+        if (detach || tracer.Count > 0)
+        {
             start.ArgumentList.Add(DotnetHost);
         }
 
