@@ -25,7 +25,7 @@ namespace WhistleSubmit.Storage;
 /// </para>
 /// One writer: an exclusive lock file in the directory for the store's lifetime.
 /// </summary>
-public sealed class DurableStore : IDisposable
+public sealed partial class DurableStore : IDisposable
 {
     public const string DataFileName = "store.db";
     public const string LogFileName = "store.log";
@@ -93,9 +93,22 @@ public sealed class DurableStore : IDisposable
         CheckLiteDbVersion();
         Directory.CreateDirectory(directory);
         var storeLock = StoreLock.Acquire(directory);
-        var streams = new List<IDisposable> { storeLock };
+        return OpenLocked(directory, key, mapper, checkpointPages, storeLock);
+    }
+
+    // Opens with the lock already held; on failure the lock is released too.
+    private static DurableStore OpenLocked(
+        string directory, ReadOnlySpan<byte> key, BsonMapper? mapper, int checkpointPages, StoreLock? storeLock)
+    {
+        var streams = new List<IDisposable>();
+        if (storeLock is not null)
+        {
+            streams.Add(storeLock);
+        }
+
         try
         {
+            RecoverCompaction(directory);
             var dataPath = Path.Combine(directory, DataFileName);
             var logPath = Path.Combine(directory, LogFileName);
             if (!File.Exists(dataPath))

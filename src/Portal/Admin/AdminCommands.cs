@@ -119,8 +119,11 @@ public sealed class AdminCommands(
 
         store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm",
             $"bundle {result.BundleSha256}: {result.Outcome.Deleted.Count} deleted, {result.Outcome.Missing.Count} already gone");
+        string compaction = result.Outcome.Compacted
+            ? "store compacted"
+            : "store not compacted now (busy or disk full): the deleted ciphertext may remain in the store files until a later deletion compacts it";
         return new AdminResponse(0, string.Create(CultureInfo.InvariantCulture,
-            $"whistle-portal: deleted {result.Outcome.Deleted.Count} confirmed items ({result.Outcome.Missing.Count} already gone); store compacted\n"));
+            $"whistle-portal: deleted {result.Outcome.Deleted.Count} confirmed items ({result.Outcome.Missing.Count} already gone); {compaction}\n"));
     }
 
     private AdminResponse Status()

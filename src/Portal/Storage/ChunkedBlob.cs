@@ -69,6 +69,6 @@ internal static class ChunkedBlob
     }
 
     /// <summary>A read-only stream over the chunks in order; each chunk is opened only when reached.</summary>
-    public static Stream Open(ILiteDatabase db, string blob, int chunks, long size) =>
-        new ConcatenatedStream(Enumerable.Range(0, chunks).Select(i => (Func<Stream>)(() => db.FileStorage.OpenRead(ChunkId(blob, i)))), size);
+    public static Stream Open(ILiteDatabase db, string blob, int chunks, long size, Action? onDispose = null) =>
+        new ConcatenatedStream(Enumerable.Range(0, chunks).Select(i => (Func<Stream>)(() => db.FileStorage.OpenRead(ChunkId(blob, i)))), size, onDispose);
 }

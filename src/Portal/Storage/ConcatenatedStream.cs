@@ -1,11 +1,15 @@
 namespace WhistleSubmit.Portal.Storage;
 
-/// <summary>Reads several streams one after the other, opening each lazily and closing it when done.</summary>
-internal sealed class ConcatenatedStream(IEnumerable<Func<Stream>> parts, long length) : Stream
+/// <summary>
+/// Reads several streams one after the other, opening each lazily and closing it when done; onDispose runs once,
+/// when this stream is disposed.
+/// </summary>
+internal sealed class ConcatenatedStream(IEnumerable<Func<Stream>> parts, long length, Action? onDispose = null) : Stream
 {
     private readonly IEnumerator<Func<Stream>> remaining = parts.GetEnumerator();
     private Stream? current;
     private long position;
+    private bool disposed;
 
     public override bool CanRead => true;
 
@@ -63,10 +67,18 @@ internal sealed class ConcatenatedStream(IEnumerable<Func<Stream>> parts, long l
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !disposed)
         {
-            current?.Dispose();
-            remaining.Dispose();
+            disposed = true;
+            try
+            {
+                current?.Dispose();
+                remaining.Dispose();
+            }
+            finally
+            {
+                onDispose?.Invoke();
+            }
         }
 
         base.Dispose(disposing);

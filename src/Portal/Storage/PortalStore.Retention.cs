@@ -18,7 +18,7 @@ public sealed partial class PortalStore
 
     /// <summary>
     /// Deletes replies the source read at least readDays ago, and every reply imported at least maxDays ago, read or
-    /// not; then checkpoints as a confirmation does. Returns the ids deleted.
+    /// not; then compacts the store as a confirmation does. Returns the ids deleted.
     /// </summary>
     public IReadOnlyList<string> DeleteExpiredReplies(int readDays, int maxDays)
     {
@@ -43,11 +43,7 @@ public sealed partial class PortalStore
         });
         if (deleted.Count > 0)
         {
-            Read(db =>
-            {
-                db.Checkpoint();
-                return 0;
-            });
+            Compact();
         }
 
         return deleted;

@@ -15,12 +15,27 @@ public sealed partial class PortalStore
         .ThenBy(i => i.Id, StringComparer.Ordinal)
         .ToList());
 
-    /// <summary>The ciphertext of an item, read lazily chunk by chunk.</summary>
-    public Stream OpenCiphertext(string itemId) => Read(db =>
+    /// <summary>
+    /// The ciphertext of an item, read lazily chunk by chunk; the store is not compacted (closed and swapped) until
+    /// the stream is disposed.
+    /// </summary>
+    public Stream OpenCiphertext(string itemId)
     {
-        var doc = db.GetCollection(Items).FindById(itemId) ?? throw new ArgumentException("No such item.", nameof(itemId));
-        return ChunkedBlob.Open(db, doc["blob"].AsString, doc["chunks"].AsInt32, doc["size"].AsInt64);
-    });
+        EnterUse();
+        try
+        {
+            return Read(db =>
+            {
+                var doc = db.GetCollection(Items).FindById(itemId) ?? throw new ArgumentException("No such item.", nameof(itemId));
+                return ChunkedBlob.Open(db, doc["blob"].AsString, doc["chunks"].AsInt32, doc["size"].AsInt64, ExitUse);
+            });
+        }
+        catch
+        {
+            ExitUse();
+            throw;
+        }
+    }
 
     /// <summary>Records an exported bundle (by SHA-256) and marks its items exported, in one transaction.</summary>
     public void MarkExported(string bundleSha256, IReadOnlyList<string> itemIds)
@@ -63,9 +78,8 @@ public sealed partial class PortalStore
     }
 
     /// <summary>
-    /// Deletes the listed items that were exported in the bundle with this SHA-256 (and only those), then checkpoints
-    /// so the freed pages are reused (LiteDB zeroes freed segments and pages, so the checkpoint overwrites the deleted
-    /// ciphertext in the data file). Null if no such export is known.
+    /// Deletes the listed items that were exported in the bundle with this SHA-256 (and only those), then compacts the
+    /// store (<see cref="Compact"/>), so the deleted ciphertext is in no file of it. Null if no such export is known.
     /// </summary>
     public ConfirmOutcome? DeleteConfirmed(string bundleSha256, IReadOnlyCollection<string> itemIds)
     {
@@ -107,20 +121,9 @@ public sealed partial class PortalStore
                 exports.Update(export);
             }
 
-            return new ConfirmOutcome(deleted, missing);
+            return new ConfirmOutcome(deleted, missing, Compacted: false);
         });
-        if (result is not null)
-        {
-            // Copies the log into the data file and empties it: the deleted ciphertext leaves the log at once and
-            // its pages in the data file are free for reuse.
-            Read(db =>
-            {
-                db.Checkpoint();
-                return 0;
-            });
-        }
-
-        return result;
+        return result is null ? null : result with { Compacted = Compact() };
     }
 
     public StoreStatus Status() => Read(db =>

@@ -183,20 +183,28 @@ public sealed partial class PortalStore : IDisposable
     // committed transactions) and report disk-full as PortalStoreFullException, which HTTP turns into 503.
     private T Guarded<T>(Func<DurableStore, T> action)
     {
-        DurableStore current = Current();
+        EnterUse();
         try
         {
-            return action(current);
-        }
-        catch (Exception e) when (DiskFull.IsIoFailure(e))
-        {
-            Reopen(current);
-            if (DiskFull.IsDiskFull(e))
+            DurableStore current = Current();
+            try
             {
-                throw new PortalStoreFullException("No space left for the store.", e);
+                return action(current);
             }
+            catch (Exception e) when (DiskFull.IsIoFailure(e))
+            {
+                Reopen(current);
+                if (DiskFull.IsDiskFull(e))
+                {
+                    throw new PortalStoreFullException("No space left for the store.", e);
+                }
 
-            throw;
+                throw;
+            }
+        }
+        finally
+        {
+            ExitUse();
         }
     }
 

@@ -97,6 +97,7 @@ public class TransferBrowserTests
         await AssertAccessibleAsync(page);
         await UploadReceiptAsync(page, new ConfirmReceipt(1, shown, items));
         Assert.That(await page.TextContentAsync("#confirm-summary"), Does.Contain("1 items deleted and 0 already gone"));
+        Assert.That(await page.TextContentAsync("#confirm-compaction"), Does.Contain("The store was compacted"));
         Assert.That(await page.TextContentAsync("main"), Does.Contain("its file was removed"));
 
         var store = factory.Services.GetRequiredService<PortalStore>();
