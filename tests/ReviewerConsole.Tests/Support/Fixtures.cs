@@ -3,6 +3,7 @@ using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Crypto.Tests.Tar;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Tests.Tar;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Support;
 
