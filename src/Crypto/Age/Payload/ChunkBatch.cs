@@ -1,91 +1,192 @@
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age.Primitives;
 
 namespace WhistleSubmit.Crypto.Age.Payload;
 
 /// <summary>
-/// Spec "Payload": seals or opens a run of consecutive STREAM chunks. Each chunk has its own nonce and tag, so the
-/// chunks of a batch are independent and are spread over the cores; the callers decide, in chunk order, what of
-/// the result is released. One <see cref="Aead"/> per worker, because a cipher instance is not safe to share.
+/// Spec "Payload": a run of consecutive STREAM chunks with its own buffers and its own cipher (an instance is not
+/// safe to share), sealed or opened on the thread pool while the payload stream's caller does the I/O. Each chunk has
+/// its own nonce and tag, so batches are independent; the payload streams decide, in chunk order, what of the result
+/// is released. Whoever gets to a started batch first runs it: a pool thread, or the caller in <see cref="Wait"/>, so
+/// a busy pool never makes a stream slower than doing the work itself.
 /// </summary>
-internal sealed class ChunkBatch : IDisposable
+internal sealed class ChunkBatch : IThreadPoolWorkItem, IDisposable
 {
-    /// <summary>Chunks per batch at most: 16 × 64 KiB = 1 MiB in flight, whatever the file size.</summary>
+    /// <summary>Chunks per batch in a long payload: 16 × 64 KiB = 1 MiB per read or write.</summary>
     public const int MaxChunks = 16;
 
-    private readonly Aead[] aeads;
+    /// <summary>
+    /// Batches in flight in a long payload (being read, opened or sealed, or waiting to be written): enough to keep
+    /// every core busy, and a fixed amount of memory (about 2 MiB each). One core: no pool, one batch at a time.
+    /// </summary>
+    public static int PipelineDepth => Environment.ProcessorCount > 1 ? Math.Min(Environment.ProcessorCount, 8) + 2 : 1;
 
-    public ChunkBatch(ReadOnlySpan<byte> payloadKey)
+    private readonly Aead aead;
+    private readonly ManualResetEventSlim done = new(initialState: true, spinCount: 0);
+    private int claimed = 1;
+    private bool opening;
+    private ulong firstCounter;
+    private bool lastIsFinal;
+    private ExceptionDispatchInfo? failure;
+
+    public ChunkBatch(int chunks, ReadOnlySpan<byte> payloadKey, bool bouncyCastle)
     {
-        aeads = new Aead[Math.Clamp(Environment.ProcessorCount, 1, MaxChunks)];
-        for (int i = 0; i < aeads.Length; i++)
-        {
-            aeads[i] = Aead.Create(payloadKey);
-        }
+        Chunks = chunks;
+        Ciphertext = GC.AllocateUninitializedArray<byte>(chunks * PayloadKey.EncryptedChunkSize);
+        Plaintext = GC.AllocateUninitializedArray<byte>(chunks * PayloadKey.ChunkSize);
+        Verdicts = new Opened[chunks];
+        aead = Aead.Create(payloadKey, bouncyCastle);
+    }
+
+    /// <summary>How one chunk opened.</summary>
+    public enum Opened : byte
+    {
+        Failed,
+        NonFinal,
+        Final,
+    }
+
+    /// <summary>Capacity in chunks.</summary>
+    public int Chunks { get; }
+
+    /// <summary>Opening: the chunks as read. Sealing: the sealed chunks, <see cref="CiphertextLength"/> bytes.</summary>
+    public byte[] Ciphertext { get; }
+
+    /// <summary>Opening: chunk i's plaintext at i × 64 KiB (failed chunks zeroed). Sealing: the input.</summary>
+    public byte[] Plaintext { get; }
+
+    /// <summary>Opening: the verdict on each of the first <see cref="SliceCount"/> chunks.</summary>
+    public Opened[] Verdicts { get; }
+
+    public int CiphertextLength { get; private set; }
+
+    /// <summary>Opening: how many 64 KiB + 16-byte slices the ciphertext was cut into (an empty read is one).</summary>
+    public int SliceCount { get; private set; }
+
+    /// <summary>True once the started work has finished (or when none was started).</summary>
+    public bool IsDone => done.IsSet;
+
+    /// <summary>
+    /// Opens the first <paramref name="length"/> bytes of <see cref="Ciphertext"/>, cut every 64 KiB + 16 bytes,
+    /// the first chunk having number <paramref name="counter"/>. A chunk shorter than a full one is tried as the final
+    /// chunk only; a full one as a non-final chunk, then as the final one (there is no length field, only trying tells).
+    /// </summary>
+    public void StartOpen(ulong counter, int length, bool onPool)
+    {
+        opening = true;
+        firstCounter = counter;
+        CiphertextLength = length;
+        SliceCount = Math.Max(1, (length + PayloadKey.EncryptedChunkSize - 1) / PayloadKey.EncryptedChunkSize);
+        Start(onPool);
     }
 
     /// <summary>
-    /// Opens the chunks of <paramref name="ciphertext"/> (cut every 64 KiB + 16 bytes; the first has number
-    /// <paramref name="firstCounter"/>) into <paramref name="plaintext"/> at every 64 KiB. A chunk shorter than a full
-    /// one is tried as the final chunk only; a full one as a non-final chunk, then as the final one (there is no length
-    /// field, only trying tells). Failed or too-short chunks are left zeroed and reported as <see cref="Opened.Failed"/>.
+    /// Seals the first <paramref name="length"/> bytes of <see cref="Plaintext"/> as chunks numbered from
+    /// <paramref name="counter"/> (every 64 KiB; at least one chunk); only the last one may be final.
     /// </summary>
-    public void Open(ulong firstCounter, byte[] ciphertext, int length, byte[] plaintext, int plaintextOffset, Opened[] results, int count)
+    public void StartSeal(ulong counter, int length, bool lastIsFinal, bool onPool)
     {
-        Run(count, (aead, i) => results[i] = OpenChunk(aead, firstCounter, ciphertext, length, plaintext, plaintextOffset, i));
+        opening = false;
+        firstCounter = counter;
+        this.lastIsFinal = lastIsFinal;
+        SliceCount = Math.Max(1, (length + PayloadKey.ChunkSize - 1) / PayloadKey.ChunkSize);
+        CiphertextLength = length + (SliceCount * Aead.TagSize);
+        Start(onPool);
     }
 
-    /// <summary>
-    /// Seals the <paramref name="count"/> chunks of <paramref name="plaintext"/> (every 64 KiB, the last one
-    /// <paramref name="lastLength"/> bytes) into <paramref name="ciphertext"/>; only the last one may be final.
-    /// </summary>
-    public void Seal(ulong firstCounter, ReadOnlyMemory<byte> plaintext, int count, int lastLength, bool lastIsFinal, byte[] ciphertext)
+    /// <summary>Runs the started work here unless a pool thread has it already, then waits for it.</summary>
+    public void Complete()
     {
-        Run(count, (aead, i) =>
+        if (Interlocked.Exchange(ref claimed, 1) == 0)
         {
-            bool final = i == count - 1;
-            int size = final ? lastLength : PayloadKey.ChunkSize;
-            Span<byte> nonce = stackalloc byte[Aead.NonceSize];
-            PayloadKey.ChunkNonce(checked(firstCounter + (ulong)i), final && lastIsFinal, nonce);
-            ReadOnlySpan<byte> chunk = plaintext.Span.Slice(i * PayloadKey.ChunkSize, size);
-            aead.Seal(nonce, chunk, ciphertext.AsSpan(i * PayloadKey.EncryptedChunkSize, size + Aead.TagSize));
-        });
-    }
-
-    private void Run(int count, Action<Aead, int> chunk)
-    {
-        int workers = Math.Min(aeads.Length, count);
-        if (workers <= 1)
-        {
-            // Small payloads (and one-core machines) stay on the calling thread.
-            for (int i = 0; i < count; i++)
-            {
-                chunk(aeads[0], i);
-            }
-
-            return;
+            Run();
         }
 
-        Parallel.For(0, workers, w =>
-        {
-            for (int i = w; i < count; i += workers)
-            {
-                chunk(aeads[w], i);
-            }
-        });
+        done.Wait();
     }
 
-    private static Opened OpenChunk(Aead aead, ulong firstCounter, byte[] ciphertext, int length, byte[] plaintext, int plaintextOffset, int i)
+    /// <summary><see cref="Complete"/>, then rethrows whatever the work threw.</summary>
+    public void Wait()
+    {
+        Complete();
+        failure?.Throw();
+    }
+
+    /// <summary>Runs on a pool thread, unless the owner took the batch in the meantime.</summary>
+    void IThreadPoolWorkItem.Execute()
+    {
+        if (Interlocked.Exchange(ref claimed, 1) == 0)
+        {
+            Run();
+        }
+    }
+
+    /// <summary>Only after <see cref="Complete"/>: a pool thread may still be using the buffers before that.</summary>
+    public void Dispose()
+    {
+        CryptographicOperations.ZeroMemory(Plaintext);
+        aead.Dispose();
+        done.Dispose();
+    }
+
+    private void Start(bool onPool)
+    {
+        failure = null;
+        done.Reset();
+        if (onPool)
+        {
+            Volatile.Write(ref claimed, 0);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+        else
+        {
+            Run();
+        }
+    }
+
+    private void Run()
+    {
+        try
+        {
+            if (opening)
+            {
+                for (int i = 0; i < SliceCount; i++)
+                {
+                    Verdicts[i] = OpenChunk(i);
+                }
+            }
+            else
+            {
+                for (int i = 0; i < SliceCount; i++)
+                {
+                    SealChunk(i);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // Rethrown to the stream's caller by Wait; a pool thread must not die of it.
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+        finally
+        {
+            done.Set();
+        }
+    }
+
+    private Opened OpenChunk(int i)
     {
         int start = i * PayloadKey.EncryptedChunkSize;
-        int size = Math.Min(PayloadKey.EncryptedChunkSize, length - start);
+        int size = Math.Min(PayloadKey.EncryptedChunkSize, CiphertextLength - start);
         if (size < Aead.TagSize)
         {
             return Opened.Failed;
         }
 
         bool final = size < PayloadKey.EncryptedChunkSize;
-        ReadOnlySpan<byte> input = ciphertext.AsSpan(start, size);
-        Span<byte> output = plaintext.AsSpan(plaintextOffset + (i * PayloadKey.ChunkSize), size - Aead.TagSize);
+        ReadOnlySpan<byte> input = Ciphertext.AsSpan(start, size);
+        Span<byte> output = Plaintext.AsSpan(i * PayloadKey.ChunkSize, size - Aead.TagSize);
         Span<byte> nonce = stackalloc byte[Aead.NonceSize];
         PayloadKey.ChunkNonce(checked(firstCounter + (ulong)i), final, nonce);
         if (aead.TryOpen(nonce, input, output))
@@ -105,19 +206,13 @@ internal sealed class ChunkBatch : IDisposable
         return Opened.Failed;
     }
 
-    public void Dispose()
+    private void SealChunk(int i)
     {
-        foreach (Aead aead in aeads)
-        {
-            aead.Dispose();
-        }
-    }
-
-    /// <summary>How one chunk opened.</summary>
-    public enum Opened : byte
-    {
-        Failed,
-        NonFinal,
-        Final,
+        bool last = i == SliceCount - 1;
+        int start = i * PayloadKey.ChunkSize;
+        int size = last ? CiphertextLength - (SliceCount * Aead.TagSize) - start : PayloadKey.ChunkSize;
+        Span<byte> nonce = stackalloc byte[Aead.NonceSize];
+        PayloadKey.ChunkNonce(checked(firstCounter + (ulong)i), last && lastIsFinal, nonce);
+        aead.Seal(nonce, Plaintext.AsSpan(start, size), Ciphertext.AsSpan(i * PayloadKey.EncryptedChunkSize, size + Aead.TagSize));
     }
 }
