@@ -5,38 +5,28 @@ using WhistleSubmit.Crypto.Age.Primitives;
 namespace WhistleSubmit.Crypto.Age.Payload;
 
 /// <summary>
-/// Spec "Payload": a run of consecutive STREAM chunks with its own buffers and its own cipher (an instance is not
-/// safe to share), sealed or opened on the thread pool while the payload stream's caller does the I/O. Each chunk has
-/// its own nonce and tag, so batches are independent; the payload streams decide, in chunk order, what of the result
-/// is released. Whoever gets to a started batch first runs it: a pool thread, or the caller in <see cref="Wait"/>, so
-/// a busy pool never makes a stream slower than doing the work itself.
+/// Spec "Payload": a run of consecutive STREAM chunks with its own buffers, sealed or opened one chunk at a time by
+/// whoever claims the chunk (<see cref="ChunkWorkers"/>: the payload stream's caller or a pool thread). Each chunk has
+/// its own nonce and tag, so the chunks are independent; the payload streams decide, in chunk order, what of the result
+/// is released.
 /// </summary>
-internal sealed class ChunkBatch : IThreadPoolWorkItem, IDisposable
+internal sealed class ChunkBatch : IDisposable
 {
     /// <summary>Chunks per batch in a long payload: 16 × 64 KiB = 1 MiB per read or write.</summary>
     public const int MaxChunks = 16;
 
-    /// <summary>
-    /// Batches in flight in a long payload (being read, opened or sealed, or waiting to be written): enough to keep
-    /// every core busy, and a fixed amount of memory (about 2 MiB each). One core: no pool, one batch at a time.
-    /// </summary>
-    public static int PipelineDepth => Environment.ProcessorCount > 1 ? Math.Min(Environment.ProcessorCount, 8) + 2 : 1;
-
-    private readonly Aead aead;
-    private readonly ManualResetEventSlim done = new(initialState: true, spinCount: 0);
-    private int claimed = 1;
     private bool opening;
     private ulong firstCounter;
     private bool lastIsFinal;
+    private int finished;
     private ExceptionDispatchInfo? failure;
 
-    public ChunkBatch(int chunks, ReadOnlySpan<byte> payloadKey, bool bouncyCastle)
+    public ChunkBatch(int chunks)
     {
         Chunks = chunks;
         Ciphertext = GC.AllocateUninitializedArray<byte>(chunks * PayloadKey.EncryptedChunkSize);
         Plaintext = GC.AllocateUninitializedArray<byte>(chunks * PayloadKey.ChunkSize);
         Verdicts = new Opened[chunks];
-        aead = Aead.Create(payloadKey, bouncyCastle);
     }
 
     /// <summary>How one chunk opened.</summary>
@@ -46,6 +36,13 @@ internal sealed class ChunkBatch : IThreadPoolWorkItem, IDisposable
         NonFinal,
         Final,
     }
+
+    /// <summary>
+    /// Batches in flight in a long payload (being read, opened or sealed, or waiting to be written): one per worker
+    /// and two more, so that reading or writing never waits for the workers while they have work; a fixed amount of
+    /// memory (about 2 MiB each). One core: no pool, one batch at a time.
+    /// </summary>
+    public static int PipelineDepth => ChunkWorkers.PoolWorkers > 0 ? ChunkWorkers.PoolWorkers + 3 : 1;
 
     /// <summary>Capacity in chunks.</summary>
     public int Chunks { get; }
@@ -61,121 +58,91 @@ internal sealed class ChunkBatch : IThreadPoolWorkItem, IDisposable
 
     public int CiphertextLength { get; private set; }
 
-    /// <summary>Opening: how many 64 KiB + 16-byte slices the ciphertext was cut into (an empty read is one).</summary>
+    /// <summary>How many chunks this run has (an empty read to open is one slice, which fails).</summary>
     public int SliceCount { get; private set; }
 
-    /// <summary>True once the started work has finished (or when none was started).</summary>
-    public bool IsDone => done.IsSet;
+    /// <summary>Chunks handed out to a worker so far; only <see cref="ChunkWorkers"/> touches it, under its lock.</summary>
+    internal int Claimed { get; set; }
+
+    /// <summary>True once every chunk of the run has been sealed or opened (or given up, see <see cref="ChunkWorkers.Cancel"/>).</summary>
+    public bool IsDone => Volatile.Read(ref finished) == SliceCount;
 
     /// <summary>
-    /// Opens the first <paramref name="length"/> bytes of <see cref="Ciphertext"/>, cut every 64 KiB + 16 bytes,
-    /// the first chunk having number <paramref name="counter"/>. A chunk shorter than a full one is tried as the final
-    /// chunk only; a full one as a non-final chunk, then as the final one (there is no length field, only trying tells).
+    /// Prepares opening the first <paramref name="length"/> bytes of <see cref="Ciphertext"/>, cut every 64 KiB + 16
+    /// bytes, the first chunk having number <paramref name="counter"/>. A chunk shorter than a full one is tried as the
+    /// final chunk only; a full one as a non-final chunk, then as the final one (there is no length field, only trying
+    /// tells).
     /// </summary>
-    public void StartOpen(ulong counter, int length, bool onPool)
+    public void PrepareOpen(ulong counter, int length)
     {
         opening = true;
         firstCounter = counter;
         CiphertextLength = length;
-        SliceCount = Math.Max(1, (length + PayloadKey.EncryptedChunkSize - 1) / PayloadKey.EncryptedChunkSize);
-        Start(onPool);
+        Reset(Math.Max(1, (length + PayloadKey.EncryptedChunkSize - 1) / PayloadKey.EncryptedChunkSize));
     }
 
     /// <summary>
-    /// Seals the first <paramref name="length"/> bytes of <see cref="Plaintext"/> as chunks numbered from
+    /// Prepares sealing the first <paramref name="length"/> bytes of <see cref="Plaintext"/> as chunks numbered from
     /// <paramref name="counter"/> (every 64 KiB; at least one chunk); only the last one may be final.
     /// </summary>
-    public void StartSeal(ulong counter, int length, bool lastIsFinal, bool onPool)
+    public void PrepareSeal(ulong counter, int length, bool lastIsFinal)
     {
         opening = false;
         firstCounter = counter;
         this.lastIsFinal = lastIsFinal;
-        SliceCount = Math.Max(1, (length + PayloadKey.ChunkSize - 1) / PayloadKey.ChunkSize);
-        CiphertextLength = length + (SliceCount * Aead.TagSize);
-        Start(onPool);
+        int slices = Math.Max(1, (length + PayloadKey.ChunkSize - 1) / PayloadKey.ChunkSize);
+        CiphertextLength = length + (slices * Aead.TagSize);
+        Reset(slices);
     }
 
-    /// <summary>Runs the started work here unless a pool thread has it already, then waits for it.</summary>
-    public void Complete()
-    {
-        if (Interlocked.Exchange(ref claimed, 1) == 0)
-        {
-            Run();
-        }
-
-        done.Wait();
-    }
-
-    /// <summary><see cref="Complete"/>, then rethrows whatever the work threw.</summary>
-    public void Wait()
-    {
-        Complete();
-        failure?.Throw();
-    }
-
-    /// <summary>Runs on a pool thread, unless the owner took the batch in the meantime.</summary>
-    void IThreadPoolWorkItem.Execute()
-    {
-        if (Interlocked.Exchange(ref claimed, 1) == 0)
-        {
-            Run();
-        }
-    }
-
-    /// <summary>Only after <see cref="Complete"/>: a pool thread may still be using the buffers before that.</summary>
-    public void Dispose()
-    {
-        CryptographicOperations.ZeroMemory(Plaintext);
-        aead.Dispose();
-        done.Dispose();
-    }
-
-    private void Start(bool onPool)
-    {
-        failure = null;
-        done.Reset();
-        if (onPool)
-        {
-            Volatile.Write(ref claimed, 0);
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-        else
-        {
-            Run();
-        }
-    }
-
-    private void Run()
+    /// <summary>Seals or opens chunk <paramref name="i"/>; returns what it threw instead of throwing (pool threads run it).</summary>
+    public Exception? Run(Aead aead, int i)
     {
         try
         {
             if (opening)
             {
-                for (int i = 0; i < SliceCount; i++)
-                {
-                    Verdicts[i] = OpenChunk(i);
-                }
+                Verdicts[i] = OpenChunk(aead, i);
             }
             else
             {
-                for (int i = 0; i < SliceCount; i++)
-                {
-                    SealChunk(i);
-                }
+                SealChunk(aead, i);
             }
+
+            return null;
         }
         catch (Exception e)
         {
-            // Rethrown to the stream's caller by Wait; a pool thread must not die of it.
-            failure = ExceptionDispatchInfo.Capture(e);
-        }
-        finally
-        {
-            done.Set();
+            return e;
         }
     }
 
-    private Opened OpenChunk(int i)
+    /// <summary>Counts <paramref name="count"/> chunks as done; under <see cref="ChunkWorkers"/>' lock.</summary>
+    internal void Finish(int count, Exception? error)
+    {
+        if (error is not null)
+        {
+            failure ??= ExceptionDispatchInfo.Capture(error);
+        }
+
+        Volatile.Write(ref finished, finished + count);
+    }
+
+    /// <summary>After <see cref="ChunkWorkers.Complete"/>: rethrows whatever sealing or opening a chunk threw.</summary>
+    public void ThrowIfFailed() => failure?.Throw();
+
+    /// <summary>Only once <see cref="IsDone"/>: a worker may still be using the buffers before that.</summary>
+    public void Dispose() => CryptographicOperations.ZeroMemory(Plaintext);
+
+    private void Reset(int slices)
+    {
+        failure = null;
+        SliceCount = slices;
+        Claimed = 0;
+        Volatile.Write(ref finished, 0);
+    }
+
+    private Opened OpenChunk(Aead aead, int i)
     {
         int start = i * PayloadKey.EncryptedChunkSize;
         int size = Math.Min(PayloadKey.EncryptedChunkSize, CiphertextLength - start);
@@ -206,7 +173,7 @@ internal sealed class ChunkBatch : IThreadPoolWorkItem, IDisposable
         return Opened.Failed;
     }
 
-    private void SealChunk(int i)
+    private void SealChunk(Aead aead, int i)
     {
         bool last = i == SliceCount - 1;
         int start = i * PayloadKey.ChunkSize;

@@ -13,8 +13,9 @@ namespace WhistleSubmit.Crypto.Age.Payload;
 /// <para>
 /// The payload is read in batches (<see cref="ChunkBatch"/>): one chunk until the payload proves longer, then
 /// <see cref="ChunkBatch.MaxChunks"/>, so small files cost no more than before. For a long payload the caller's thread
-/// reads a few batches ahead and the thread pool opens them meanwhile (<see cref="ChunkBatch.PipelineDepth"/> batches, a fixed
-/// amount of memory), so reading, decrypting and the caller's writing overlap. The verdicts are applied in chunk
+/// reads a few batches ahead (<see cref="ChunkBatch.PipelineDepth"/> batches, a fixed amount of memory) and pool threads
+/// open their chunks meanwhile, so reading, decrypting and the caller's writing overlap; when the caller needs a batch
+/// that is not done, it opens the rest of it itself (<see cref="ChunkWorkers"/>). The verdicts are applied in chunk
 /// order, exactly as if the chunks were read one by one: the first failure ends the released plaintext, and whatever
 /// was decrypted after it is wiped and never returned.
 /// </para>
@@ -23,8 +24,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
 {
     private readonly Stream source;
     private readonly bool leaveOpen;
-    private readonly byte[] payloadKey;
-    private readonly bool bouncyCastle;
+    private readonly ChunkWorkers workers;
     private readonly Queue<Pending> pending = new();
     private readonly Stack<ChunkBatch> spare = new();
     private readonly List<ChunkBatch> all = [];
@@ -44,8 +44,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
     {
         this.source = source;
         this.leaveOpen = leaveOpen;
-        this.payloadKey = payloadKey.ToArray();
-        bouncyCastle = Aead.ForceBouncyCastle;
+        workers = new ChunkWorkers(payloadKey, Aead.ForceBouncyCastle, ChunkWorkers.PoolWorkers);
     }
 
     public override int Read(Span<byte> buffer)
@@ -123,7 +122,8 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         }
 
         ChunkBatch batch = next.Batch;
-        batch.Wait();
+        workers.Complete(batch);
+        batch.ThrowIfFailed();
 
         int released = 0;
         AgeException? failure = null;
@@ -193,7 +193,11 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
             readEnded = readError is not null || n < wanted;
             if (readError is null)
             {
-                batch.StartOpen(readCounter, n, onPool: depth > 1);
+                batch.PrepareOpen(readCounter, n);
+                if (depth > 1)
+                {
+                    workers.Start(batch);
+                }
             }
 
             pending.Enqueue(new Pending(batch, readEnded, readError));
@@ -243,7 +247,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
             return spare.Pop();
         }
 
-        var batch = new ChunkBatch(batchChunks, payloadKey, bouncyCastle);
+        var batch = new ChunkBatch(batchChunks);
         all.Add(batch);
         return batch;
     }
@@ -266,7 +270,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         while (pending.Count > 0)
         {
             ChunkBatch batch = pending.Dequeue().Batch;
-            batch.Complete();
+            workers.Cancel(batch);
             CryptographicOperations.ZeroMemory(batch.Plaintext);
         }
     }
@@ -295,12 +299,12 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
             disposed = true;
             foreach (ChunkBatch batch in all)
             {
-                // A batch still being opened on the pool must be finished before its buffers are wiped.
-                batch.Complete();
+                // Chunks still being opened on the pool must be finished before the buffers are wiped.
+                workers.Cancel(batch);
                 batch.Dispose();
             }
 
-            CryptographicOperations.ZeroMemory(payloadKey);
+            workers.Dispose();
             if (!leaveOpen)
             {
                 source.Dispose();

@@ -9,17 +9,17 @@ namespace WhistleSubmit.Crypto.Age.Payload;
 /// data arrives, so the final chunk is never empty unless the whole payload is; Dispose seals it.
 /// <para>
 /// Plaintext is collected in batches (<see cref="ChunkBatch"/>): one chunk until more data comes, then
-/// <see cref="ChunkBatch.MaxChunks"/>. Full batches are sealed on the thread pool while the caller goes on writing;
+/// <see cref="ChunkBatch.MaxChunks"/>. Full batches are sealed by pool threads while the caller goes on writing;
 /// sealed batches are written to the output in order, on the caller's thread, with at most
-/// <see cref="ChunkBatch.PipelineDepth"/> of them in flight.
+/// <see cref="ChunkBatch.PipelineDepth"/> of them in flight. When the oldest is not sealed by the time the caller must
+/// write it, the caller seals the rest of it itself (<see cref="ChunkWorkers"/>).
 /// </para>
 /// </summary>
 internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
 {
     private readonly Stream output;
     private readonly bool leaveOpen;
-    private readonly byte[] payloadKey;
-    private readonly bool bouncyCastle;
+    private readonly ChunkWorkers workers;
     private readonly Queue<ChunkBatch> sealing = new();
     private readonly Stack<ChunkBatch> spare = new();
     private readonly List<ChunkBatch> all = [];
@@ -34,8 +34,7 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
     {
         this.output = output;
         this.leaveOpen = leaveOpen;
-        this.payloadKey = payloadKey.ToArray();
-        bouncyCastle = Aead.ForceBouncyCastle;
+        workers = new ChunkWorkers(payloadKey, Aead.ForceBouncyCastle, ChunkWorkers.PoolWorkers);
         current = Create(1);
     }
 
@@ -77,7 +76,12 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
 
     private void SealCurrent(bool final)
     {
-        current.StartSeal(counter, buffered, final, onPool: depth > 1);
+        current.PrepareSeal(counter, buffered, final);
+        if (depth > 1)
+        {
+            workers.Start(current);
+        }
+
         sealing.Enqueue(current);
         counter = checked(counter + (ulong)current.SliceCount);
         if (!final && current.Chunks == 1)
@@ -100,7 +104,7 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
 
     private ChunkBatch Create(int chunks)
     {
-        var batch = new ChunkBatch(chunks, payloadKey, bouncyCastle);
+        var batch = new ChunkBatch(chunks);
         all.Add(batch);
         return batch;
     }
@@ -110,7 +114,8 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
         ChunkBatch batch = sealing.Peek();
         try
         {
-            batch.Wait();
+            workers.Complete(batch);
+            batch.ThrowIfFailed();
             output.Write(batch.Ciphertext, 0, batch.CiphertextLength);
         }
         catch (Exception e)
@@ -149,14 +154,14 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
             }
             finally
             {
-                // Batches still being sealed on the pool must be finished before their buffers are wiped.
+                // Chunks still being sealed on the pool must be finished before the buffers are wiped.
                 foreach (ChunkBatch batch in all)
                 {
-                    batch.Complete();
+                    workers.Cancel(batch);
                     batch.Dispose();
                 }
 
-                CryptographicOperations.ZeroMemory(payloadKey);
+                workers.Dispose();
                 if (!leaveOpen)
                 {
                     output.Dispose();
