@@ -3,7 +3,7 @@ using WhistleSubmit.Crypto.Age;
 namespace WhistleSubmit.Bench.CryptoProbe;
 
 /// <summary>
-/// Whole age files encrypted and decrypted in memory through the public streams (header, STREAM, the parallel batches),
+/// Whole age files encrypted and decrypted in memory through the public streams (header, STREAM, the pipelined batches),
 /// with each payload backend: the library's speed without disk I/O or process start-up.
 /// </summary>
 internal static class PayloadThroughput

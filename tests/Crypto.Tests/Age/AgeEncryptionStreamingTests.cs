@@ -14,6 +14,7 @@ public class AgeEncryptionStreamingTests
     private const long TotalBytes = 300L * 1024 * 1024;
     private const int WriteSize = 1024 * 1024 + 3; // Not a multiple of the chunk size on purpose.
     private const long MaxHeapGrowth = 64L * 1024 * 1024;
+    private const long WarmUpBytes = 16L * 1024 * 1024;
 
     [Test, CancelAfter(600_000)]
     public async Task EncryptDecrypt_300MiBThroughPipe_ConstantMemory()
@@ -27,7 +28,7 @@ public class AgeEncryptionStreamingTests
         using var client = new AnonymousPipeClientStream(PipeDirection.In, server.ClientSafePipeHandle);
         Task<byte[]> producer = Task.Run(() => Produce(server, identity.Recipient));
 
-        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        long allocatedAfterWarmUp = -1;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long received = 0;
         long maxHeap = 0;
@@ -39,6 +40,12 @@ public class AgeEncryptionStreamingTests
             {
                 hash.AppendData(buffer, 0, n);
                 received += n;
+                if (allocatedAfterWarmUp < 0 && received >= WarmUpBytes)
+                {
+                    // The stream allocates its fixed set of batch buffers when the payload proves long.
+                    allocatedAfterWarmUp = GC.GetAllocatedBytesForCurrentThread();
+                }
+
                 if (received % (16 * 1024 * 1024) < n)
                 {
                     maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(forceFullCollection: false));
@@ -46,14 +53,14 @@ public class AgeEncryptionStreamingTests
             }
         }
 
-        long allocatedByReader = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        long allocatedByReader = GC.GetAllocatedBytesForCurrentThread() - allocatedAfterWarmUp;
         byte[] sent = await producer;
         long peakGrowth = Process.GetCurrentProcess().PeakWorkingSet64 - peakBefore;
 
         Assert.That(received, Is.EqualTo(TotalBytes));
         Assert.That(hash.GetHashAndReset(), Is.EqualTo(sent));
         Assert.That(maxHeap - heapBefore, Is.LessThan(MaxHeapGrowth), "managed heap growth");
-        Assert.That(allocatedByReader, Is.LessThan(4L * 1024 * 1024), "allocations while decrypting ~4,800 chunks");
+        Assert.That(allocatedByReader, Is.LessThan(1024 * 1024), "allocations while decrypting the last ~4,500 chunks");
         Assert.That(peakGrowth, Is.LessThan(256L * 1024 * 1024), "peak working set growth");
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age.Primitives;
 
@@ -9,25 +11,31 @@ namespace WhistleSubmit.Crypto.Age.Payload;
 /// <see cref="Read(Span{byte})"/> after the chunks before it were released, which is the behaviour the CCTV vectors
 /// pin down (and matches Go age).
 /// <para>
-/// Chunks are read and opened in batches (<see cref="ChunkBatch"/>, in parallel). The batch is one chunk until the payload
-/// proves longer, then <see cref="ChunkBatch.MaxChunks"/>, so small files cost no more than before. Within a batch the verdicts are applied
-/// in chunk order, exactly as if the chunks were read one by one: the first failure ends the released plaintext, and
-/// whatever was decrypted after it is wiped before anything returns.
+/// The payload is read in batches (<see cref="ChunkBatch"/>): one chunk until the payload proves longer, then
+/// <see cref="ChunkBatch.MaxChunks"/>, so small files cost no more than before. For a long payload the caller's thread
+/// reads a few batches ahead (<see cref="ChunkBatch.PipelineDepth"/> batches, a fixed amount of memory) and pool threads
+/// open their chunks meanwhile, so reading, decrypting and the caller's writing overlap; when the caller needs a batch
+/// that is not done, it opens the rest of it itself (<see cref="ChunkWorkers"/>). The verdicts are applied in chunk
+/// order, exactly as if the chunks were read one by one: the first failure ends the released plaintext, and whatever
+/// was decrypted after it is wiped and never returned.
 /// </para>
 /// </summary>
 internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
 {
     private readonly Stream source;
     private readonly bool leaveOpen;
-    private readonly ChunkBatch batch;
-    private readonly ChunkBatch.Opened[] verdicts = new ChunkBatch.Opened[ChunkBatch.MaxChunks];
+    private readonly ChunkWorkers workers;
+    private readonly Queue<Pending> pending = new();
+    private readonly Stack<ChunkBatch> spare = new();
+    private readonly List<ChunkBatch> all = [];
     private int batchChunks = 1;
-    private bool growBeforeNextBatch;
-    private byte[] ciphertext = new byte[PayloadKey.EncryptedChunkSize];
-    private byte[] plaintext = new byte[PayloadKey.ChunkSize];
+    private int depth = 1;
+    private ChunkBatch? current;
     private int plainStart;
     private int plainEnd;
+    private ulong readCounter;
     private ulong counter;
+    private bool readEnded;
     private bool finished;
     private bool disposed;
     private AgeException? error;
@@ -36,36 +44,39 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
     {
         this.source = source;
         this.leaveOpen = leaveOpen;
-        batch = new ChunkBatch(payloadKey);
+        workers = new ChunkWorkers(payloadKey, Aead.ForceBouncyCastle, ChunkWorkers.PoolWorkers);
     }
 
-    private int BatchPlaintextSize => batchChunks * PayloadKey.ChunkSize;
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer, offset, buffer.AsSpan(offset, count));
-    }
-
-    public override int Read(Span<byte> buffer) => Read(null, 0, buffer);
-
-    /// <summary>
-    /// A caller's array at least one batch long gets the plaintext decrypted straight into it (one copy fewer); a
-    /// span cannot be handed to the workers, so it goes through our buffer.
-    /// </summary>
-    private int Read(byte[]? array, int offset, Span<byte> buffer)
+    public override int Read(Span<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (buffer.IsEmpty)
+        if (buffer.IsEmpty || (plainStart == plainEnd && !Advance()))
         {
             return 0;
         }
 
-        if (plainStart < plainEnd)
-        {
-            return CopyOut(buffer);
-        }
+        int n = Math.Min(buffer.Length, plainEnd - plainStart);
+        current!.Plaintext.AsSpan(plainStart, n).CopyTo(buffer);
+        plainStart += n;
+        return n;
+    }
 
+    /// <summary>Writes the plaintext straight from the batches' buffers: no copy through an intermediate buffer.</summary>
+    public override void CopyTo(Stream destination, int bufferSize)
+    {
+        ValidateCopyToArguments(destination, bufferSize);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        while (plainStart < plainEnd || Advance())
+        {
+            int start = plainStart;
+            plainStart = plainEnd;
+            destination.Write(current!.Plaintext, start, plainEnd - start);
+        }
+    }
+
+    /// <summary>Makes the next authenticated plaintext available in [plainStart, plainEnd); false at the end.</summary>
+    private bool Advance()
+    {
         if (error is not null)
         {
             throw error;
@@ -73,68 +84,53 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
 
         if (finished)
         {
-            return 0;
-        }
-
-        if (growBeforeNextBatch)
-        {
-            Grow();
-        }
-
-        if (array is not null && buffer.Length >= BatchPlaintextSize)
-        {
-            return ReadBatch(array, offset);
+            return false;
         }
 
         plainStart = 0;
-        plainEnd = ReadBatch(plaintext, 0);
-        return plainEnd == 0 ? 0 : CopyOut(buffer);
-    }
-
-    private int CopyOut(Span<byte> buffer)
-    {
-        int n = Math.Min(buffer.Length, plainEnd - plainStart);
-        plaintext.AsSpan(plainStart, n).CopyTo(buffer);
-        plainStart += n;
-        return n;
-    }
-
-    private int ReadBatch(byte[] target, int offset)
-    {
+        plainEnd = 0;
         try
         {
-            return DecryptNextBatch(target, offset);
+            plainEnd = DecryptNextBatch();
         }
         catch (AgeException e)
         {
             error = e;
+            Abandon();
             throw;
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
-        {
-            // The source is now at an unknown position: nothing after this can be trusted to line up.
-            error = new AgeException(AgeErrorKind.Payload, "The payload could not be read.", e);
-            throw;
-        }
+
+        return plainEnd > 0;
     }
 
-    /// <summary>Returns the number of plaintext bytes released into <paramref name="target"/>; 0 only at the end.</summary>
-    private int DecryptNextBatch(byte[] target, int offset)
+    /// <summary>Returns the number of plaintext bytes released at the start of the batch; 0 only at the end.</summary>
+    private int DecryptNextBatch()
     {
-        int wanted = batchChunks * PayloadKey.EncryptedChunkSize;
-        int n = source.ReadAtLeast(ciphertext.AsSpan(0, wanted), wanted, throwOnEndOfStream: false);
-        bool sourceEnded = n < wanted;
+        Recycle();
+        Fill();
+        if (pending.Count == 0)
+        {
+            // The source ended after a non-final chunk, as an empty read would have shown.
+            throw Fail("The payload is truncated.");
+        }
 
-        // Slices of 64 KiB + 16 bytes; an empty read is one empty slice, which reports the truncation below.
-        int chunks = Math.Max(1, (n + PayloadKey.EncryptedChunkSize - 1) / PayloadKey.EncryptedChunkSize);
-        batch.Open(counter, ciphertext, n, target, offset, verdicts, chunks);
+        Pending next = pending.Dequeue();
+        current = next.Batch;
+        if (next.ReadError is not null)
+        {
+            ThrowReadFailure(next.ReadError);
+        }
+
+        ChunkBatch batch = next.Batch;
+        workers.Complete(batch);
+        batch.ThrowIfFailed();
 
         int released = 0;
         AgeException? failure = null;
-        for (int i = 0; i < chunks; i++)
+        for (int i = 0; i < batch.SliceCount; i++)
         {
-            int size = Math.Min(PayloadKey.EncryptedChunkSize, n - (i * PayloadKey.EncryptedChunkSize));
-            failure = Verdict(size, verdicts[i]);
+            int size = Math.Min(PayloadKey.EncryptedChunkSize, batch.CiphertextLength - (i * PayloadKey.EncryptedChunkSize));
+            failure = Verdict(size, batch.Verdicts[i]);
             if (failure is not null)
             {
                 break;
@@ -142,10 +138,10 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
 
             counter = checked(counter + 1);
             released += size - Aead.TagSize;
-            if (verdicts[i] == ChunkBatch.Opened.Final)
+            if (batch.Verdicts[i] == ChunkBatch.Opened.Final)
             {
                 // The final chunk is authentic and released; anything after it makes the file invalid.
-                bool more = i < chunks - 1 || (!sourceEnded && SourceHasMore());
+                bool more = i < batch.SliceCount - 1 || (!next.SourceEnded && NextHasData());
                 failure = more ? Fail("The payload has data after its final chunk.") : null;
                 finished = !more;
                 break;
@@ -153,9 +149,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         }
 
         // Chunks after the first failure (or after the final chunk) may have opened: never let them out.
-        int lastSize = n - ((chunks - 1) * PayloadKey.EncryptedChunkSize);
-        int decrypted = ((chunks - 1) * PayloadKey.ChunkSize) + Math.Max(0, lastSize - Aead.TagSize);
-        CryptographicOperations.ZeroMemory(target.AsSpan(offset + released, Math.Max(0, decrypted - released)));
+        CryptographicOperations.ZeroMemory(batch.Plaintext.AsSpan(released));
 
         if (failure is not null)
         {
@@ -165,14 +159,68 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
             }
 
             error = failure;
+            Abandon();
         }
-        else
+        else if (!next.SourceEnded && batchChunks == 1)
         {
-            // The payload goes on: read more at a time (the buffers grow once this batch was taken out).
-            growBeforeNextBatch = !sourceEnded && batchChunks < ChunkBatch.MaxChunks;
+            // The payload goes on: from now on, read whole batches ahead (this one-chunk batch is retired).
+            batchChunks = ChunkBatch.MaxChunks;
+            depth = ChunkBatch.PipelineDepth;
         }
 
         return released;
+    }
+
+    /// <summary>Reads batches until <see cref="depth"/> are pending or the source ended, starting each one's opening.</summary>
+    private void Fill()
+    {
+        while (!readEnded && pending.Count < depth)
+        {
+            ChunkBatch batch = Take();
+            int wanted = batch.Chunks * PayloadKey.EncryptedChunkSize;
+            int n = 0;
+            Exception? readError = null;
+            try
+            {
+                n = source.ReadAtLeast(batch.Ciphertext.AsSpan(0, wanted), wanted, throwOnEndOfStream: false);
+            }
+            catch (Exception e)
+            {
+                // Reported when the caller gets this far, after the chunks before it, as if read one by one.
+                readError = e;
+            }
+
+            readEnded = readError is not null || n < wanted;
+            if (readError is null)
+            {
+                batch.PrepareOpen(readCounter, n);
+                if (depth > 1)
+                {
+                    workers.Start(batch);
+                }
+            }
+
+            pending.Enqueue(new Pending(batch, readEnded, readError));
+            readCounter = checked(readCounter + (ulong)batch.Chunks);
+        }
+    }
+
+    /// <summary>Whether anything follows a final chunk that ended a full batch.</summary>
+    private bool NextHasData()
+    {
+        Fill();
+        if (pending.Count == 0)
+        {
+            return false;
+        }
+
+        Pending next = pending.Peek();
+        if (next.ReadError is not null)
+        {
+            ThrowReadFailure(next.ReadError);
+        }
+
+        return next.Batch.CiphertextLength > 0;
     }
 
     /// <summary>The verdict on one chunk in sequence, as the one-chunk-at-a-time reader would have reached it.</summary>
@@ -192,16 +240,54 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         return opened == ChunkBatch.Opened.Failed ? Fail("The payload failed authentication.") : null;
     }
 
-    private bool SourceHasMore() => source.Read(stackalloc byte[1]) != 0;
-
-    private void Grow()
+    private ChunkBatch Take()
     {
-        // Called before a new batch, so the caller has taken everything out of our plaintext buffer.
-        growBeforeNextBatch = false;
-        CryptographicOperations.ZeroMemory(plaintext);
-        batchChunks = ChunkBatch.MaxChunks;
-        ciphertext = new byte[batchChunks * PayloadKey.EncryptedChunkSize];
-        plaintext = new byte[batchChunks * PayloadKey.ChunkSize];
+        if (spare.Count > 0)
+        {
+            return spare.Pop();
+        }
+
+        var batch = new ChunkBatch(batchChunks);
+        all.Add(batch);
+        return batch;
+    }
+
+    /// <summary>Returns the batch the caller has emptied for reuse (not the retired one-chunk batch).</summary>
+    private void Recycle()
+    {
+        if (current?.Chunks == batchChunks)
+        {
+            spare.Push(current);
+        }
+
+        current = null;
+    }
+
+    /// <summary>After a failure: waits for the batches read ahead and wipes them; nothing more is read.</summary>
+    private void Abandon()
+    {
+        readEnded = true;
+        while (pending.Count > 0)
+        {
+            ChunkBatch batch = pending.Dequeue().Batch;
+            workers.Cancel(batch);
+            CryptographicOperations.ZeroMemory(batch.Plaintext);
+        }
+    }
+
+    /// <summary>
+    /// An I/O failure becomes a payload error (the source is at an unknown position: nothing after it can be trusted to
+    /// line up); anything else, an armor error for one, is rethrown as the source threw it.
+    /// </summary>
+    [DoesNotReturn]
+    private static void ThrowReadFailure(Exception e)
+    {
+        if (e is IOException or ObjectDisposedException or NotSupportedException)
+        {
+            throw new AgeException(AgeErrorKind.Payload, "The payload could not be read.", e);
+        }
+
+        ExceptionDispatchInfo.Throw(e);
     }
 
     private static AgeException Fail(string message) => new(AgeErrorKind.Payload, message);
@@ -211,8 +297,14 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         if (disposing && !disposed)
         {
             disposed = true;
-            CryptographicOperations.ZeroMemory(plaintext);
-            batch.Dispose();
+            foreach (ChunkBatch batch in all)
+            {
+                // Chunks still being opened on the pool must be finished before the buffers are wiped.
+                workers.Cancel(batch);
+                batch.Dispose();
+            }
+
+            workers.Dispose();
             if (!leaveOpen)
             {
                 source.Dispose();
@@ -221,4 +313,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
 
         base.Dispose(disposing);
     }
+
+    /// <summary>A batch read ahead: whether the source ended with it, or the error that ended the reading.</summary>
+    private readonly record struct Pending(ChunkBatch Batch, bool SourceEnded, Exception? ReadError);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age.Primitives;
 
@@ -5,100 +6,130 @@ namespace WhistleSubmit.Crypto.Age.Payload;
 
 /// <summary>
 /// Spec "Payload": STREAM encryption in constant memory. A full buffer is sealed as non-final chunks only once more
-/// data arrives, so the final chunk is never empty unless the whole payload is; Dispose seals it. Chunks are sealed in
-/// batches (<see cref="ChunkBatch"/>, in parallel): one chunk until more data comes, then
-/// <see cref="ChunkBatch.MaxChunks"/>.
+/// data arrives, so the final chunk is never empty unless the whole payload is; Dispose seals it.
+/// <para>
+/// Plaintext is collected in batches (<see cref="ChunkBatch"/>): one chunk until more data comes, then
+/// <see cref="ChunkBatch.MaxChunks"/>. Full batches are sealed by pool threads while the caller goes on writing;
+/// sealed batches are written to the output in order, on the caller's thread, with at most
+/// <see cref="ChunkBatch.PipelineDepth"/> of them in flight. When the oldest is not sealed by the time the caller must
+/// write it, the caller seals the rest of it itself (<see cref="ChunkWorkers"/>).
+/// </para>
 /// </summary>
 internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
 {
     private readonly Stream output;
     private readonly bool leaveOpen;
-    private readonly ChunkBatch batch;
-    private int batchChunks = 1;
-    private byte[] plaintext = new byte[PayloadKey.ChunkSize];
-    private byte[] ciphertext = new byte[PayloadKey.EncryptedChunkSize];
+    private readonly ChunkWorkers workers;
+    private readonly Queue<ChunkBatch> sealing = new();
+    private readonly Stack<ChunkBatch> spare = new();
+    private readonly List<ChunkBatch> all = [];
+    private int depth = 1;
+    private ChunkBatch current;
     private int buffered;
     private ulong counter;
     private bool disposed;
+    private ExceptionDispatchInfo? failure;
 
     public PayloadEncryptStream(Stream output, ReadOnlySpan<byte> payloadKey, bool leaveOpen)
     {
         this.output = output;
         this.leaveOpen = leaveOpen;
-        batch = new ChunkBatch(payloadKey);
+        workers = new ChunkWorkers(payloadKey, Aead.ForceBouncyCastle, ChunkWorkers.PoolWorkers);
+        current = Create(1);
     }
 
-    private int BatchPlaintextSize => batchChunks * PayloadKey.ChunkSize;
-
-    /// <summary>Whole batches of a caller's array that are certainly not the last one are sealed without a copy.</summary>
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        ObjectDisposedException.ThrowIf(disposed, this);
-        ReadOnlyMemory<byte> data = buffer.AsMemory(offset, count);
-        while (!data.IsEmpty)
-        {
-            if (buffered == BatchPlaintextSize)
-            {
-                SealBuffered();
-            }
-
-            if (buffered != 0 || data.Length <= BatchPlaintextSize)
-            {
-                break;
-            }
-
-            SealNonFinal(data[..BatchPlaintextSize], batchChunks);
-            data = data[BatchPlaintextSize..];
-        }
-
-        Write(data.Span);
-    }
+    private int Capacity => current.Chunks * PayloadKey.ChunkSize;
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        failure?.Throw();
         while (!buffer.IsEmpty)
         {
-            if (buffered == BatchPlaintextSize)
+            if (buffered == Capacity)
             {
-                SealBuffered();
+                // More data has arrived, so none of the full batch is final.
+                SealCurrent(final: false);
+                current = Take();
+                buffered = 0;
             }
 
-            int n = Math.Min(BatchPlaintextSize - buffered, buffer.Length);
-            buffer[..n].CopyTo(plaintext.AsSpan(buffered));
+            int n = Math.Min(Capacity - buffered, buffer.Length);
+            buffer[..n].CopyTo(current.Plaintext.AsSpan(buffered));
             buffered += n;
             buffer = buffer[n..];
         }
     }
 
+    /// <summary>Writes out everything sealed so far (a partial chunk stays buffered), then flushes the output.</summary>
     public override void Flush()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        failure?.Throw();
+        while (sealing.Count > 0)
+        {
+            WriteOldest();
+        }
+
         output.Flush();
     }
 
-    /// <summary>Seals our full buffer (more data has arrived, so none of it is final), then lets the batch grow.</summary>
-    private void SealBuffered()
+    private void SealCurrent(bool final)
     {
-        SealNonFinal(plaintext, batchChunks);
-        buffered = 0;
-        if (batchChunks < ChunkBatch.MaxChunks)
+        current.PrepareSeal(counter, buffered, final);
+        if (depth > 1)
         {
-            CryptographicOperations.ZeroMemory(plaintext);
-            batchChunks = ChunkBatch.MaxChunks;
-            plaintext = new byte[batchChunks * PayloadKey.ChunkSize];
-            ciphertext = new byte[batchChunks * PayloadKey.EncryptedChunkSize];
+            workers.Start(current);
+        }
+
+        sealing.Enqueue(current);
+        counter = checked(counter + (ulong)current.SliceCount);
+        if (!final && current.Chunks == 1)
+        {
+            // The payload goes on: from now on, whole batches are sealed on the pool.
+            depth = ChunkBatch.PipelineDepth;
         }
     }
 
-    private void SealNonFinal(ReadOnlyMemory<byte> chunks, int count) => Seal(chunks, count, PayloadKey.ChunkSize, final: false);
-
-    private void Seal(ReadOnlyMemory<byte> chunks, int count, int lastLength, bool final)
+    /// <summary>A batch to fill: what has been sealed meanwhile goes out first, so that one is usually free.</summary>
+    private ChunkBatch Take()
     {
-        batch.Seal(counter, chunks, count, lastLength, final, ciphertext);
-        output.Write(ciphertext, 0, ((count - 1) * PayloadKey.EncryptedChunkSize) + lastLength + Aead.TagSize);
-        counter = checked(counter + (ulong)count);
+        while (sealing.Count > 0 && (sealing.Peek().IsDone || sealing.Count >= depth))
+        {
+            WriteOldest();
+        }
+
+        return spare.Count > 0 ? spare.Pop() : Create(ChunkBatch.MaxChunks);
+    }
+
+    private ChunkBatch Create(int chunks)
+    {
+        var batch = new ChunkBatch(chunks);
+        all.Add(batch);
+        return batch;
+    }
+
+    private void WriteOldest()
+    {
+        ChunkBatch batch = sealing.Peek();
+        try
+        {
+            workers.Complete(batch);
+            batch.ThrowIfFailed();
+            output.Write(batch.Ciphertext, 0, batch.CiphertextLength);
+        }
+        catch (Exception e)
+        {
+            // The output is now incomplete: nothing more may be written to it, not even a final chunk.
+            failure = ExceptionDispatchInfo.Capture(e);
+            throw;
+        }
+
+        sealing.Dequeue();
+        if (batch.Chunks == ChunkBatch.MaxChunks)
+        {
+            spare.Push(batch);
+        }
     }
 
     protected override void Dispose(bool disposing)
@@ -108,15 +139,29 @@ internal sealed class PayloadEncryptStream : WriteOnlyStreamBase
             disposed = true;
             try
             {
-                // The rest, as whole chunks then the final one (empty only when the whole payload is).
-                int count = Math.Max(1, (buffered + PayloadKey.ChunkSize - 1) / PayloadKey.ChunkSize);
-                Seal(plaintext, count, buffered - ((count - 1) * PayloadKey.ChunkSize), final: true);
-                output.Flush();
+                // After a failed write the output is incomplete and stays so (the failure was reported then).
+                if (failure is null)
+                {
+                    // The rest, as whole chunks then the final one (empty only when the whole payload is).
+                    SealCurrent(final: true);
+                    while (sealing.Count > 0)
+                    {
+                        WriteOldest();
+                    }
+
+                    output.Flush();
+                }
             }
             finally
             {
-                CryptographicOperations.ZeroMemory(plaintext);
-                batch.Dispose();
+                // Chunks still being sealed on the pool must be finished before the buffers are wiped.
+                foreach (ChunkBatch batch in all)
+                {
+                    workers.Cancel(batch);
+                    batch.Dispose();
+                }
+
+                workers.Dispose();
                 if (!leaveOpen)
                 {
                     output.Dispose();

@@ -38,45 +38,47 @@ public class PayloadBatchTests
             int fullChunks = size == 0 ? 0 : (size - 1) / Chunk;
             int payload = 16 + (fullChunks * EncryptedChunk) + (size - (fullChunks * Chunk)) + 16;
             Assert.That(ciphertext.Length - HeaderLength(ciphertext), Is.EqualTo(payload), $"large writes: {largeWrites}");
-            Assert.That(ReadAll(ciphertext, arrayReads: true, out _), Is.EqualTo(plaintext));
-            Assert.That(ReadAll(ciphertext, arrayReads: false, out _), Is.EqualTo(plaintext));
+            foreach (ReadMode mode in Enum.GetValues<ReadMode>())
+            {
+                Assert.That(ReadAll(ciphertext, mode, out _), Is.EqualTo(plaintext), $"{mode}");
+            }
         }
     }
 
     [Test]
     public void Decrypt_ChunkTamperedInsideABatch_ReleasesExactlyTheChunksBefore(
-        [Values(0, 1, 2, 16, 17, 20, 39, 40)] int chunk, [Values] bool arrayReads)
+        [Values(0, 1, 2, 16, 17, 20, 39, 40)] int chunk, [Values] ReadMode mode)
     {
         byte[] plaintext = RandomNumberGenerator.GetBytes((40 * Chunk) + 100);
         byte[] ciphertext = Encrypt(plaintext, largeWrites: true);
         ciphertext[HeaderLength(ciphertext) + 16 + (chunk * EncryptedChunk) + 5] ^= 1;
 
-        byte[] released = ReadAll(ciphertext, arrayReads, out AgeException? error);
+        byte[] released = ReadAll(ciphertext, mode, out AgeException? error);
 
         Assert.That(error?.Kind, Is.EqualTo(AgeErrorKind.Payload));
         Assert.That(released, Is.EqualTo(plaintext[..(chunk * Chunk)]));
     }
 
     [Test]
-    public void Decrypt_TruncatedAtChunkBoundary_ReleasesTheChunksThenThrowsPayload([Values(1, 17, 20)] int chunks, [Values] bool arrayReads)
+    public void Decrypt_TruncatedAtChunkBoundary_ReleasesTheChunksThenThrowsPayload([Values(1, 17, 20)] int chunks, [Values] ReadMode mode)
     {
         byte[] plaintext = RandomNumberGenerator.GetBytes((40 * Chunk) + 100);
         byte[] ciphertext = Encrypt(plaintext, largeWrites: true);
         byte[] truncated = ciphertext[..(HeaderLength(ciphertext) + 16 + (chunks * EncryptedChunk))];
 
-        byte[] released = ReadAll(truncated, arrayReads, out AgeException? error);
+        byte[] released = ReadAll(truncated, mode, out AgeException? error);
 
         Assert.That(error?.Kind, Is.EqualTo(AgeErrorKind.Payload));
         Assert.That(released, Is.EqualTo(plaintext[..(chunks * Chunk)]));
     }
 
     [Test]
-    public void Decrypt_DataAfterFullFinalChunk_ReleasesEverythingThenThrowsPayload([Values(1, 17, 20)] int chunks, [Values(1, 100, EncryptedChunk)] int extra, [Values] bool arrayReads)
+    public void Decrypt_DataAfterFullFinalChunk_ReleasesEverythingThenThrowsPayload([Values(1, 17, 20)] int chunks, [Values(1, 100, EncryptedChunk)] int extra, [Values] ReadMode mode)
     {
         byte[] plaintext = RandomNumberGenerator.GetBytes(chunks * Chunk);
         byte[] ciphertext = [.. Encrypt(plaintext, largeWrites: true), .. new byte[extra]];
 
-        byte[] released = ReadAll(ciphertext, arrayReads, out AgeException? error);
+        byte[] released = ReadAll(ciphertext, mode, out AgeException? error);
 
         Assert.That(error?.Kind, Is.EqualTo(AgeErrorKind.Payload));
         Assert.That(released, Is.EqualTo(plaintext));
@@ -105,17 +107,35 @@ public class PayloadBatchTests
         return output.ToArray();
     }
 
-    /// <summary>Reads until the end or the first error, as a caller would: with 4 MiB arrays or 100,000-byte spans.</summary>
-    private byte[] ReadAll(byte[] ciphertext, bool arrayReads, out AgeException? error)
+    /// <summary>How a caller takes the plaintext out.</summary>
+    public enum ReadMode
+    {
+        /// <summary>Read into 4 MiB arrays.</summary>
+        Arrays,
+
+        /// <summary>Read into 100,000-byte spans.</summary>
+        Spans,
+
+        /// <summary>CopyTo, which writes straight from the stream's own buffers.</summary>
+        CopyTo,
+    }
+
+    /// <summary>Reads until the end or the first error, as a caller would.</summary>
+    private byte[] ReadAll(byte[] ciphertext, ReadMode mode, out AgeException? error)
     {
         using var released = new MemoryStream();
         error = null;
         using Stream plaintext = AgeEncryption.Decrypt(new MemoryStream(ciphertext), [identity]);
-        byte[] buffer = new byte[arrayReads ? 4 * 1024 * 1024 : 100_000];
+        byte[] buffer = new byte[mode == ReadMode.Arrays ? 4 * 1024 * 1024 : 100_000];
         try
         {
+            if (mode == ReadMode.CopyTo)
+            {
+                plaintext.CopyTo(released);
+            }
+
             int n;
-            while ((n = arrayReads ? plaintext.Read(buffer, 0, buffer.Length) : plaintext.Read(buffer.AsSpan())) > 0)
+            while ((n = mode == ReadMode.Arrays ? plaintext.Read(buffer, 0, buffer.Length) : plaintext.Read(buffer.AsSpan())) > 0)
             {
                 released.Write(buffer, 0, n);
             }
