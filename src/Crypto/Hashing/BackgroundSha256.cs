@@ -28,6 +28,7 @@ public sealed class BackgroundSha256 : IDisposable
     // hash needs. (Task waits spin first, which measured slower here.)
     private readonly ManualResetEventSlim idle = new(initialState: true, spinCount: 1);
     private Exception? failure;
+    private bool cycled;
     private bool finished;
     private bool disposed;
 
@@ -104,7 +105,9 @@ public sealed class BackgroundSha256 : IDisposable
 
         // Never clear or return a block the pool may still be reading.
         idle.Wait();
-        Return(filling, filled);
+
+        // A block that went round once was full; the one filling may hold older bytes past `filled`.
+        Return(filling, cycled ? BlockSize : filled);
         Return(spare, spareUsed);
         filling = spare = null;
         sha256.Dispose();
@@ -142,11 +145,9 @@ public sealed class BackgroundSha256 : IDisposable
                 idle.Set();
             }
         }, null);
-        if (spare is not null)
-        {
-            Array.Clear(spare, 0, spareUsed);
-        }
 
+        // The spare is overwritten as it fills and cleared in Dispose, not here (a memset per MiB adds up).
+        cycled |= spare is not null;
         filling = spare;
         spare = block;
         spareUsed = length;
