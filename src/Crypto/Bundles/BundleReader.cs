@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Unicode;
 using WhistleSubmit.Crypto.Hashing;
@@ -38,10 +37,19 @@ public sealed class BundleReader : IDisposable
     public string Sha256 { get; }
 
     /// <summary>Verifies the whole bundle, from the stream's current position to its end.</summary>
+    /// <param name="bundle">The bundle; readable and seekable.</param>
+    /// <param name="limits">Size and count limits, checked before the data they bound is read.</param>
+    /// <param name="leaveOpen">Whether <see cref="Dispose"/> leaves <paramref name="bundle"/> open.</param>
+    /// <param name="itemCopy">
+    /// If given, asked once per manifest item, in order, after the item's header has passed its checks: a stream to
+    /// receive a copy of the item's bytes as they are read and hashed, or null for none. The caller owns the stream. The
+    /// copy is complete and equal to the verified bytes only if Open returns; after an exception it is partial and
+    /// must be discarded. This lets a caller keep the items without reading the bundle a second time.
+    /// </param>
     /// <exception cref="ArgumentException">The stream is not readable and seekable.</exception>
     /// <exception cref="BundleException">Anything is wrong with it, or it is over <paramref name="limits"/>.</exception>
-    /// <remarks>Exceptions thrown by the stream itself (I/O) pass through unchanged.</remarks>
-    public static BundleReader Open(Stream bundle, BundleLimits? limits = null, bool leaveOpen = false)
+    /// <remarks>Exceptions thrown by the stream itself (I/O), by <paramref name="itemCopy"/> and by the copy streams pass through unchanged.</remarks>
+    public static BundleReader Open(Stream bundle, BundleLimits? limits = null, bool leaveOpen = false, Func<BundleItem, Stream?>? itemCopy = null)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         limits ??= BundleLimits.Default;
@@ -59,9 +67,9 @@ public sealed class BundleReader : IDisposable
 
         try
         {
-            using var whole = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            (BundleManifest manifest, Dictionary<string, (BundleItem, long)> offsets) = Verify(bundle, start, limits, whole);
-            return new BundleReader(bundle, leaveOpen, manifest, offsets, Convert.ToHexStringLower(whole.GetHashAndReset()));
+            using var whole = new BackgroundSha256();
+            (BundleManifest manifest, Dictionary<string, (BundleItem, long)> offsets) = Verify(bundle, start, limits, whole, itemCopy);
+            return new BundleReader(bundle, leaveOpen, manifest, offsets, Convert.ToHexStringLower(whole.Finish()));
         }
         catch (TarSourceException ex)
         {
@@ -107,9 +115,10 @@ public sealed class BundleReader : IDisposable
         disposed = true;
     }
 
-    private static (BundleManifest, Dictionary<string, (BundleItem, long)>) Verify(Stream bundle, long start, BundleLimits limits, IncrementalHash whole)
+    private static (BundleManifest, Dictionary<string, (BundleItem, long)>) Verify(Stream bundle, long start, BundleLimits limits, BackgroundSha256 whole,
+        Func<BundleItem, Stream?>? itemCopy)
     {
-        // The whole-file hash is taken as the parser reads; each item's own hash overlaps with that on a second thread.
+        // The whole-file hash and each item's own hash both run on the thread pool while the parser reads on.
         using var tar = new StrictTarReader(bundle, whole);
         StrictTarEntry first = tar.Next(limits.MaxManifestBytes) ?? throw new BundleException();
         if (first.Name != "manifest.json")
@@ -131,7 +140,7 @@ public sealed class BundleReader : IDisposable
                 throw new BundleException();
             }
 
-            if (!BundleItem.HashMatches(OverlappedSha256.HashToEnd(entry.Data), item.Sha256))
+            if (!BundleItem.HashMatches(OverlappedSha256.HashToEnd(entry.Data, CopyTo(itemCopy, item)), item.Sha256))
             {
                 throw new BundleException();
             }
@@ -144,6 +153,37 @@ public sealed class BundleReader : IDisposable
         }
 
         return (manifest, offsets);
+    }
+
+    private static Action<ReadOnlySpan<byte>>? CopyTo(Func<BundleItem, Stream?>? itemCopy, BundleItem item)
+    {
+        Stream? copy;
+        try
+        {
+            copy = itemCopy?.Invoke(item);
+        }
+        catch (Exception ex)
+        {
+            throw new TarSourceException(ex);
+        }
+
+        if (copy is null)
+        {
+            return null;
+        }
+
+        // Like the source's own failures, the copy's (a full disk) are the caller's to see, not a bad bundle.
+        return block =>
+        {
+            try
+            {
+                copy.Write(block);
+            }
+            catch (Exception ex)
+            {
+                throw new TarSourceException(ex);
+            }
+        };
     }
 
     private static BundleManifest ParseManifest(byte[] json, BundleLimits limits)

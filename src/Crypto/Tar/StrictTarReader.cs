@@ -1,6 +1,6 @@
 using System.Formats.Tar;
-using System.Security.Cryptography;
 using System.Text;
+using WhistleSubmit.Crypto.Hashing;
 
 namespace WhistleSubmit.Crypto.Tar;
 
@@ -21,7 +21,7 @@ internal sealed class StrictTarReader : IDisposable
 
     /// <param name="source">The archive.</param>
     /// <param name="hash">If given, every byte read from <paramref name="source"/> is appended to it, in order.</param>
-    internal StrictTarReader(Stream source, IncrementalHash? hash = null)
+    internal StrictTarReader(Stream source, BackgroundSha256? hash = null)
     {
         input = new TarInput(source, hash);
         reader = new TarReader(input, leaveOpen: true);

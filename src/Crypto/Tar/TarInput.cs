@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using WhistleSubmit.Crypto.Hashing;
 
 namespace WhistleSubmit.Crypto.Tar;
 
@@ -16,13 +16,13 @@ internal sealed class TarInput : Stream
     internal const int BlockSize = 512;
 
     private readonly Stream source;
-    private readonly IncrementalHash? hash;
+    private readonly BackgroundSha256? hash;
     private readonly byte[] lastBlock = new byte[BlockSize];
     private long zeroFrom;
     private long zeroTo;
     private long position;
 
-    internal TarInput(Stream source, IncrementalHash? hash = null)
+    internal TarInput(Stream source, BackgroundSha256? hash = null)
     {
         this.source = source;
         this.hash = hash;
@@ -77,7 +77,7 @@ internal sealed class TarInput : Stream
         Span<byte> got = buffer[..n];
         CheckZeros(got);
         Remember(got);
-        hash?.AppendData(got);
+        hash?.Append(got);
         position += n;
         return n;
     }

@@ -29,7 +29,7 @@ internal static class AuditLog
 
     /// <summary>Every entry about one case, oldest first: the case's history.</summary>
     public static IReadOnlyList<AuditEntry> ForCase(ILiteDatabase db, string caseId) =>
-        db.GetCollection(VaultSchema.Audit).Find(Query.EQ("case", caseId)).Select(FromDocument).OrderBy(e => e.Seq).ToList();
+        db.GetCollection(VaultSchema.Audit).Find(BsonExpression.Create("case = @0", caseId)).Select(FromDocument).OrderBy(e => e.Seq).ToList();
 
     /// <summary>Walks the whole chain; reports the first entry that is missing, out of place, or altered.</summary>
     public static AuditVerification Verify(DurableStore store) => store.Read(db =>

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Crypto.Hashing;
 using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Import;
 using WhistleSubmit.ReviewerConsole.Shared;
@@ -18,8 +18,6 @@ namespace WhistleSubmit.ReviewerConsole.Cases;
 /// </summary>
 internal static class AttachmentExportService
 {
-    private const int BufferSize = 1024 * 1024;
-
     public static IReadOnlyList<ExportedAttachment> Export(VaultSession vault, string caseId, string directory, bool overwrite)
     {
         CaseDetail detail = CaseQueryService.Get(vault, caseId);
@@ -68,7 +66,6 @@ internal static class AttachmentExportService
     private static List<(string, string, AttachmentRecord)> Decrypt(VaultSession vault, UnlockedKeys keys, ItemRecord item, Dictionary<int, string> paths)
     {
         var files = new List<(string, string, AttachmentRecord)>();
-        byte[] buffer = new byte[BufferSize];
         try
         {
             using FileStream evidence = new(vault.Paths.EvidenceFile(item.Id), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
@@ -82,23 +79,16 @@ internal static class AttachmentExportService
                     string temporary = Path.Combine(Path.GetDirectoryName(final)!, $".{Path.GetFileName(final)}.{Guid.NewGuid():N}.tmp");
                     files.Add((temporary, final, record));
                     using FileStream output = DurableFiles.CreateNew(temporary, ownerOnly: true);
-                    using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-                    int n;
-                    while ((n = data.Read(buffer, 0, buffer.Length)) > 0)
-                    {
-                        sha256.AppendData(buffer, 0, n);
-                        output.Write(buffer, 0, n);
-                    }
-
+                    byte[] sha256 = OverlappedSha256.HashToEnd(data, block => output.Write(block));
                     output.Flush(flushToDisk: true);
-                    if (Convert.ToHexStringLower(sha256.GetHashAndReset()) != record.Sha256)
+                    if (Convert.ToHexStringLower(sha256) != record.Sha256)
                     {
                         throw new ContainerException();
                     }
                 });
             }
 
-            if (ciphertext.Sha256() != item.CiphertextSha256)
+            if (ciphertext.FinishSha256() != item.CiphertextSha256)
             {
                 throw new ContainerException();
             }

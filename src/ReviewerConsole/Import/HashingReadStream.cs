@@ -1,11 +1,11 @@
-using System.Security.Cryptography;
+using WhistleSubmit.Crypto.Hashing;
 
 namespace WhistleSubmit.ReviewerConsole.Import;
 
-/// <summary>A read-only pass-through that counts and SHA-256-hashes what is read.</summary>
+/// <summary>A read-only pass-through that counts what is read and SHA-256-hashes it on the thread pool (<see cref="BackgroundSha256"/>).</summary>
 internal sealed class HashingReadStream(Stream source) : Stream
 {
-    private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly BackgroundSha256 sha256 = new();
 
     public long BytesRead { get; private set; }
 
@@ -24,7 +24,8 @@ internal sealed class HashingReadStream(Stream source) : Stream
     }
 
     /// <summary>Lower-case hex SHA-256 of everything read so far.</summary>
-    public string Sha256() => Convert.ToHexStringLower(sha256.GetCurrentHash());
+    /// <summary>The SHA-256 of everything read, in lower-case hex; once, after the last read.</summary>
+    public string FinishSha256() => Convert.ToHexStringLower(sha256.Finish());
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -33,7 +34,7 @@ internal sealed class HashingReadStream(Stream source) : Stream
         int n = source.Read(buffer);
         if (n > 0)
         {
-            sha256.AppendData(buffer[..n]);
+            sha256.Append(buffer[..n]);
             BytesRead += n;
         }
 

@@ -30,7 +30,8 @@ internal static class ImportTransaction
 
         foreach (StagedItem s in staged)
         {
-            BsonDocument? caseDoc = cases.FindOne(Query.EQ("mailbox", s.Item.MailboxId));
+            // Parameterised: Query.EQ puts the value into the expression text, which LiteDB then parses anew for every item.
+            BsonDocument? caseDoc = cases.FindOne(BsonExpression.Create("mailbox = @0", s.Item.MailboxId));
             CaseRecord record;
             if (caseDoc is null)
             {

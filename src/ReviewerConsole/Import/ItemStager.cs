@@ -9,19 +9,19 @@ using WhistleSubmit.ReviewerConsole.Vault;
 namespace WhistleSubmit.ReviewerConsole.Import;
 
 /// <summary>
-/// Decrypts and verifies one bundle item in a single streaming pass, in constant memory: the ciphertext is copied
-/// to the staging file (the future evidence file) and hashed as it is read, the plaintext is hashed and parsed strictly
+/// Decrypts and checks one staged item (its ciphertext already copied and verified against the manifest while the bundle
+/// was read) in a single streaming pass, in constant memory: the plaintext is hashed and parsed strictly
 /// (SubmissionReader and its limits), and each attachment is hashed and typed by its first bytes as it streams past,
-/// never kept. Errors name the item's position and the reason in plain words, never any of its content.
+/// never kept. The hashes run on the thread pool beside the decryption. Errors name the item's position and the reason
+/// in plain words, never any of its content.
 /// </summary>
 internal static class ItemStager
 {
-    public static StagedItem Stage(BundleReader reader, BundleItem item, int number, int total, UnlockedKeys keys, string stagingDirectory)
+    public static StagedItem Stage(string stagedPath, BundleItem item, int number, int total, UnlockedKeys keys)
     {
-        string staged = Path.Combine(stagingDirectory, item.Id + ".age");
         try
         {
-            return StageCore(reader, item, keys, staged);
+            return StageCore(stagedPath, item, keys);
         }
         catch (AgeException ex) when (ex.Kind == AgeErrorKind.NoMatch)
         {
@@ -36,19 +36,11 @@ internal static class ItemStager
         {
             throw Failed(number, total, "decrypted, but its contents are not a valid submission (a malformed or unsafe archive)", ex);
         }
-        catch (BundleException ex)
-        {
-            throw Failed(number, total, "changed on disk while it was being imported", ex);
-        }
     }
 
-    private static StagedItem StageCore(BundleReader reader, BundleItem item, UnlockedKeys keys, string staged)
+    private static StagedItem StageCore(string stagedPath, BundleItem item, UnlockedKeys keys)
     {
-        using FileStream evidence = DurableFiles.CreateNew(staged, ownerOnly: true);
-        using Stream source = reader.OpenItem(item.Id);
-        // Not hashed again here: the bundle's item stream re-checks the verified SHA-256 as it reads and throws at the
-        // end if the bytes differ, so the manifest's digest is the digest of what was copied.
-        using var ciphertext = new CopyingReadStream(source, evidence);
+        using var ciphertext = new FileStream(stagedPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var attachments = new List<AttachmentRecord>();
         SubmissionContents contents;
         string plainSha;
@@ -57,24 +49,18 @@ internal static class ItemStager
         using (var plaintext = new HashingReadStream(decrypted))
         {
             contents = SubmissionReader.Read(plaintext, (a, data) => attachments.Add(Digest(a, data)));
-            plainSha = plaintext.Sha256();
+            plainSha = plaintext.FinishSha256();
             plainSize = plaintext.BytesRead;
         }
 
-        // The age stream has read its input to the end; one more read makes the bundle re-check the item's hash.
-        if (ciphertext.Read(stackalloc byte[1]) != 0 || ciphertext.BytesRead != item.Size)
-        {
-            throw new BundleException();
-        }
-
+        // The reader drained the plaintext, so the age stream has checked its last chunk and read the file to its end.
         bool kindMatches = item.Kind == BundleItemKind.Submission ? contents.Report is not null : contents.Message is not null;
-        if (!kindMatches)
+        if (ciphertext.Position != item.Size || !kindMatches)
         {
             throw new ContainerException();
         }
 
-        evidence.Flush(flushToDisk: true);
-        return new StagedItem(item, staged, ciphertext.BytesRead, item.Sha256, plainSize, plainSha,
+        return new StagedItem(item, stagedPath, item.Size, item.Sha256, plainSize, plainSha,
             contents.Report, contents.Message, attachments);
     }
 
