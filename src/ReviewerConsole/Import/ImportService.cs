@@ -14,11 +14,17 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// </summary>
 internal static class ImportService
 {
-    public static ImportResult Import(VaultSession vault, string bundlePath, string? receiptPath, Action<ImportProgress>? progress = null)
+    /// <param name="vault">The open vault.</param>
+    /// <param name="bundlePath">The submissions bundle.</param>
+    /// <param name="receiptPath">Where the receipt goes; next to the bundle if null.</param>
+    /// <param name="progress">Told of each item once it is decrypted and checked (or found in the vault already).</param>
+    /// <param name="bytes">Told of each pass's bytes done so far and its total (see <see cref="ImportPhase"/>).</param>
+    public static ImportResult Import(VaultSession vault, string bundlePath, string? receiptPath, Action<ImportProgress>? progress = null,
+        Action<ImportPhase, long, long>? bytes = null)
     {
         using FileStream file = OpenBundle(bundlePath);
         using var staging = new StagingArea(vault, item => item.Kind != BundleItemKind.Reply && !IsInVault(vault, item.Id));
-        using BundleReader reader = Verify(file, staging);
+        using BundleReader reader = Verify(bytes is null ? file : new ReadProgressStream(file, (read, length) => bytes(ImportPhase.Checking, read, length)), staging);
 
         // Hashed in the verification pass: the bytes verified are the bytes the receipt names.
         string bundleSha256 = reader.Sha256;
@@ -33,7 +39,7 @@ internal static class ImportService
         IReadOnlyList<string> opened = [];
         if (present.Count < manifest.Items.Count)
         {
-            opened = ImportNew(vault, staging, manifest, present, bundleSha256, progress);
+            opened = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes);
         }
         else
         {
@@ -57,7 +63,7 @@ internal static class ImportService
         return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count, present.Count, opened, receipt);
     }
 
-    private static BundleReader Verify(FileStream file, StagingArea staging)
+    private static BundleReader Verify(Stream file, StagingArea staging)
     {
         try
         {
@@ -77,17 +83,22 @@ internal static class ImportService
         vault.Store.Read(db => db.GetCollection(VaultSchema.Items).FindById(id) is not null);
 
     private static IReadOnlyList<string> ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
-        HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress)
+        HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes)
     {
         using UnlockedKeys keys = KeyService.Unlock(vault);
         var staged = new List<StagedItem>();
+        long total = manifest.Items.Where(i => !present.Contains(i.Id)).Sum(i => i.Size);
+        long done = 0;
         for (int i = 0; i < manifest.Items.Count; i++)
         {
             BundleItem item = manifest.Items[i];
             bool already = present.Contains(item.Id);
             if (!already && staging.TryGetPath(item.Id, out string path))
             {
-                staged.Add(ItemStager.Stage(path, item, i + 1, manifest.Items.Count, keys));
+                long before = done;
+                staged.Add(ItemStager.Stage(path, item, i + 1, manifest.Items.Count, keys,
+                    bytes is null ? null : read => bytes(ImportPhase.Decrypting, before + read, total)));
+                done += item.Size;
             }
 
             progress?.Invoke(new ImportProgress(i + 1, manifest.Items.Count, item.Size, already));

@@ -17,11 +17,17 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// </summary>
 internal static class ItemStager
 {
-    public static StagedItem Stage(string stagedPath, BundleItem item, int number, int total, UnlockedKeys keys)
+    /// <param name="stagedPath">The item's verified ciphertext in the staging directory.</param>
+    /// <param name="item">Its manifest entry.</param>
+    /// <param name="number">Its position in the bundle, from 1, for error messages.</param>
+    /// <param name="total">Items in the bundle, for error messages.</param>
+    /// <param name="keys">The vault's unlocked identities.</param>
+    /// <param name="read">If given, told how many ciphertext bytes have been read so far.</param>
+    public static StagedItem Stage(string stagedPath, BundleItem item, int number, int total, UnlockedKeys keys, Action<long>? read = null)
     {
         try
         {
-            return StageCore(stagedPath, item, keys);
+            return StageCore(stagedPath, item, keys, read);
         }
         catch (AgeException ex) when (ex.Kind == AgeErrorKind.NoMatch)
         {
@@ -38,9 +44,10 @@ internal static class ItemStager
         }
     }
 
-    private static StagedItem StageCore(string stagedPath, BundleItem item, UnlockedKeys keys)
+    private static StagedItem StageCore(string stagedPath, BundleItem item, UnlockedKeys keys, Action<long>? read)
     {
-        using var ciphertext = new FileStream(stagedPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var file = new FileStream(stagedPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using Stream ciphertext = read is null ? file : new ReadProgressStream(file, (position, _) => read(position));
         var attachments = new List<AttachmentRecord>();
         SubmissionContents contents;
         string plainSha;
@@ -55,7 +62,7 @@ internal static class ItemStager
 
         // The reader drained the plaintext, so the age stream has checked its last chunk and read the file to its end.
         bool kindMatches = item.Kind == BundleItemKind.Submission ? contents.Report is not null : contents.Message is not null;
-        if (ciphertext.Position != item.Size || !kindMatches)
+        if (file.Position != item.Size || !kindMatches)
         {
             throw new ContainerException();
         }

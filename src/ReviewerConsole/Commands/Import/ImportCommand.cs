@@ -36,7 +36,7 @@ internal static class ImportCommand
             using VaultSession vault = VaultOptions.Open(parse);
             bool terminal = !Console.IsErrorRedirected;
             ImportResult result = terminal
-                ? ImportProgressBar.Run(progress => ImportService.Import(vault, parse.GetValue(bundle)!, parse.GetValue(receipt), progress))
+                ? ImportProgressBar.Run((progress, bytes) => ImportService.Import(vault, parse.GetValue(bundle)!, parse.GetValue(receipt), progress, bytes))
                 : ImportService.Import(vault, parse.GetValue(bundle)!, parse.GetValue(receipt), Report);
 
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

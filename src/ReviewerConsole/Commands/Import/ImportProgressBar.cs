@@ -5,13 +5,13 @@ using WhistleSubmit.ReviewerConsole.Import;
 namespace WhistleSubmit.ReviewerConsole.Commands.Import;
 
 /// <summary>
-/// The import's progress bar on a terminal (Spectre.Console, drawn on stderr so stdout stays the result): items done,
-/// bytes, elapsed and remaining time. Spectre draws nothing when output is redirected (TOOLCHAIN.md), so the caller
-/// prints plain lines in that case instead.
+/// The import's progress bars on a terminal (Spectre.Console, drawn on stderr so stdout stays the result): the bundle
+/// checked, then the items decrypted, with bytes, elapsed and remaining time. Spectre draws nothing when output is
+/// redirected (TOOLCHAIN.md), so the caller prints plain lines in that case instead.
 /// </summary>
 internal static class ImportProgressBar
 {
-    public static ImportResult Run(Func<Action<ImportProgress>, ImportResult> import)
+    public static ImportResult Run(Func<Action<ImportProgress>, Action<ImportPhase, long, long>, ImportResult> import)
     {
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         ImportResult? result = null;
@@ -20,17 +20,59 @@ internal static class ImportProgressBar
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                ProgressTask task = context.AddTask("checking the bundle", maxValue: 1);
-                long bytes = 0;
-                result = import(p =>
+                // Two bars, by bytes: the verification pass reads the whole bundle before any item is decrypted (DESIGN.md).
+                ProgressTask checking = context.AddTask("checking the bundle", maxValue: 1);
+                ProgressTask? items = null;
+                string counted = "";
+                ProgressTask Items(string description)
                 {
-                    bytes += p.Bytes;
-                    task.MaxValue = p.Total;
-                    task.Value = p.Number;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"item {p.Number}/{p.Total} ({bytes / (1024 * 1024)} MiB)");
-                });
-                task.Value = task.MaxValue;
+                    if (items is null)
+                    {
+                        checking.Value = checking.MaxValue;
+                        checking.StopTask();
+                        items = context.AddTask(description, maxValue: 1);
+                    }
+
+                    return items;
+                }
+
+                result = import(
+                    p =>
+                    {
+                        counted = string.Create(CultureInfo.InvariantCulture, $"item {p.Number}/{p.Total}");
+                        ProgressTask task = Items(counted);
+                        task.Description = p.AlreadyPresent ? $"{counted} (already in the vault)" : counted;
+                        if (p.Number == p.Total)
+                        {
+                            task.Value = task.MaxValue;
+                        }
+                    },
+                    (phase, done, total) =>
+                    {
+                        if (phase == ImportPhase.Checking)
+                        {
+                            checking.MaxValue = Math.Max(total, 1);
+                            checking.Value = done;
+                            checking.Description = $"checking the bundle ({Size(done)} of {Size(total)})";
+                        }
+                        else
+                        {
+                            ProgressTask task = Items("decrypting");
+                            task.MaxValue = Math.Max(total, 1);
+                            task.Value = done;
+                            task.Description = $"decrypting {(counted.Length > 0 ? counted + ", " : "")}{Size(done)} of {Size(total)}";
+                        }
+                    });
+                checking.Value = checking.MaxValue;
+                if (items is not null)
+                {
+                    items.Value = items.MaxValue;
+                }
             });
         return result!;
     }
+
+    private static string Size(long bytes) => bytes < 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB");
 }

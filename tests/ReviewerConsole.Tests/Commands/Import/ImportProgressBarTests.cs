@@ -24,6 +24,7 @@ public sealed class ImportProgressBarTests
 
         Assert.That(exit, Is.Zero, terminal.Screen);
         Assert.That(terminal.Screen, Does.Contain("item 4/4").And.Contain("100%").And.Contain("Imported 4 new items"));
+        Assert.That(terminal.Screen, Does.Match(@"checking the bundle \((\d+) KiB of \1 KiB\)"), "the verification pass has its own bar");
         Assert.That(terminal.Screen, Does.Not.Contain("item 1 of 4:"), "no plain lines on a terminal");
     }
 }
