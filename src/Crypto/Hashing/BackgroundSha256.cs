@@ -64,10 +64,24 @@ public sealed class BackgroundSha256 : IDisposable
         ArgumentNullException.ThrowIfNull(source);
         ThrowIfUnusable();
         filling ??= ArrayPool<byte>.Shared.Rent(BlockSize);
-        int n = source.Read(filling, filled, BlockSize - filled);
+        int n;
+        try
+        {
+            n = source.Read(filling, filled, BlockSize - filled);
+            if (n > 0)
+            {
+                onRead?.Invoke(filling.AsSpan(filled, n));
+            }
+        }
+        catch
+        {
+            // Bytes read but not counted (the reader or onRead failed) are cleared too before the block is pooled.
+            Array.Clear(filling, filled, BlockSize - filled);
+            throw;
+        }
+
         if (n > 0)
         {
-            onRead?.Invoke(filling.AsSpan(filled, n));
             filled += n;
             Length += n;
             if (filled == BlockSize)

@@ -60,7 +60,15 @@ internal sealed class StagingArea : IDisposable
 
     public void Dispose()
     {
-        open?.Dispose();
+        try
+        {
+            // After a failed write (a full disk) closing fails again: the file goes with the directory anyway.
+            open?.Dispose();
+        }
+        catch (IOException)
+        {
+        }
+
         open = null;
         try
         {
@@ -74,7 +82,7 @@ internal sealed class StagingArea : IDisposable
                 Directory.Delete(vault.Paths.Staging);
             }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             ErrorReporter.Warning($"could not remove the staging directory \"{Root}\" (it holds only ciphertext); delete it by hand");
         }

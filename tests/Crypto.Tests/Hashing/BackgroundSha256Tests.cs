@@ -89,6 +89,29 @@ public class BackgroundSha256Tests
         Assert.That(() => sha256.AppendFrom(null!), Throws.ArgumentNullException);
     }
 
+    [Test]
+    public void Dispose_AfterOnReadFailed_ClearsTheBytesReadBeforeTheBlockIsPooled()
+    {
+        byte[] secret = new byte[4096];
+        Array.Fill(secret, (byte)0x5A);
+        var sha256 = new BackgroundSha256();
+
+        Assert.That(() => sha256.AppendFrom(new MemoryStream(secret), _ => throw new IOException("No space left on device")),
+            Throws.TypeOf<IOException>());
+        sha256.Dispose();
+
+        // ArrayPool.Shared hands the block just returned on this thread straight back.
+        byte[] block = System.Buffers.ArrayPool<byte>.Shared.Rent(BackgroundSha256.BlockSize);
+        try
+        {
+            Assert.That(block.AsSpan(0, secret.Length).ContainsAnyExcept((byte)0), Is.False);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(block);
+        }
+    }
+
     private static IEnumerable<int> PieceSizes()
     {
         int[] cycle = [0, 1, 4093, 65_536, BackgroundSha256.BlockSize - 7, BackgroundSha256.BlockSize + 11];

@@ -38,7 +38,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
     private bool readEnded;
     private bool finished;
     private bool disposed;
-    private AgeException? error;
+    private Exception? error;
 
     public PayloadDecryptStream(Stream source, ReadOnlySpan<byte> payloadKey, bool leaveOpen)
     {
@@ -79,7 +79,7 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
     {
         if (error is not null)
         {
-            throw error;
+            ExceptionDispatchInfo.Throw(error);
         }
 
         if (finished)
@@ -93,9 +93,16 @@ internal sealed class PayloadDecryptStream : ReadOnlyStreamBase
         {
             plainEnd = DecryptNextBatch();
         }
-        catch (AgeException e)
+        catch (Exception e)
         {
+            // Whatever failed (a chunk's cipher on a pool thread too), nothing more is released: fail-stop.
             error = e;
+            if (current is not null)
+            {
+                workers.Cancel(current);
+                CryptographicOperations.ZeroMemory(current.Plaintext);
+            }
+
             Abandon();
             throw;
         }

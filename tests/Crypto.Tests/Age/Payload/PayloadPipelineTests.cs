@@ -52,6 +52,29 @@ public class PayloadPipelineTests
     }
 
     [Test]
+    public void Decrypt_ReadAgainAfterASourceFailure_FailsAgainAndReleasesNothingMore()
+    {
+        // The source fails once and then would go on serving bytes: the stream must not pick up after the gap.
+        int failures = 0;
+        var source = new FailingReadStream(ciphertext, ChunkOffset(20) + 5, () => failures++ == 0 ? new TimeoutException("source failed") : null);
+        using Stream decrypted = AgeEncryption.Decrypt(source, [identity]);
+        using var released = new MemoryStream();
+        byte[] buffer = new byte[Chunk];
+
+        Assert.That(() =>
+        {
+            int n;
+            while ((n = decrypted.Read(buffer)) > 0)
+            {
+                released.Write(buffer, 0, n);
+            }
+        }, Throws.TypeOf<TimeoutException>());
+        Assert.That(() => decrypted.Read(buffer), Throws.TypeOf<TimeoutException>());
+        Assert.That(() => decrypted.Read(buffer), Throws.TypeOf<TimeoutException>());
+        AssertReleasedWholeChunksBefore(released.ToArray(), 20);
+    }
+
+    [Test]
     public void Dispose_WhileBatchesAreReadAhead_StopsCleanly()
     {
         Stream decrypted = AgeEncryption.Decrypt(new MemoryStream(ciphertext), [identity]);
@@ -115,12 +138,12 @@ public class PayloadPipelineTests
         }
     }
 
-    /// <summary>Serves <c>data</c> until a read would reach <c>failAt</c>, then throws.</summary>
+    /// <summary>Serves <c>data</c> until a read would reach <c>failAt</c>, then throws what <c>failure</c> gives (serves on if null).</summary>
     /// <remarks>A derived MemoryStream routes span reads and writes through the array overloads.</remarks>
-    private sealed class FailingReadStream(byte[] data, int failAt, Func<Exception> failure) : MemoryStream(data, writable: false)
+    private sealed class FailingReadStream(byte[] data, int failAt, Func<Exception?> failure) : MemoryStream(data, writable: false)
     {
         public override int Read(byte[] buffer, int offset, int count) =>
-            Position + count > failAt ? throw failure() : base.Read(buffer, offset, count);
+            Position + count > failAt && failure() is { } e ? throw e : base.Read(buffer, offset, count);
     }
 
     /// <summary>Accepts <c>failAfter</c> bytes, then fails every write, like a full disk.</summary>
