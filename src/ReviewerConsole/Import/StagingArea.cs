@@ -13,6 +13,7 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 internal sealed class StagingArea : IDisposable
 {
     private readonly VaultSession vault;
+    private readonly string root;
     private readonly Func<BundleItem, bool> wanted;
     private readonly Dictionary<string, string> paths = new(StringComparer.Ordinal);
     private WritebackFileStream? open;
@@ -29,11 +30,9 @@ internal sealed class StagingArea : IDisposable
         }
 
         VaultService.CreateDirectory(vault.Paths.Staging);
-        Root = Path.Combine(vault.Paths.Staging, Guid.NewGuid().ToString("N"));
-        VaultService.CreateDirectory(Root);
+        root = Path.Combine(vault.Paths.Staging, Guid.NewGuid().ToString("N"));
+        VaultService.CreateDirectory(root);
     }
-
-    public string Root { get; }
 
     /// <summary>For <see cref="BundleReader.Open"/>: a new staged file for a wanted item, null for any other.</summary>
     public Stream? CopyFor(BundleItem item)
@@ -45,7 +44,7 @@ internal sealed class StagingArea : IDisposable
             return null;
         }
 
-        string path = Path.Combine(Root, item.Id + ".age");
+        string path = Path.Combine(root, item.Id + ".age");
         FileStream file = DurableFiles.CreateNew(path, ownerOnly: true);
         paths.Add(item.Id, path);
         open = new WritebackFileStream(file);
@@ -72,9 +71,9 @@ internal sealed class StagingArea : IDisposable
         open = null;
         try
         {
-            if (Directory.Exists(Root))
+            if (Directory.Exists(root))
             {
-                Directory.Delete(Root, recursive: true);
+                Directory.Delete(root, recursive: true);
             }
 
             if (Directory.Exists(vault.Paths.Staging) && !Directory.EnumerateFileSystemEntries(vault.Paths.Staging).Any())
@@ -84,7 +83,7 @@ internal sealed class StagingArea : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            ErrorReporter.Warning($"could not remove the staging directory \"{Root}\" (it holds only ciphertext); delete it by hand");
+            ErrorReporter.Warning($"could not remove the staging directory \"{root}\" (it holds only ciphertext); delete it by hand");
         }
     }
 

@@ -42,10 +42,6 @@ internal static class ImportProgressBar
                         counted = string.Create(CultureInfo.InvariantCulture, $"item {p.Number}/{p.Total}");
                         ProgressTask task = Items(counted);
                         task.Description = p.AlreadyPresent ? $"{counted} (already in the vault)" : counted;
-                        if (p.Number == p.Total)
-                        {
-                            task.Value = task.MaxValue;
-                        }
                     },
                     (phase, done, total) =>
                     {
