@@ -56,7 +56,7 @@ try
     app.Run();
     return 0;
 }
-catch (WhistleSubmit.Storage.StoreLockedException)
+catch (WhistleSubmit.EncryptedStore.StoreLockedException)
 {
     Console.Error.WriteLine("whistle-portal: error: the store is in use by another process.");
     Console.Error.WriteLine("whistle-portal: hint: another portal or an admin command holds store/store.lock; stop it first.");

@@ -16,7 +16,7 @@ public sealed class NoNetworkTests
 
     [TestCase("whistle-review.dll")]
     [TestCase("WhistleSubmit.Crypto.dll")]
-    [TestCase("WhistleSubmit.Storage.dll")]
+    [TestCase("WhistleSubmit.EncryptedStore.dll")]
     [TestCase("LiteDB.dll")]
     [TestCase("Konscious.Security.Cryptography.Argon2.dll")]
     [TestCase("System.CommandLine.dll")]

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.DataProtection;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.Portal.Admin;
 

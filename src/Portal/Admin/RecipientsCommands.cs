@@ -134,6 +134,6 @@ public static class RecipientsCommands
         }
 
         File.Move(temp, options.RecipientsFile, overwrite: true);
-        WhistleSubmit.Storage.DirectorySync.Flush(options.DataDirectoryFullPath);
+        WhistleSubmit.EncryptedStore.DirectorySync.Flush(options.DataDirectoryFullPath);
     }
 }

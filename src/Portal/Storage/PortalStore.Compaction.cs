@@ -1,4 +1,4 @@
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.Portal.Storage;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using LiteDB;
 using Microsoft.AspNetCore.DataProtection;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.Portal.Storage;
 

@@ -46,7 +46,7 @@ public static class StoreKeyFile
 
         // The key is durable under its final name before any item is encrypted with it.
         File.Move(temp, path, overwrite: false);
-        WhistleSubmit.Storage.DirectorySync.Flush(dataDirectory);
+        WhistleSubmit.EncryptedStore.DirectorySync.Flush(dataDirectory);
         return fresh;
     }
 }

@@ -1,6 +1,6 @@
 using LiteDB;
 using WhistleSubmit.ReviewerConsole.Vault;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Audit;
 

@@ -7,7 +7,7 @@ using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Cases;
 

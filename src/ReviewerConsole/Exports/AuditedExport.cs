@@ -1,7 +1,7 @@
 using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Exports;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using WhistleSubmit.Crypto.Age;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Shared;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Shared;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Vault;
 

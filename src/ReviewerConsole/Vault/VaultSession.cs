@@ -1,5 +1,5 @@
 using System.Globalization;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Vault;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.Portal.Tests.Storage;
 

@@ -2,13 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Storage;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.Portal.Tests.Storage;
 
 /// <summary>
 /// Compaction after deletion (issue 6). That deleted data is in no page slot, stale ones included, is checked by
-/// decrypting every slot in Storage.Tests (DurableStoreCompactionTests); here: the portal's deletions compact.
+/// decrypting every slot in EncryptedStore.Tests (DurableStoreCompactionTests); here: the portal's deletions compact.
 /// </summary>
 public class PortalStoreCompactionTests
 {

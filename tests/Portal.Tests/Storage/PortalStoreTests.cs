@@ -171,7 +171,7 @@ public class PortalStoreTests
     [Test]
     public void Open_WhileOpen_Locked()
     {
-        Assert.That(() => fixture.Open(), Throws.TypeOf<WhistleSubmit.Storage.StoreLockedException>());
+        Assert.That(() => fixture.Open(), Throws.TypeOf<WhistleSubmit.EncryptedStore.StoreLockedException>());
     }
 
     private sealed class FailingStream(byte[] data, int failAfter) : MemoryStream(data)

@@ -58,7 +58,7 @@ public sealed class TransferOperations(PortalStore store, TimeProvider time)
 
             string full = finalPath(sha256);
             File.Move(tempPath, full, replaceExisting);
-            WhistleSubmit.Storage.DirectorySync.Flush(Path.GetDirectoryName(full)!);
+            WhistleSubmit.EncryptedStore.DirectorySync.Flush(Path.GetDirectoryName(full)!);
 
             var ids = items.Select(i => i.Id).ToList();
             store.MarkExported(sha256, ids);

@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+
+namespace WhistleSubmit.EncryptedStore.Crypto;
+
+/// <summary>
+/// XAES-256-GCM (C2SP, https://c2sp.org/XAES-256-GCM): AES-256-GCM under a subkey derived from the key and the first
+/// 96 bits of a 192-bit nonce, so nonces can be drawn at random for ~2^80 messages under one key. We need that because
+/// a store rewrites the same pages millions of times under one key, where random 96-bit GCM nonces are not enough.
+/// </summary>
+internal sealed class XAes256Gcm : IDisposable
+{
+    public const int KeySize = 32;
+    public const int NonceSize = 24;
+    public const int TagSize = 16;
+
+    private readonly Aes _aes;
+    private readonly ICryptoTransform _ecb;
+    private readonly byte[] _k1 = new byte[16];
+    private readonly byte[] _block = new byte[32];
+    private readonly byte[] _derived = new byte[32];
+    private readonly Lock _sync = new();
+    private bool _disposed;
+
+    public XAes256Gcm(ReadOnlySpan<byte> key)
+    {
+        if (key.Length != KeySize)
+        {
+            throw new ArgumentException("XAES-256-GCM needs a 32-byte key.", nameof(key));
+        }
+
+        _aes = Aes.Create();
+        var keyCopy = key.ToArray();
+        try
+        {
+            _aes.Key = keyCopy;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(keyCopy);
+        }
+
+        // "Detailed key derivation algorithm", steps 1-2: the CMAC subkey K1, computed once per key.
+        Span<byte> l = stackalloc byte[16];
+        _aes.EncryptEcb(stackalloc byte[16], l, PaddingMode.None);
+        var carry = 0;
+        for (var i = 15; i >= 0; i--)
+        {
+            var b = l[i];
+            _k1[i] = unchecked((byte)((b << 1) | carry));
+            carry = b >> 7;
+        }
+
+        if (carry != 0)
+        {
+            _k1[15] ^= 0x87;
+        }
+
+        CryptographicOperations.ZeroMemory(l);
+
+        // One reusable ECB transform for the per-message derivation (the one-shot API builds a cipher each call).
+        _aes.Mode = CipherMode.ECB;
+        _aes.Padding = PaddingMode.None;
+        _ecb = _aes.CreateEncryptor();
+    }
+
+    public void Encrypt(
+        ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext, Span<byte> tag,
+        ReadOnlySpan<byte> associatedData)
+    {
+        CheckNonce(nonce);
+        Span<byte> subkey = stackalloc byte[32];
+        try
+        {
+            DeriveSubkey(nonce, subkey);
+            using var gcm = new AesGcm(subkey, TagSize);
+            gcm.Encrypt(nonce[12..], plaintext, ciphertext, tag, associatedData);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(subkey);
+        }
+    }
+
+    /// <summary>Returns false when the tag does not authenticate (wrong key, tampering, torn write).</summary>
+    public bool TryDecrypt(
+        ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plaintext,
+        ReadOnlySpan<byte> associatedData)
+    {
+        CheckNonce(nonce);
+        Span<byte> subkey = stackalloc byte[32];
+        try
+        {
+            DeriveSubkey(nonce, subkey);
+            using var gcm = new AesGcm(subkey, TagSize);
+            gcm.Decrypt(nonce[12..], ciphertext, tag, plaintext, associatedData);
+            return true;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+            return false;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(subkey);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_sync)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            CryptographicOperations.ZeroMemory(_k1);
+            _ecb.Dispose();
+            _aes.Dispose();
+        }
+    }
+
+    private static void CheckNonce(ReadOnlySpan<byte> nonce)
+    {
+        if (nonce.Length != NonceSize)
+        {
+            throw new ArgumentException("XAES-256-GCM needs a 24-byte nonce.", nameof(nonce));
+        }
+    }
+
+    // Steps 3-5: Kx = AES(M1 ^ K1) || AES(M2 ^ K1), Mi = 0x00 || i || 'X' || 0x00 || N[:12].
+    private void DeriveSubkey(ReadOnlySpan<byte> nonce, Span<byte> subkey)
+    {
+        lock (_sync)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            for (var half = 0; half < 2; half++)
+            {
+                var block = _block.AsSpan(half * 16, 16);
+                block[0] = 0x00;
+                block[1] = unchecked((byte)(half + 1));
+                block[2] = 0x58;
+                block[3] = 0x00;
+                nonce[..12].CopyTo(block[4..]);
+                for (var i = 0; i < 16; i++)
+                {
+                    block[i] ^= _k1[i];
+                }
+            }
+
+            _ecb.TransformBlock(_block, 0, 32, _derived, 0);
+            _derived.CopyTo(subkey);
+            CryptographicOperations.ZeroMemory(_derived);
+            CryptographicOperations.ZeroMemory(_block);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using LiteDB;
+
+namespace WhistleSubmit.EncryptedStore;
+
+/// <summary>
+/// Compaction: LiteDB's Rebuild cannot run on caller-provided streams, and deleted data can survive in freed pages
+/// and in a page's stale slot, so a store is compacted by copying it into a new store and swapping the files.
+/// </summary>
+public sealed partial class DurableStore
+{
+    /// <summary>The new store is built here, inside the locked directory, so the lock covers it.</summary>
+    public const string CompactionDirectoryName = "compacting";
+
+    /// <summary>Written (and synced) once the new store is complete: from then on the swap is finished, never undone.</summary>
+    public const string CompactionDoneFileName = "complete";
+
+    // For tests: called with the name of each step of a compaction before it runs; throwing simulates a crash there.
+    internal static Action<string>? CompactionStep { get; set; }
+
+    /// <summary>
+    /// Rewrites the closed store in directory into fresh files holding only its live documents and indexes, then
+    /// swaps them in and deletes the old files. A crash at any point leaves the old or the new store, both complete:
+    /// before the completion marker is on disk the next open discards the half-built copy, after it the next open
+    /// finishes the swap. Throws <see cref="StoreLockedException"/> while the store is open.
+    /// </summary>
+    public static void Compact(string directory, ReadOnlySpan<byte> key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        CheckKey(key);
+        using var storeLock = StoreLock.Acquire(directory);
+        string work = Path.Combine(directory, CompactionDirectoryName);
+        using (var source = OpenLocked(directory, key, null, 1000, null))
+        {
+            Step("copy");
+            using (var target = Open(work, key))
+            {
+                source.Read(db =>
+                {
+                    Copy(db, target);
+                    return 0;
+                });
+            }
+
+            File.Delete(Path.Combine(work, StoreLock.FileName));
+            DirectorySync.Flush(work);
+        }
+
+        Step("mark");
+        using (var marker = new FileStream(
+            Path.Combine(work, CompactionDoneFileName), FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            marker.Flush(flushToDisk: true);
+        }
+
+        DirectorySync.Flush(work);
+        DirectorySync.Flush(directory);
+        RecoverCompaction(directory);
+    }
+
+    // Runs under the store lock before every open: finishes a completed compaction, or discards an unfinished one.
+    private static void RecoverCompaction(string directory)
+    {
+        string work = Path.Combine(directory, CompactionDirectoryName);
+        if (!Directory.Exists(work))
+        {
+            return;
+        }
+
+        if (File.Exists(Path.Combine(work, CompactionDoneFileName)))
+        {
+            // Log first, as at creation; a log already moved is skipped, so this can be resumed at any point.
+            foreach (string name in new[] { LogFileName, DataFileName })
+            {
+                string from = Path.Combine(work, name);
+                if (File.Exists(from))
+                {
+                    Step("move " + name);
+                    File.Move(from, Path.Combine(directory, name), overwrite: true);
+                }
+            }
+
+            Step("sync");
+            DirectorySync.Flush(directory);
+        }
+
+        Step("discard");
+        Directory.Delete(work, recursive: true);
+        DirectorySync.Flush(directory);
+    }
+
+    private static void Copy(ILiteDatabase source, DurableStore target)
+    {
+        const int Batch = 64;
+        var indexes = source.GetCollection("$indexes").FindAll()
+            .Where(i => i["name"].AsString != "_id")
+            .Select(i => (Collection: i["collection"].AsString, Name: i["name"].AsString,
+                Expression: i["expression"].AsString, Unique: i["unique"].AsBoolean))
+            .ToList();
+        foreach (string name in source.GetCollectionNames().ToList())
+        {
+            var batch = new List<BsonDocument>(Batch);
+            foreach (var document in source.GetCollection(name).FindAll())
+            {
+                batch.Add(document);
+                if (batch.Count == Batch)
+                {
+                    target.Write(db => db.GetCollection(name).Insert(batch));
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                Step("copy batch");
+                target.Write(db => db.GetCollection(name).Insert(batch));
+            }
+        }
+
+        foreach (var (collection, name, expression, unique) in indexes)
+        {
+            target.Write(db => db.GetCollection(collection).EnsureIndex(name, expression, unique));
+        }
+    }
+
+    private static void Step(string name) => CompactionStep?.Invoke(name);
+}

@@ -1,0 +1,340 @@
+using WhistleSubmit.EncryptedStore.Crypto;
+
+namespace WhistleSubmit.EncryptedStore.Paging;
+
+/// <summary>
+/// A seekable stream stored as authenticated-encrypted 8,192-byte pages (layout in <see cref="PageLayout"/>), made for
+/// LiteDB's data and log files. Any offset and length work; LiteDB only does aligned whole-page I/O.
+/// <para>
+/// Torn writes: each page has two slots. A write never touches the slot holding the page's newest durable version: the
+/// first write after a sync goes to the other slot, later writes before the next sync reuse that same slot. A crash
+/// therefore leaves at least the last synced version intact, and reading picks the authentic slot with the higher
+/// counter.
+/// </para>
+/// <para>
+/// Length: <see cref="Flush"/> syncs the pages, then writes the logical length into one of two alternating commit
+/// records and syncs again. On open, pages past the recorded length are cut off (they were never synced, so nothing was
+/// acknowledged from them), and every page below it must authenticate: a missing, zeroed or altered page is a
+/// <see cref="StoreCorruptException"/>, never a silent zero page.
+/// </para>
+/// </summary>
+public sealed partial class EncryptedPageStream : Stream
+{
+    /// <summary>Logical page size: LiteDB's page size.</summary>
+    public const int PageSize = PageLayout.PageSize;
+
+    private readonly Stream _inner;
+    private readonly XAes256Gcm _aead;
+    private readonly byte[] _storeId;
+    private readonly Lock _sync = new();
+
+    // Serialises flushes, shrinks and disposal (taken before _sync): a flush syncs pages with only this one held.
+    private readonly Lock _flushGate = new();
+    private long _length;
+    private long _position;
+    private bool _disposed;
+    private volatile Exception? _syncFailure;
+
+    private EncryptedPageStream(Stream inner, XAes256Gcm aead, StoreFileKind kind, byte[] storeId)
+    {
+        _inner = inner;
+        _aead = aead;
+        Kind = kind;
+        _storeId = storeId;
+    }
+
+    /// <summary>Which file of the store this is; bound into every page.</summary>
+    public StoreFileKind Kind { get; }
+
+    /// <summary>True while writes or a length change have not been synced by <see cref="Flush"/>.</summary>
+    public bool HasUnsyncedChanges
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _unsyncedPages || _length != _syncedLength;
+            }
+        }
+    }
+
+    public override bool CanRead => !_disposed;
+
+    public override bool CanSeek => !_disposed;
+
+    public override bool CanWrite => !_disposed;
+
+    public override long Length
+    {
+        get
+        {
+            lock (_sync)
+            {
+                ThrowIfDisposed();
+                return _length;
+            }
+        }
+    }
+
+    public override long Position
+    {
+        get
+        {
+            lock (_sync)
+            {
+                ThrowIfDisposed();
+                return _position;
+            }
+        }
+
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            lock (_sync)
+            {
+                ThrowIfDisposed();
+                _position = value;
+            }
+        }
+    }
+
+    /// <summary>The 16-byte id shared by a store's data and log files.</summary>
+    internal ReadOnlySpan<byte> StoreId => _storeId;
+
+    /// <summary>Runs before any page write reaches the inner stream (outside this stream's lock).</summary>
+    internal Action? BeforePageWrite { get; set; }
+
+    /// <summary>Runs before the stream shrinks (outside this stream's lock).</summary>
+    internal Action? BeforeShrink { get; set; }
+
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        lock (_sync)
+        {
+            ThrowIfDisposed();
+            var target = origin switch
+            {
+                SeekOrigin.Begin => offset,
+                SeekOrigin.Current => _position + offset,
+                SeekOrigin.End => _length + offset,
+                _ => throw new ArgumentOutOfRangeException(nameof(origin)),
+            };
+            ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(offset));
+            _position = target;
+            return target;
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return Read(buffer.AsSpan(offset, count));
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        lock (_sync)
+        {
+            ThrowIfDisposed();
+            if (_position >= _length || buffer.IsEmpty)
+            {
+                return 0;
+            }
+
+            var total = (int)Math.Min(buffer.Length, _length - _position);
+            var done = 0;
+            while (done < total)
+            {
+                var page = _position / PageSize;
+                var inPage = (int)(_position % PageSize);
+                var n = Math.Min(PageSize - inPage, total - done);
+                if (inPage == 0 && n == PageSize)
+                {
+                    ReadPage(page, buffer.Slice(done, PageSize));
+                }
+                else
+                {
+                    ReadPage(page, _pageBuffer);
+                    _pageBuffer.AsSpan(inPage, n).CopyTo(buffer[done..]);
+                }
+
+                done += n;
+                _position += n;
+            }
+
+            return total;
+        }
+    }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        Write(buffer.AsSpan(offset, count));
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return;
+        }
+
+        BeforePageWrite?.Invoke();
+        lock (_sync)
+        {
+            ThrowIfDisposed();
+            var oldPages = PageLayout.PageCount(_length);
+            var firstPage = _position / PageSize;
+
+            // A write past the end fills the gap with real (encrypted) zero pages, so a zeroed page inside the file
+            // can always be recognised as tampering rather than taken for a hole.
+            for (var gap = oldPages; gap < firstPage; gap++)
+            {
+                WritePage(gap, ZeroPage);
+            }
+
+            var end = _position + buffer.Length;
+            while (!buffer.IsEmpty)
+            {
+                var page = _position / PageSize;
+                var inPage = (int)(_position % PageSize);
+                var n = Math.Min(PageSize - inPage, buffer.Length);
+                if (inPage == 0 && n == PageSize)
+                {
+                    WritePage(page, buffer[..PageSize]);
+                }
+                else
+                {
+                    if (page < oldPages)
+                    {
+                        ReadPage(page, _pageBuffer);
+                    }
+                    else
+                    {
+                        Array.Clear(_pageBuffer);
+                    }
+
+                    buffer[..n].CopyTo(_pageBuffer.AsSpan(inPage));
+                    WritePage(page, _pageBuffer);
+                }
+
+                buffer = buffer[n..];
+                _position += n;
+            }
+
+            _length = Math.Max(_length, end);
+        }
+    }
+
+    /// <summary>
+    /// Makes everything written before the call durable: syncs the pages to disk, then the commit record with the
+    /// length. The page sync runs without holding the stream's lock, so other threads keep writing meanwhile (what
+    /// they write is left for the next flush); the length recorded is the one when the flush began.
+    /// </summary>
+    public override void Flush()
+    {
+        lock (_flushGate)
+        {
+            long length;
+            int flushing;
+            lock (_sync)
+            {
+                ThrowIfDisposed();
+                if (Kind == StoreFileKind.Temp || !_unsyncedPages)
+                {
+                    SyncLocked();
+                    return;
+                }
+
+                length = _length;
+                flushing = _dirty.Count;
+                _flushingCounters.Clear();
+                _flushingCounters.AddRange(_dirty.Select(page => _pages[page].Counter));
+            }
+
+            SyncInner();
+            lock (_sync)
+            {
+                ThrowIfDisposed();
+                if (!MarkFlushedLocked(length, flushing))
+                {
+                    return;
+                }
+            }
+
+            // The commit record: until this sync returns, the length stays "unsynced" for HasUnsyncedChanges.
+            SyncInner();
+            lock (_sync)
+            {
+                _syncedLength = length;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets the logical length. Growing appends encrypted zero pages; shrinking is made durable (record first, then
+    /// the physical truncation, each synced) so that stale slots past the end can never come back after a crash.
+    /// </summary>
+    public override void SetLength(long value)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
+        bool shrinking;
+        lock (_sync)
+        {
+            ThrowIfDisposed();
+            shrinking = value < _length;
+        }
+
+        if (shrinking)
+        {
+            BeforeShrink?.Invoke();
+        }
+        else
+        {
+            BeforePageWrite?.Invoke();
+        }
+
+        // A shrink must not interleave with a flush's unlocked page sync: that flush would then record its older,
+        // longer length over pages that no longer exist.
+        lock (_flushGate)
+        lock (_sync)
+        {
+            ThrowIfDisposed();
+            if (value >= _length)
+            {
+                for (var page = PageLayout.PageCount(_length); page < PageLayout.PageCount(value); page++)
+                {
+                    WritePage(page, ZeroPage);
+                }
+
+                _length = value;
+                return;
+            }
+
+            ShrinkLocked(value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            lock (_flushGate)
+            lock (_sync)
+            {
+                if (!_disposed)
+                {
+                    _disposed = true;
+                    Array.Clear(_pageBuffer);
+                    Array.Clear(_probeBuffer);
+                    _inner.Dispose();
+                    _aead.Dispose();
+                }
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}
