@@ -34,10 +34,12 @@ public sealed class DurableStoreGroupCommitTests
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
 
-        // Assert: a flush per commit would be two syncs per commit (the pages, then the grown length's record).
+        // Assert: a flush per commit would be two syncs per commit (the pages, then the grown length's record). How many
+        // flushes are shared depends on the scheduler (a loaded CI machine shares fewer), so the bound is the property
+        // itself, fewer syncs than unshared commits would take, not a ratio measured on a quiet machine.
         var syncs = log.FlushCount - before;
         TestContext.Progress.WriteLine($"{Writers * perWriter} commits, {syncs} log syncs");
-        Assert.That(syncs, Is.LessThan(Writers * perWriter * 3 / 2));
+        Assert.That(syncs, Is.LessThan(Writers * perWriter * 2));
         Assert.That(store.Read(db => Payloads.Missing(db, Enumerable.Range(1, Writers * perWriter))), Is.Empty);
     }
 
