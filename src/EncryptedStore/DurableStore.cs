@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-using System.Security.Cryptography;
 using LiteDB;
 using LiteDB.Engine;
 using WhistleSubmit.EncryptedStore.Paging;
@@ -34,127 +32,48 @@ public sealed partial class DurableStore : IDisposable
     // The durability argument above rests on 5.0.21's synchronous log writes and page I/O (TOOLCHAIN.md).
     private static readonly Version PinnedLiteDbVersion = new(5, 0, 21);
 
-    private readonly LiteDatabase _db;
-    private readonly EncryptedPageStream _data;
-    private readonly EncryptedPageStream _log;
-    private readonly EncryptedPageStream _temp;
-    private readonly StoreLock? _lock;
-    private readonly Lock _writeLock = new();
+    private readonly LiteDatabase db;
+    private readonly EncryptedPageStream data;
+    private readonly EncryptedPageStream log;
+    private readonly EncryptedPageStream temp;
+    private readonly StoreLock? lockFile;
+    private readonly Lock writeLock = new();
 
-    // Taken after _writeLock (Dispose) or alone (callers waiting for their commit), never the other way round.
-    private readonly Lock _flushLock = new();
-    private bool _disposed;
-    private volatile Exception? _failure;
+    // Taken after writeLock (Dispose) or alone (callers waiting for their commit), never the other way round.
+    private readonly Lock flushLock = new();
+    private bool disposed;
+    private volatile Exception? failure;
 
-    // Points in the log's write history: _written counts commits whose log pages are written (under _writeLock),
-    // _durable is the highest such point known to be on disk (under _flushLock).
-    private long _written;
-    private long _durable;
+    // Points in the log's write history: written counts commits whose log pages are written (under writeLock),
+    // durable is the highest such point known to be on disk (under flushLock).
+    private long written;
+    private long durable;
 
     private DurableStore(
         EncryptedPageStream data, EncryptedPageStream log, EncryptedPageStream temp, StoreLock? storeLock,
         BsonMapper? mapper, int checkpointPages)
     {
-        _data = data;
-        _log = log;
-        _temp = temp;
-        _lock = storeLock;
+        this.data = data;
+        this.log = log;
+        this.temp = temp;
+        lockFile = storeLock;
         data.BeforePageWrite = () => SyncIfDirty(log);
         log.BeforeShrink = () => SyncIfDirty(data);
         var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log, TempStream = temp });
-        _db = new LiteDatabase(engine, mapper, disposeOnClose: true);
+        db = new LiteDatabase(engine, mapper, disposeOnClose: true);
         try
         {
-            _db.CheckpointSize = checkpointPages;
+            db.CheckpointSize = checkpointPages;
 
             // Opening may have replayed the log into the data file (or initialised a new one): make that durable too.
-            SyncIfDirty(_log);
-            SyncIfDirty(_data);
+            SyncIfDirty(this.log);
+            SyncIfDirty(this.data);
         }
         catch
         {
-            _db.Dispose();
+            db.Dispose();
             throw;
         }
-    }
-
-    /// <summary>
-    /// Opens (or creates) the store in directory with a 32-byte key. Throws <see cref="StoreKeyException"/> for a
-    /// wrong key, <see cref="StoreCorruptException"/> for damaged or tampered files, <see cref="StoreLockedException"/>
-    /// when another process has the store open.
-    /// </summary>
-    public static DurableStore Open(string directory, ReadOnlySpan<byte> key, BsonMapper? mapper = null) =>
-        Open(directory, key, mapper, checkpointPages: 1000);
-
-    internal static DurableStore Open(string directory, ReadOnlySpan<byte> key, BsonMapper? mapper, int checkpointPages)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        CheckKey(key);
-        CheckLiteDbVersion();
-        Directory.CreateDirectory(directory);
-        var storeLock = StoreLock.Acquire(directory);
-        return OpenLocked(directory, key, mapper, checkpointPages, storeLock);
-    }
-
-    // Opens with the lock already held; on failure the lock is released too.
-    private static DurableStore OpenLocked(
-        string directory, ReadOnlySpan<byte> key, BsonMapper? mapper, int checkpointPages, StoreLock? storeLock)
-    {
-        var streams = new List<IDisposable>();
-        if (storeLock is not null)
-        {
-            streams.Add(storeLock);
-        }
-
-        try
-        {
-            RecoverCompaction(directory);
-            var dataPath = Path.Combine(directory, DataFileName);
-            var logPath = Path.Combine(directory, LogFileName);
-            if (!File.Exists(dataPath))
-            {
-                CreateFiles(directory, key);
-            }
-            else if (!File.Exists(logPath))
-            {
-                throw new StoreCorruptException("The store's log file is missing.");
-            }
-
-            var data = EncryptedPageStream.Open(OpenFile(dataPath), key, StoreFileKind.Data);
-            streams.Add(data);
-            var log = EncryptedPageStream.Open(OpenFile(logPath), key, StoreFileKind.Log, data.StoreId);
-            streams.Add(log);
-            var temp = CreateTempStream(Path.Combine(directory, TempFileName));
-            streams.Add(temp);
-            return Unwrapped(() => new DurableStore(data, log, temp, storeLock, mapper, checkpointPages));
-        }
-        catch
-        {
-            streams.Reverse();
-            streams.ForEach(s => s.Dispose());
-            throw;
-        }
-    }
-
-    /// <summary>For tests: a store over caller-provided raw streams (empty data stream = new store), no lock file.</summary>
-    internal static DurableStore Open(Stream rawData, Stream rawLog, ReadOnlySpan<byte> key, int checkpointPages)
-    {
-        CheckKey(key);
-        EncryptedPageStream data;
-        EncryptedPageStream log;
-        if (rawData.Length == 0)
-        {
-            data = EncryptedPageStream.Create(rawData, key, StoreFileKind.Data);
-            log = EncryptedPageStream.Create(rawLog, key, StoreFileKind.Log, data.StoreId);
-        }
-        else
-        {
-            data = EncryptedPageStream.Open(rawData, key, StoreFileKind.Data);
-            log = EncryptedPageStream.Open(rawLog, key, StoreFileKind.Log, data.StoreId);
-        }
-
-        var temp = EncryptedPageStream.Create(new MemoryStream(), RandomNumberGenerator.GetBytes(32), StoreFileKind.Temp);
-        return Unwrapped(() => new DurableStore(data, log, temp, null, null, checkpointPages));
     }
 
     /// <summary>
@@ -166,38 +85,38 @@ public sealed partial class DurableStore : IDisposable
         ArgumentNullException.ThrowIfNull(transaction);
         T result;
         long point;
-        lock (_writeLock)
+        lock (writeLock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
             ThrowIfFailed();
-            if (!_db.BeginTrans())
+            if (!db.BeginTrans())
             {
                 throw new InvalidOperationException("A store write cannot be nested inside another transaction.");
             }
 
             try
             {
-                result = transaction(_db);
+                result = transaction(db);
             }
             catch
             {
-                _db.Rollback();
+                db.Rollback();
                 throw;
             }
 
             try
             {
                 // LiteDB writes the whole transaction to the log before Commit returns; the flush comes below.
-                _db.Commit();
+                db.Commit();
             }
             catch (Exception e)
             {
                 // An I/O failure mid-commit leaves LiteDB's in-memory state unknown: fail closed until reopened.
-                _failure = e;
+                failure = e;
                 throw;
             }
 
-            point = ++_written;
+            point = ++written;
         }
 
         WaitUntilDurable(point);
@@ -225,14 +144,14 @@ public sealed partial class DurableStore : IDisposable
         ArgumentNullException.ThrowIfNull(query);
         T result;
         long point;
-        lock (_writeLock)
+        lock (writeLock)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            result = query(_db);
+            ObjectDisposedException.ThrowIf(disposed, this);
+            result = query(db);
 
             // Unsynced log bytes now are this query's own auto-commit or other writers' commits still waiting for
             // their flush: either way the result may show them, so it is returned only once they are on disk.
-            point = _log.HasUnsyncedChanges ? ++_written : 0;
+            point = log.HasUnsyncedChanges ? ++written : 0;
         }
 
         WaitUntilDurable(point);
@@ -241,33 +160,33 @@ public sealed partial class DurableStore : IDisposable
 
     public void Dispose()
     {
-        lock (_writeLock)
+        lock (writeLock)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
-            lock (_flushLock)
+            disposed = true;
+            lock (flushLock)
             {
                 try
                 {
                     // LiteDB checkpoints on dispose (data synced by the hook, then the log emptied).
-                    _db.Dispose();
-                    SyncIfDirty(_log);
-                    SyncIfDirty(_data);
-                    if (_failure is null)
+                    db.Dispose();
+                    SyncIfDirty(log);
+                    SyncIfDirty(data);
+                    if (failure is null)
                     {
-                        _durable = _written;
+                        durable = written;
                     }
                 }
                 finally
                 {
-                    _temp.Dispose();
-                    _log.Dispose();
-                    _data.Dispose();
-                    _lock?.Dispose();
+                    temp.Dispose();
+                    log.Dispose();
+                    data.Dispose();
+                    lockFile?.Dispose();
                 }
             }
         }
@@ -282,30 +201,30 @@ public sealed partial class DurableStore : IDisposable
             return;
         }
 
-        lock (_flushLock)
+        lock (flushLock)
         {
-            if (_durable >= point)
+            if (durable >= point)
             {
                 return;
             }
 
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
 
             // After a failed fsync the kernel may have dropped the unsynced pages and marked them clean, so a later
-            // fsync that succeeds proves nothing about them: nothing past _durable is acknowledged until reopened.
+            // fsync that succeeds proves nothing about them: nothing past durable is acknowledged until reopened.
             ThrowIfFailed();
-            long target = Volatile.Read(ref _written);
+            long target = Volatile.Read(ref written);
             try
             {
-                _log.Flush();
+                log.Flush();
             }
             catch (Exception e)
             {
-                _failure = e;
+                failure = e;
                 throw;
             }
 
-            _durable = target;
+            durable = target;
         }
     }
 
@@ -313,9 +232,9 @@ public sealed partial class DurableStore : IDisposable
     // by its errno) treat the writers queued behind a failed flush like the one whose fsync failed.
     private void ThrowIfFailed()
     {
-        if (_failure is { } failure)
+        if (failure is { } first)
         {
-            throw new IOException("An earlier commit or flush of the store failed; reopen it.", failure);
+            throw new IOException("An earlier commit or flush of the store failed; reopen it.", first);
         }
     }
 
@@ -325,84 +244,5 @@ public sealed partial class DurableStore : IDisposable
         {
             stream.Flush();
         }
-    }
-
-    private static void CheckKey(ReadOnlySpan<byte> key)
-    {
-        if (key.Length != 32)
-        {
-            throw new ArgumentException("A store key is 32 bytes.", nameof(key));
-        }
-    }
-
-    private static void CheckLiteDbVersion()
-    {
-        var version = typeof(LiteDatabase).Assembly.GetName().Version;
-        if (version is null || version.Major != PinnedLiteDbVersion.Major || version.Minor != PinnedLiteDbVersion.Minor
-            || version.Build != PinnedLiteDbVersion.Build)
-        {
-            throw new InvalidOperationException(
-                $"The store's durability was verified against LiteDB {PinnedLiteDbVersion} only; found {version}.");
-        }
-    }
-
-    // New store: both files are written and synced under temporary names, then renamed (log first, so a store with
-    // a data file always has its log) and the directory synced. A leftover log without a data file is from an
-    // interrupted creation that never acknowledged anything, and is replaced.
-    private static void CreateFiles(string directory, ReadOnlySpan<byte> key)
-    {
-        var dataPath = Path.Combine(directory, DataFileName);
-        var logPath = Path.Combine(directory, LogFileName);
-        var storeId = RandomNumberGenerator.GetBytes(16);
-        using (EncryptedPageStream.Create(NewFile(dataPath + ".new"), key, StoreFileKind.Data, storeId))
-        using (EncryptedPageStream.Create(NewFile(logPath + ".new"), key, StoreFileKind.Log, storeId))
-        {
-        }
-
-        File.Move(logPath + ".new", logPath, overwrite: true);
-        File.Move(dataPath + ".new", dataPath, overwrite: false);
-        DirectorySync.Flush(directory);
-    }
-
-    private static FileStream NewFile(string path) =>
-        new(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-
-    // FileShare.Read: the lock file enforces one writer; readers (backups, tests) may look at the ciphertext.
-    private static FileStream OpenFile(string path) =>
-        new(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.RandomAccess);
-
-    // Sort spill space: a throwaway random key, deleted on close; a leftover from a crash is unreadable and replaced.
-    private static EncryptedPageStream CreateTempStream(string path)
-    {
-        var file = new FileStream(
-            path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.DeleteOnClose);
-        return EncryptedPageStream.Create(file, RandomNumberGenerator.GetBytes(32), StoreFileKind.Temp);
-    }
-
-    // LiteDB may wrap what a stream throws; callers should see our own exceptions.
-    private static DurableStore Unwrapped(Func<DurableStore> open)
-    {
-        try
-        {
-            return open();
-        }
-        catch (Exception e) when (FindStoreException(e) is { } inner && inner != e)
-        {
-            ExceptionDispatchInfo.Throw(inner);
-            throw;
-        }
-    }
-
-    private static Exception? FindStoreException(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is StoreCorruptException or StoreKeyException)
-            {
-                return e;
-            }
-        }
-
-        return null;
     }
 }

@@ -9,9 +9,9 @@ internal sealed class StoreLock : IDisposable
 {
     public const string FileName = "store.lock";
 
-    private readonly FileStream _file;
+    private readonly FileStream file;
 
-    private StoreLock(FileStream file) => _file = file;
+    private StoreLock(FileStream file) => this.file = file;
 
     public static StoreLock Acquire(string directory)
     {
@@ -27,5 +27,5 @@ internal sealed class StoreLock : IDisposable
         }
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => file.Dispose();
 }

@@ -7,8 +7,8 @@ namespace WhistleSubmit.EncryptedStore.Paging;
 // File header (format version, kind, store id, key check value) and the two alternating commit records.
 public sealed partial class EncryptedPageStream
 {
-    private ulong _recordSequence;
-    private int _recordSlot;
+    private ulong recordSequence;
+    private int recordSlot;
 
     /// <summary>
     /// Formats an empty inner stream as a new store file and syncs it. The stream takes ownership of inner.
@@ -37,12 +37,12 @@ public sealed partial class EncryptedPageStream
         id.CopyTo(header, 16);
         var nonce = header.AsSpan(PageLayout.HeaderNonceOffset, XAes256Gcm.NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        stream._aead.Encrypt(
+        stream.aead.Encrypt(
             nonce, [], [], header.AsSpan(PageLayout.HeaderTagOffset, XAes256Gcm.TagSize),
             header.AsSpan(0, PageLayout.HeaderAuthenticatedSize));
         inner.Position = 0;
         inner.Write(header);
-        stream._recordSlot = 1;
+        stream.recordSlot = 1;
         stream.WriteRecord(0);
         stream.SyncInner();
         return stream;
@@ -101,7 +101,7 @@ public sealed partial class EncryptedPageStream
         }
         catch
         {
-            stream._aead.Dispose();
+            stream.aead.Dispose();
             throw;
         }
     }
@@ -115,16 +115,16 @@ public sealed partial class EncryptedPageStream
             var record = header.AsSpan((int)PageLayout.RecordOffset(slot), PageLayout.RecordSize);
             var sequence = BinaryPrimitives.ReadUInt64LittleEndian(record);
             var length = BinaryPrimitives.ReadInt64LittleEndian(record[8..]);
-            PageLayout.RecordAad(aad, Kind, _storeId, slot, sequence, length);
-            var authentic = record.ContainsAnyExcept((byte)0) && length >= 0 && _aead.TryDecrypt(
+            PageLayout.RecordAad(aad, Kind, storeId, slot, sequence, length);
+            var authentic = record.ContainsAnyExcept((byte)0) && length >= 0 && aead.TryDecrypt(
                 record.Slice(PageLayout.RecordNonceOffset, XAes256Gcm.NonceSize), [],
                 record.Slice(PageLayout.RecordTagOffset, XAes256Gcm.TagSize), [], aad);
-            if (authentic && (!found || sequence > _recordSequence))
+            if (authentic && (!found || sequence > recordSequence))
             {
                 found = true;
-                _recordSequence = sequence;
-                _recordSlot = slot;
-                _syncedLength = length;
+                recordSequence = sequence;
+                recordSlot = slot;
+                syncedLength = length;
             }
         }
 
@@ -133,15 +133,15 @@ public sealed partial class EncryptedPageStream
             throw new StoreCorruptException("The store file's commit records failed authentication.");
         }
 
-        _length = _syncedLength;
+        length = syncedLength;
     }
 
     private void CutUnsyncedTail()
     {
-        var pages = PageLayout.PageCount(_length);
+        var pages = PageLayout.PageCount(length);
         var minimum = pages == 0 ? PageLayout.HeaderSize : PageLayout.SlotOffset(pages - 1, 0) + PageLayout.SlotSize;
         var maximum = PageLayout.HeaderSize + (pages * PageLayout.PairSize);
-        var physical = _inner.Length;
+        var physical = inner.Length;
         if (physical < minimum)
         {
             throw new StoreCorruptException("The store file is truncated.");
@@ -150,7 +150,7 @@ public sealed partial class EncryptedPageStream
         if (physical > maximum)
         {
             // Synced before any new write, or a stale slot with a high counter could outrank a new page here.
-            _inner.SetLength(maximum);
+            inner.SetLength(maximum);
             SyncInner();
         }
     }
@@ -159,19 +159,19 @@ public sealed partial class EncryptedPageStream
     {
         // After a failed sync the other slot may hold the last durable record: never overwrite it.
         ThrowIfSyncFailed();
-        var sequence = _recordSequence + 1;
-        var slot = 1 - _recordSlot;
+        var sequence = recordSequence + 1;
+        var slot = 1 - recordSlot;
         Span<byte> record = stackalloc byte[PageLayout.RecordSize];
         BinaryPrimitives.WriteUInt64LittleEndian(record, sequence);
         BinaryPrimitives.WriteInt64LittleEndian(record[8..], length);
         var nonce = record.Slice(PageLayout.RecordNonceOffset, XAes256Gcm.NonceSize);
         RandomNumberGenerator.Fill(nonce);
         Span<byte> aad = stackalloc byte[PageLayout.AadSize];
-        PageLayout.RecordAad(aad, Kind, _storeId, slot, sequence, length);
-        _aead.Encrypt(nonce, [], [], record.Slice(PageLayout.RecordTagOffset, XAes256Gcm.TagSize), aad);
-        _inner.Position = PageLayout.RecordOffset(slot);
-        _inner.Write(record);
-        _recordSequence = sequence;
-        _recordSlot = slot;
+        PageLayout.RecordAad(aad, Kind, storeId, slot, sequence, length);
+        aead.Encrypt(nonce, [], [], record.Slice(PageLayout.RecordTagOffset, XAes256Gcm.TagSize), aad);
+        inner.Position = PageLayout.RecordOffset(slot);
+        inner.Write(record);
+        recordSequence = sequence;
+        recordSlot = slot;
     }
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace WhistleSubmit.EncryptedStore.Paging;
 
-// Page slots: reading, writing, syncing and shrinking. Callers hold _sync.
+// Page slots: reading, writing, syncing and shrinking. Callers hold sync.
 public sealed partial class EncryptedPageStream
 {
     private static readonly byte[] ZeroPage = new byte[PageSize];
@@ -15,22 +15,22 @@ public sealed partial class EncryptedPageStream
     internal int TrackedPageLimit { get; set; } = 32 * 1024;
 
     /// <summary>For tests: how many page states are held.</summary>
-    internal int TrackedPageCount => _pages.Count;
+    internal int TrackedPageCount => pages.Count;
 
-    private readonly Dictionary<long, PageState> _pages = [];
-    private readonly List<long> _dirty = [];
-    private readonly List<ulong> _flushingCounters = [];
-    private readonly byte[] _pairBuffer = new byte[PageLayout.PairSize];
-    private readonly byte[] _slotBuffer = new byte[PageLayout.SlotSize];
-    private readonly byte[] _pageBuffer = new byte[PageSize];
-    private readonly byte[] _probeBuffer = new byte[PageSize];
-    private bool _unsyncedPages;
-    private long _syncedLength;
+    private readonly Dictionary<long, PageState> pages = [];
+    private readonly List<long> dirty = [];
+    private readonly List<ulong> flushingCounters = [];
+    private readonly byte[] pairBuffer = new byte[PageLayout.PairSize];
+    private readonly byte[] slotBuffer = new byte[PageLayout.SlotSize];
+    private readonly byte[] pageBuffer = new byte[PageSize];
+    private readonly byte[] probeBuffer = new byte[PageSize];
+    private bool unsyncedPages;
+    private long syncedLength;
 
     private void ReadPage(long page, Span<byte> destination)
     {
-        ReadAt(PageLayout.SlotOffset(page, 0), _pairBuffer);
-        if (_pages.TryGetValue(page, out var known))
+        ReadAt(PageLayout.SlotOffset(page, 0), pairBuffer);
+        if (pages.TryGetValue(page, out var known))
         {
             // This session already knows which slot is current: anything else there means the file changed under us.
             if (TryOpenSlot(page, known.Slot, destination, out var counter) && counter == known.Counter)
@@ -51,7 +51,7 @@ public sealed partial class EncryptedPageStream
             if (TryOpenSlot(page, slot, destination, out var counter))
             {
                 ForgetCleanPagesIfFull();
-                _pages[page] = new PageState(counter, slot, Dirty: false);
+                pages[page] = new PageState(counter, slot, Dirty: false);
                 return;
             }
         }
@@ -61,12 +61,12 @@ public sealed partial class EncryptedPageStream
 
     private void WritePage(long page, ReadOnlySpan<byte> plaintext)
     {
-        if (!_pages.TryGetValue(page, out var state))
+        if (!pages.TryGetValue(page, out var state))
         {
-            if (page < PageLayout.PageCount(_length))
+            if (page < PageLayout.PageCount(length))
             {
-                ReadPage(page, _probeBuffer);
-                state = _pages[page];
+                ReadPage(page, probeBuffer);
+                state = pages[page];
             }
             else
             {
@@ -78,57 +78,57 @@ public sealed partial class EncryptedPageStream
         var slot = state.Dirty ? state.Slot : (state.Slot == 0 ? 1 : 0);
         var counter = state.Counter + 1;
 
-        var buffer = _slotBuffer.AsSpan();
+        var buffer = slotBuffer.AsSpan();
         BinaryPrimitives.WriteUInt64LittleEndian(buffer, counter);
         var nonce = buffer.Slice(PageLayout.NonceOffset, 24);
         RandomNumberGenerator.Fill(nonce);
         Span<byte> aad = stackalloc byte[PageLayout.AadSize];
-        PageLayout.PageAad(aad, Kind, _storeId, page, slot, counter);
-        _aead.Encrypt(
+        PageLayout.PageAad(aad, Kind, storeId, page, slot, counter);
+        aead.Encrypt(
             nonce,
             plaintext,
             buffer.Slice(PageLayout.CipherOffset, PageSize),
             buffer.Slice(PageLayout.TagOffset, 16),
             aad);
 
-        _inner.Position = PageLayout.SlotOffset(page, slot);
-        _inner.Write(buffer);
+        inner.Position = PageLayout.SlotOffset(page, slot);
+        inner.Write(buffer);
 
         if (!state.Dirty)
         {
-            _dirty.Add(page);
+            dirty.Add(page);
         }
 
-        _pages[page] = new PageState(counter, slot, Dirty: true);
-        _unsyncedPages = true;
+        pages[page] = new PageState(counter, slot, Dirty: true);
+        unsyncedPages = true;
     }
 
     private void SyncLocked()
     {
         if (Kind == StoreFileKind.Temp)
         {
-            _inner.Flush();
+            inner.Flush();
             MarkPagesSynced();
-            _syncedLength = _length;
+            syncedLength = length;
             return;
         }
 
-        if (_unsyncedPages)
+        if (unsyncedPages)
         {
             SyncInner();
             MarkPagesSynced();
         }
 
-        if (_length != _syncedLength)
+        if (length != syncedLength)
         {
-            WriteRecord(_length);
+            WriteRecord(length);
             SyncInner();
-            _syncedLength = _length;
+            syncedLength = length;
         }
     }
 
-    // After Flush synced the pages that were dirty when it began (the first `flushing` of _dirty, whose counters are
-    // in _flushingCounters): they are durable unless a writer rewrote one meanwhile. A rewrite goes to the same slot
+    // After Flush synced the pages that were dirty when it began (the first `flushing` of dirty, whose counters are
+    // in flushingCounters): they are durable unless a writer rewrote one meanwhile. A rewrite goes to the same slot
     // (it was dirty), so the sync may have caught it torn: then everything is synced again under the lock, the way
     // a flush always did before, and only that makes the pages count as durable. Returns whether the commit record
     // still has to be synced (outside the lock, by the caller), and then marks it synced.
@@ -136,7 +136,7 @@ public sealed partial class EncryptedPageStream
     {
         for (var i = 0; i < flushing; i++)
         {
-            if (_pages[_dirty[i]].Counter != _flushingCounters[i])
+            if (pages[dirty[i]].Counter != flushingCounters[i])
             {
                 SyncLocked();
                 return false;
@@ -145,14 +145,14 @@ public sealed partial class EncryptedPageStream
 
         for (var i = 0; i < flushing; i++)
         {
-            _pages[_dirty[i]] = _pages[_dirty[i]] with { Dirty = false };
+            pages[dirty[i]] = pages[dirty[i]] with { Dirty = false };
         }
 
-        // Pages first dirtied during the sync were appended to _dirty after these, and stay dirty.
-        _dirty.RemoveRange(0, flushing);
-        _unsyncedPages = _dirty.Count > 0;
+        // Pages first dirtied during the sync were appended to dirty after these, and stay dirty.
+        dirty.RemoveRange(0, flushing);
+        unsyncedPages = dirty.Count > 0;
         ForgetCleanPagesIfFull();
-        if (length == _syncedLength)
+        if (length == syncedLength)
         {
             return false;
         }
@@ -169,66 +169,66 @@ public sealed partial class EncryptedPageStream
         if (tail != 0)
         {
             // Bytes past the length are kept zero, so growing again reads zeros.
-            ReadPage(pages - 1, _pageBuffer);
-            Array.Clear(_pageBuffer, tail, PageSize - tail);
-            WritePage(pages - 1, _pageBuffer);
+            ReadPage(pages - 1, pageBuffer);
+            Array.Clear(pageBuffer, tail, PageSize - tail);
+            WritePage(pages - 1, pageBuffer);
         }
 
-        _length = value;
+        length = value;
         SyncLocked();
 
         var physical = PageLayout.HeaderSize + (pages * PageLayout.PairSize);
-        if (_inner.Length > physical)
+        if (inner.Length > physical)
         {
-            _inner.SetLength(physical);
+            inner.SetLength(physical);
             if (Kind != StoreFileKind.Temp)
             {
                 SyncInner();
             }
         }
 
-        foreach (var page in _pages.Keys.Where(p => p >= pages).ToList())
+        foreach (var page in this.pages.Keys.Where(p => p >= pages).ToList())
         {
-            _pages.Remove(page);
+            this.pages.Remove(page);
         }
 
-        Array.Clear(_pageBuffer);
+        Array.Clear(pageBuffer);
     }
 
     private void MarkPagesSynced()
     {
-        foreach (var page in _dirty)
+        foreach (var page in dirty)
         {
-            if (_pages.TryGetValue(page, out var state))
+            if (pages.TryGetValue(page, out var state))
             {
-                _pages[page] = state with { Dirty = false };
+                pages[page] = state with { Dirty = false };
             }
         }
 
-        _dirty.Clear();
-        _unsyncedPages = false;
+        dirty.Clear();
+        unsyncedPages = false;
         ForgetCleanPagesIfFull();
     }
 
     private void ForgetCleanPagesIfFull()
     {
-        if (_pages.Count < TrackedPageLimit)
+        if (pages.Count < TrackedPageLimit)
         {
             return;
         }
 
-        foreach (var (page, state) in _pages)
+        foreach (var (page, state) in pages)
         {
             if (!state.Dirty)
             {
-                _pages.Remove(page);
+                pages.Remove(page);
             }
         }
     }
 
     private bool TryOpenSlot(long page, int slot, Span<byte> destination, out ulong counter)
     {
-        var bytes = _pairBuffer.AsSpan(slot * PageLayout.SlotSize, PageLayout.SlotSize);
+        var bytes = pairBuffer.AsSpan(slot * PageLayout.SlotSize, PageLayout.SlotSize);
         counter = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
         if (!bytes.ContainsAnyExcept((byte)0))
         {
@@ -236,8 +236,8 @@ public sealed partial class EncryptedPageStream
         }
 
         Span<byte> aad = stackalloc byte[PageLayout.AadSize];
-        PageLayout.PageAad(aad, Kind, _storeId, page, slot, counter);
-        return _aead.TryDecrypt(
+        PageLayout.PageAad(aad, Kind, storeId, page, slot, counter);
+        return aead.TryDecrypt(
             bytes.Slice(PageLayout.NonceOffset, 24),
             bytes.Slice(PageLayout.CipherOffset, PageSize),
             bytes.Slice(PageLayout.TagOffset, 16),
@@ -246,7 +246,7 @@ public sealed partial class EncryptedPageStream
     }
 
     private ulong SlotCounter(int slot) =>
-        BinaryPrimitives.ReadUInt64LittleEndian(_pairBuffer.AsSpan(slot * PageLayout.SlotSize));
+        BinaryPrimitives.ReadUInt64LittleEndian(pairBuffer.AsSpan(slot * PageLayout.SlotSize));
 
     private StoreCorruptException PageCorrupt(long page) =>
         new($"Page {page} of the store's {Kind.ToString().ToLowerInvariant()} file failed authentication.");
@@ -254,8 +254,8 @@ public sealed partial class EncryptedPageStream
     /// <summary>Reads exactly destination.Length bytes at offset; bytes past the inner end read as zero.</summary>
     private void ReadAt(long offset, Span<byte> destination)
     {
-        _inner.Position = offset;
-        var read = _inner.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
+        inner.Position = offset;
+        var read = inner.ReadAtLeast(destination, destination.Length, throwOnEndOfStream: false);
         destination[read..].Clear();
     }
 
@@ -267,25 +267,25 @@ public sealed partial class EncryptedPageStream
         ThrowIfSyncFailed();
         try
         {
-            if (_inner is FileStream file)
+            if (inner is FileStream file)
             {
                 file.Flush(flushToDisk: true);
             }
             else
             {
-                _inner.Flush();
+                inner.Flush();
             }
         }
         catch (Exception e)
         {
-            _syncFailure ??= e;
+            syncFailure ??= e;
             throw;
         }
     }
 
     private void ThrowIfSyncFailed()
     {
-        if (_syncFailure is { } failure)
+        if (syncFailure is { } failure)
         {
             throw new IOException("An earlier sync of this store file failed; reopen the store.", failure);
         }

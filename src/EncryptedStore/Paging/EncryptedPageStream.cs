@@ -23,24 +23,24 @@ public sealed partial class EncryptedPageStream : Stream
     /// <summary>Logical page size: LiteDB's page size.</summary>
     public const int PageSize = PageLayout.PageSize;
 
-    private readonly Stream _inner;
-    private readonly XAes256Gcm _aead;
-    private readonly byte[] _storeId;
-    private readonly Lock _sync = new();
+    private readonly Stream inner;
+    private readonly XAes256Gcm aead;
+    private readonly byte[] storeId;
+    private readonly Lock sync = new();
 
-    // Serialises flushes, shrinks and disposal (taken before _sync): a flush syncs pages with only this one held.
-    private readonly Lock _flushGate = new();
-    private long _length;
-    private long _position;
-    private bool _disposed;
-    private volatile Exception? _syncFailure;
+    // Serialises flushes, shrinks and disposal (taken before sync): a flush syncs pages with only this one held.
+    private readonly Lock flushGate = new();
+    private long length;
+    private long position;
+    private bool disposed;
+    private volatile Exception? syncFailure;
 
     private EncryptedPageStream(Stream inner, XAes256Gcm aead, StoreFileKind kind, byte[] storeId)
     {
-        _inner = inner;
-        _aead = aead;
+        this.inner = inner;
+        this.aead = aead;
         Kind = kind;
-        _storeId = storeId;
+        this.storeId = storeId;
     }
 
     /// <summary>Which file of the store this is; bound into every page.</summary>
@@ -51,27 +51,27 @@ public sealed partial class EncryptedPageStream : Stream
     {
         get
         {
-            lock (_sync)
+            lock (sync)
             {
-                return _unsyncedPages || _length != _syncedLength;
+                return unsyncedPages || length != syncedLength;
             }
         }
     }
 
-    public override bool CanRead => !_disposed;
+    public override bool CanRead => !disposed;
 
-    public override bool CanSeek => !_disposed;
+    public override bool CanSeek => !disposed;
 
-    public override bool CanWrite => !_disposed;
+    public override bool CanWrite => !disposed;
 
     public override long Length
     {
         get
         {
-            lock (_sync)
+            lock (sync)
             {
                 ThrowIfDisposed();
-                return _length;
+                return length;
             }
         }
     }
@@ -80,26 +80,26 @@ public sealed partial class EncryptedPageStream : Stream
     {
         get
         {
-            lock (_sync)
+            lock (sync)
             {
                 ThrowIfDisposed();
-                return _position;
+                return position;
             }
         }
 
         set
         {
             ArgumentOutOfRangeException.ThrowIfNegative(value);
-            lock (_sync)
+            lock (sync)
             {
                 ThrowIfDisposed();
-                _position = value;
+                position = value;
             }
         }
     }
 
     /// <summary>The 16-byte id shared by a store's data and log files.</summary>
-    internal ReadOnlySpan<byte> StoreId => _storeId;
+    internal ReadOnlySpan<byte> StoreId => storeId;
 
     /// <summary>Runs before any page write reaches the inner stream (outside this stream's lock).</summary>
     internal Action? BeforePageWrite { get; set; }
@@ -109,18 +109,18 @@ public sealed partial class EncryptedPageStream : Stream
 
     public override long Seek(long offset, SeekOrigin origin)
     {
-        lock (_sync)
+        lock (sync)
         {
             ThrowIfDisposed();
             var target = origin switch
             {
                 SeekOrigin.Begin => offset,
-                SeekOrigin.Current => _position + offset,
-                SeekOrigin.End => _length + offset,
+                SeekOrigin.Current => position + offset,
+                SeekOrigin.End => length + offset,
                 _ => throw new ArgumentOutOfRangeException(nameof(origin)),
             };
             ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(offset));
-            _position = target;
+            position = target;
             return target;
         }
     }
@@ -133,20 +133,20 @@ public sealed partial class EncryptedPageStream : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        lock (_sync)
+        lock (sync)
         {
             ThrowIfDisposed();
-            if (_position >= _length || buffer.IsEmpty)
+            if (position >= length || buffer.IsEmpty)
             {
                 return 0;
             }
 
-            var total = (int)Math.Min(buffer.Length, _length - _position);
+            var total = (int)Math.Min(buffer.Length, length - position);
             var done = 0;
             while (done < total)
             {
-                var page = _position / PageSize;
-                var inPage = (int)(_position % PageSize);
+                var page = position / PageSize;
+                var inPage = (int)(position % PageSize);
                 var n = Math.Min(PageSize - inPage, total - done);
                 if (inPage == 0 && n == PageSize)
                 {
@@ -154,12 +154,12 @@ public sealed partial class EncryptedPageStream : Stream
                 }
                 else
                 {
-                    ReadPage(page, _pageBuffer);
-                    _pageBuffer.AsSpan(inPage, n).CopyTo(buffer[done..]);
+                    ReadPage(page, pageBuffer);
+                    pageBuffer.AsSpan(inPage, n).CopyTo(buffer[done..]);
                 }
 
                 done += n;
-                _position += n;
+                position += n;
             }
 
             return total;
@@ -180,11 +180,11 @@ public sealed partial class EncryptedPageStream : Stream
         }
 
         BeforePageWrite?.Invoke();
-        lock (_sync)
+        lock (sync)
         {
             ThrowIfDisposed();
-            var oldPages = PageLayout.PageCount(_length);
-            var firstPage = _position / PageSize;
+            var oldPages = PageLayout.PageCount(length);
+            var firstPage = position / PageSize;
 
             // A write past the end fills the gap with real (encrypted) zero pages, so a zeroed page inside the file
             // can always be recognised as tampering rather than taken for a hole.
@@ -193,11 +193,11 @@ public sealed partial class EncryptedPageStream : Stream
                 WritePage(gap, ZeroPage);
             }
 
-            var end = _position + buffer.Length;
+            var end = position + buffer.Length;
             while (!buffer.IsEmpty)
             {
-                var page = _position / PageSize;
-                var inPage = (int)(_position % PageSize);
+                var page = position / PageSize;
+                var inPage = (int)(position % PageSize);
                 var n = Math.Min(PageSize - inPage, buffer.Length);
                 if (inPage == 0 && n == PageSize)
                 {
@@ -207,22 +207,22 @@ public sealed partial class EncryptedPageStream : Stream
                 {
                     if (page < oldPages)
                     {
-                        ReadPage(page, _pageBuffer);
+                        ReadPage(page, pageBuffer);
                     }
                     else
                     {
-                        Array.Clear(_pageBuffer);
+                        Array.Clear(pageBuffer);
                     }
 
-                    buffer[..n].CopyTo(_pageBuffer.AsSpan(inPage));
-                    WritePage(page, _pageBuffer);
+                    buffer[..n].CopyTo(pageBuffer.AsSpan(inPage));
+                    WritePage(page, pageBuffer);
                 }
 
                 buffer = buffer[n..];
-                _position += n;
+                position += n;
             }
 
-            _length = Math.Max(_length, end);
+            length = Math.Max(length, end);
         }
     }
 
@@ -233,27 +233,27 @@ public sealed partial class EncryptedPageStream : Stream
     /// </summary>
     public override void Flush()
     {
-        lock (_flushGate)
+        lock (flushGate)
         {
             long length;
             int flushing;
-            lock (_sync)
+            lock (sync)
             {
                 ThrowIfDisposed();
-                if (Kind == StoreFileKind.Temp || !_unsyncedPages)
+                if (Kind == StoreFileKind.Temp || !unsyncedPages)
                 {
                     SyncLocked();
                     return;
                 }
 
-                length = _length;
-                flushing = _dirty.Count;
-                _flushingCounters.Clear();
-                _flushingCounters.AddRange(_dirty.Select(page => _pages[page].Counter));
+                length = this.length;
+                flushing = dirty.Count;
+                flushingCounters.Clear();
+                flushingCounters.AddRange(dirty.Select(page => pages[page].Counter));
             }
 
             SyncInner();
-            lock (_sync)
+            lock (sync)
             {
                 ThrowIfDisposed();
                 if (!MarkFlushedLocked(length, flushing))
@@ -264,9 +264,9 @@ public sealed partial class EncryptedPageStream : Stream
 
             // The commit record: until this sync returns, the length stays "unsynced" for HasUnsyncedChanges.
             SyncInner();
-            lock (_sync)
+            lock (sync)
             {
-                _syncedLength = length;
+                syncedLength = length;
             }
         }
     }
@@ -279,10 +279,10 @@ public sealed partial class EncryptedPageStream : Stream
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
         bool shrinking;
-        lock (_sync)
+        lock (sync)
         {
             ThrowIfDisposed();
-            shrinking = value < _length;
+            shrinking = value < length;
         }
 
         if (shrinking)
@@ -296,18 +296,18 @@ public sealed partial class EncryptedPageStream : Stream
 
         // A shrink must not interleave with a flush's unlocked page sync: that flush would then record its older,
         // longer length over pages that no longer exist.
-        lock (_flushGate)
-        lock (_sync)
+        lock (flushGate)
+        lock (sync)
         {
             ThrowIfDisposed();
-            if (value >= _length)
+            if (value >= length)
             {
-                for (var page = PageLayout.PageCount(_length); page < PageLayout.PageCount(value); page++)
+                for (var page = PageLayout.PageCount(length); page < PageLayout.PageCount(value); page++)
                 {
                     WritePage(page, ZeroPage);
                 }
 
-                _length = value;
+                length = value;
                 return;
             }
 
@@ -319,16 +319,16 @@ public sealed partial class EncryptedPageStream : Stream
     {
         if (disposing)
         {
-            lock (_flushGate)
-            lock (_sync)
+            lock (flushGate)
+            lock (sync)
             {
-                if (!_disposed)
+                if (!disposed)
                 {
-                    _disposed = true;
-                    Array.Clear(_pageBuffer);
-                    Array.Clear(_probeBuffer);
-                    _inner.Dispose();
-                    _aead.Dispose();
+                    disposed = true;
+                    Array.Clear(pageBuffer);
+                    Array.Clear(probeBuffer);
+                    inner.Dispose();
+                    aead.Dispose();
                 }
             }
         }
@@ -336,5 +336,5 @@ public sealed partial class EncryptedPageStream : Stream
         base.Dispose(disposing);
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
 }

@@ -1,0 +1,169 @@
+using System.Runtime.ExceptionServices;
+using System.Security.Cryptography;
+using LiteDB;
+using WhistleSubmit.EncryptedStore.Paging;
+
+namespace WhistleSubmit.EncryptedStore;
+
+// Opening and creating a store: the lock file, the files' creation under temporary names, the version pin, and
+// unwrapping what LiteDB throws while it reads the store.
+public sealed partial class DurableStore
+{
+    /// <summary>
+    /// Opens (or creates) the store in directory with a 32-byte key. Throws <see cref="StoreKeyException"/> for a
+    /// wrong key, <see cref="StoreCorruptException"/> for damaged or tampered files, <see cref="StoreLockedException"/>
+    /// when another process has the store open.
+    /// </summary>
+    public static DurableStore Open(string directory, ReadOnlySpan<byte> key, BsonMapper? mapper = null) =>
+        Open(directory, key, mapper, checkpointPages: 1000);
+
+    internal static DurableStore Open(string directory, ReadOnlySpan<byte> key, BsonMapper? mapper, int checkpointPages)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        CheckKey(key);
+        CheckLiteDbVersion();
+        Directory.CreateDirectory(directory);
+        var storeLock = StoreLock.Acquire(directory);
+        return OpenLocked(directory, key, mapper, checkpointPages, storeLock);
+    }
+
+    // Opens with the lock already held; on failure the lock is released too.
+    private static DurableStore OpenLocked(
+        string directory, ReadOnlySpan<byte> key, BsonMapper? mapper, int checkpointPages, StoreLock? storeLock)
+    {
+        var streams = new List<IDisposable>();
+        if (storeLock is not null)
+        {
+            streams.Add(storeLock);
+        }
+
+        try
+        {
+            RecoverCompaction(directory);
+            var dataPath = Path.Combine(directory, DataFileName);
+            var logPath = Path.Combine(directory, LogFileName);
+            if (!File.Exists(dataPath))
+            {
+                CreateFiles(directory, key);
+            }
+            else if (!File.Exists(logPath))
+            {
+                throw new StoreCorruptException("The store's log file is missing.");
+            }
+
+            var data = EncryptedPageStream.Open(OpenFile(dataPath), key, StoreFileKind.Data);
+            streams.Add(data);
+            var log = EncryptedPageStream.Open(OpenFile(logPath), key, StoreFileKind.Log, data.StoreId);
+            streams.Add(log);
+            var temp = CreateTempStream(Path.Combine(directory, TempFileName));
+            streams.Add(temp);
+            return Unwrapped(() => new DurableStore(data, log, temp, storeLock, mapper, checkpointPages));
+        }
+        catch
+        {
+            streams.Reverse();
+            streams.ForEach(s => s.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>For tests: a store over caller-provided raw streams (empty data stream = new store), no lock file.</summary>
+    internal static DurableStore Open(Stream rawData, Stream rawLog, ReadOnlySpan<byte> key, int checkpointPages)
+    {
+        CheckKey(key);
+        EncryptedPageStream data;
+        EncryptedPageStream log;
+        if (rawData.Length == 0)
+        {
+            data = EncryptedPageStream.Create(rawData, key, StoreFileKind.Data);
+            log = EncryptedPageStream.Create(rawLog, key, StoreFileKind.Log, data.StoreId);
+        }
+        else
+        {
+            data = EncryptedPageStream.Open(rawData, key, StoreFileKind.Data);
+            log = EncryptedPageStream.Open(rawLog, key, StoreFileKind.Log, data.StoreId);
+        }
+
+        var temp = EncryptedPageStream.Create(new MemoryStream(), RandomNumberGenerator.GetBytes(32), StoreFileKind.Temp);
+        return Unwrapped(() => new DurableStore(data, log, temp, null, null, checkpointPages));
+    }
+
+    private static void CheckKey(ReadOnlySpan<byte> key)
+    {
+        if (key.Length != 32)
+        {
+            throw new ArgumentException("A store key is 32 bytes.", nameof(key));
+        }
+    }
+
+    private static void CheckLiteDbVersion()
+    {
+        var version = typeof(LiteDatabase).Assembly.GetName().Version;
+        if (version is null || version.Major != PinnedLiteDbVersion.Major || version.Minor != PinnedLiteDbVersion.Minor
+            || version.Build != PinnedLiteDbVersion.Build)
+        {
+            throw new InvalidOperationException(
+                $"The store's durability was verified against LiteDB {PinnedLiteDbVersion} only; found {version}.");
+        }
+    }
+
+    // New store: both files are written and synced under temporary names, then renamed (log first, so a store with
+    // a data file always has its log) and the directory synced. A leftover log without a data file is from an
+    // interrupted creation that never acknowledged anything, and is replaced.
+    private static void CreateFiles(string directory, ReadOnlySpan<byte> key)
+    {
+        var dataPath = Path.Combine(directory, DataFileName);
+        var logPath = Path.Combine(directory, LogFileName);
+        var storeId = RandomNumberGenerator.GetBytes(16);
+        using (EncryptedPageStream.Create(NewFile(dataPath + ".new"), key, StoreFileKind.Data, storeId))
+        using (EncryptedPageStream.Create(NewFile(logPath + ".new"), key, StoreFileKind.Log, storeId))
+        {
+        }
+
+        File.Move(logPath + ".new", logPath, overwrite: true);
+        File.Move(dataPath + ".new", dataPath, overwrite: false);
+        DirectorySync.Flush(directory);
+    }
+
+    private static FileStream NewFile(string path) =>
+        new(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+
+    // FileShare.Read: the lock file enforces one writer; readers (backups, tests) may look at the ciphertext.
+    private static FileStream OpenFile(string path) =>
+        new(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.RandomAccess);
+
+    // Sort spill space: a throwaway random key, deleted on close; a leftover from a crash is unreadable and replaced.
+    private static EncryptedPageStream CreateTempStream(string path)
+    {
+        var file = new FileStream(
+            path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1, FileOptions.DeleteOnClose);
+        return EncryptedPageStream.Create(file, RandomNumberGenerator.GetBytes(32), StoreFileKind.Temp);
+    }
+
+    // LiteDB may wrap what a stream throws; callers should see our own exceptions.
+    private static DurableStore Unwrapped(Func<DurableStore> open)
+    {
+        try
+        {
+            return open();
+        }
+        catch (Exception e) when (FindStoreException(e) is { } inner && inner != e)
+        {
+            ExceptionDispatchInfo.Throw(inner);
+            throw;
+        }
+    }
+
+    private static Exception? FindStoreException(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is StoreCorruptException or StoreKeyException)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+}
