@@ -17,7 +17,7 @@ public sealed class DurableStoreCompactionTests
     [SetUp]
     public void SetUp()
     {
-        _directory = TempDirectory.Create();
+        _directory = new TempDirectory("ws-storage-tests-").Path;
         _key = RandomNumberGenerator.GetBytes(32);
     }
 

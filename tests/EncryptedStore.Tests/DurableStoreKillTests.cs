@@ -14,7 +14,7 @@ public sealed class DurableStoreKillTests
     [SetUp]
     public void SetUp()
     {
-        _directory = TempDirectory.Create();
+        _directory = new TempDirectory("ws-storage-tests-").Path;
         _key = RandomNumberGenerator.GetBytes(32);
     }
 

@@ -14,7 +14,7 @@ public sealed class DurableStoreTests
     [SetUp]
     public void SetUp()
     {
-        _directory = TempDirectory.Create();
+        _directory = new TempDirectory("ws-storage-tests-").Path;
         _key = RandomNumberGenerator.GetBytes(32);
     }
 
@@ -134,7 +134,7 @@ public sealed class DurableStoreTests
     public void Open_LogFromAnotherStoreWithSameKey_ThrowsStoreCorrupt()
     {
         // Arrange
-        var other = TempDirectory.Create();
+        var other = new TempDirectory("ws-storage-tests-").Path;
         DurableStore.Open(_directory, _key).Dispose();
         DurableStore.Open(other, _key).Dispose();
 

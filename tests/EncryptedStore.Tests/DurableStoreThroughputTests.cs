@@ -14,7 +14,7 @@ public sealed class DurableStoreThroughputTests
     public void Write_64KiBInserts_ReportsRateAgainstRawFsync()
     {
         // Arrange
-        var directory = TempDirectory.Create();
+        var directory = new TempDirectory("ws-storage-tests-").Path;
         try
         {
             var fsyncs = RawFsyncsPerSecond(Path.Combine(directory, "fsync.probe"));

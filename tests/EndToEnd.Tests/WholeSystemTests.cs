@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -19,7 +18,7 @@ public sealed class WholeSystemTests
     private const string Passphrase = "end to end passphrase for the vault";
 
     private string root = null!;
-    private readonly List<Process> servers = [];
+    private readonly List<PortalServer> servers = [];
 
     [SetUp]
     public void SetUp() => root = Directory.CreateTempSubdirectory("whistle-e2e-").FullName;
@@ -27,16 +26,7 @@ public sealed class WholeSystemTests
     [TearDown]
     public void TearDown()
     {
-        foreach (Process server in servers)
-        {
-            if (!server.HasExited)
-            {
-                server.Kill(entireProcessTree: true);
-                server.WaitForExit();
-            }
-
-            server.Dispose();
-        }
+        servers.ForEach(server => server.Dispose());
 
         Directory.Delete(root, recursive: true);
     }
@@ -71,8 +61,9 @@ public sealed class WholeSystemTests
         };
         string Portal(params string[] args) => Executables.Succeed("whistle-portal.dll", [.. args, "--data", portal], portalEnv);
         Portal("recipients", "add", recipient, "--name", "Ana");
-        (Process server, Uri address) = await Executables.StartPortalAsync(["--production", "true", "--data", portal, "--port", "0", "--transfer-port", "0"], portalEnv);
+        PortalServer server = await Executables.StartPortalAsync(["--production", "true", "--data", portal, "--port", "0", "--transfer-port", "0"], portalEnv);
         servers.Add(server);
+        Uri address = server.Address;
 
         var (playwright, browser) = await Chromium.LaunchAsync();
         using (playwright)

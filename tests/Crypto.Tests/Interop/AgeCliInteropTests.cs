@@ -34,7 +34,7 @@ public class AgeCliInteropTests
         string ciphertext = files.Encrypt(plaintext, "c.age", [identity.Recipient], armor);
 
         // Through stdout: age -o creates its file only on the first write, so an empty plaintext would leave none.
-        ExternalProcess.Run(age, ["-d", "-i", key, ciphertext], stdoutFile: files.PathOf("out.bin")).AssertSuccess("age -d");
+        ProcessRunner.Run(age, ["-d", "-i", key, ciphertext], stdoutFile: files.PathOf("out.bin")).AssertSuccess("age -d");
 
         InteropFiles.AssertSameContent(plaintext, files.PathOf("out.bin"));
     }
@@ -47,7 +47,7 @@ public class AgeCliInteropTests
         using var identity = X25519Identity.Generate();
         string plaintext = files.WritePlaintext("plain.bin", size);
         string[] args = armor ? ["-e", "-a"] : ["-e"];
-        ExternalProcess.Run(age, [.. args, "-r", identity.Recipient.ToString(), "-o", files.PathOf("c.age"), plaintext])
+        ProcessRunner.Run(age, [.. args, "-r", identity.Recipient.ToString(), "-o", files.PathOf("c.age"), plaintext])
             .AssertSuccess("age -e");
 
         string output = files.Decrypt(files.PathOf("c.age"), "out.bin", [identity]);
@@ -61,7 +61,7 @@ public class AgeCliInteropTests
         using var first = X25519Identity.Generate();
         using var second = X25519Identity.Generate();
         string plaintext = files.WritePlaintext("plain.bin", InteropSizes.Chunk + 1);
-        ExternalProcess.Run(age, ["-e", "-r", first.Recipient.ToString(), "-r", second.Recipient.ToString(),
+        ProcessRunner.Run(age, ["-e", "-r", first.Recipient.ToString(), "-r", second.Recipient.ToString(),
             "-o", files.PathOf("c.age"), plaintext]).AssertSuccess("age -e");
 
         string outFirst = files.Decrypt(files.PathOf("c.age"), "out1.bin", [first]);
@@ -77,7 +77,7 @@ public class AgeCliInteropTests
         using var recipientOwner = X25519Identity.Generate();
         using var stranger = X25519Identity.Generate();
         string plaintext = files.WritePlaintext("plain.bin", 100);
-        ExternalProcess.Run(age, ["-e", "-r", recipientOwner.Recipient.ToString(), "-o", files.PathOf("c.age"), plaintext])
+        ProcessRunner.Run(age, ["-e", "-r", recipientOwner.Recipient.ToString(), "-o", files.PathOf("c.age"), plaintext])
             .AssertSuccess("age -e");
 
         var ex = Assert.Throws<AgeException>(() => files.Decrypt(files.PathOf("c.age"), "out.bin", [stranger]));
@@ -90,8 +90,8 @@ public class AgeCliInteropTests
     {
         string keygen = InteropEnvironment.RequireTool("age-keygen");
         string key = files.PathOf("key.txt");
-        ExternalProcess.Run(keygen, ["-o", key]).AssertSuccess("age-keygen");
-        string recipientText = ExternalProcess.Run(keygen, ["-y", key]).AssertSuccess("age-keygen -y").StdOut.Trim();
+        ProcessRunner.Run(keygen, ["-o", key]).AssertSuccess("age-keygen");
+        string recipientText = ProcessRunner.Run(keygen, ["-y", key]).AssertSuccess("age-keygen -y").StdOut.Trim();
 
         IReadOnlyList<IIdentity> identities;
         using (var reader = new StreamReader(key))
@@ -112,9 +112,9 @@ public class AgeCliInteropTests
     {
         string keygen = InteropEnvironment.RequireTool("age-keygen");
         string key = files.PathOf("key.txt");
-        ExternalProcess.Run(keygen, ["-o", key]).AssertSuccess("age-keygen");
+        ProcessRunner.Run(keygen, ["-o", key]).AssertSuccess("age-keygen");
         string plaintext = files.WritePlaintext("plain.bin", InteropSizes.Chunk * 2);
-        ExternalProcess.Run(age, ["-e", "-R", RecipientsFileOf(keygen, key), "-o", files.PathOf("c.age"), plaintext])
+        ProcessRunner.Run(age, ["-e", "-R", RecipientsFileOf(keygen, key), "-o", files.PathOf("c.age"), plaintext])
             .AssertSuccess("age -e -R");
         IReadOnlyList<IIdentity> identities;
         using (var reader = new StreamReader(key))
@@ -135,7 +135,7 @@ public class AgeCliInteropTests
         string ciphertext = files.PathOf("c.age");
 
         // age reads passphrases only from a terminal; script(1) gives it one and types for us (prompt + confirmation).
-        ExternalProcess.Run(
+        ProcessRunner.Run(
             script,
             ["-q", "-e", "-c", $"'{age}' -e -p -o '{ciphertext}' '{plaintext}'", "/dev/null"],
             stdinText: $"{Passphrase}\n{Passphrase}\n").AssertSuccess("age -e -p");
@@ -155,7 +155,7 @@ public class AgeCliInteropTests
         string ciphertext = files.Encrypt(plaintext, "c.age", [recipient]);
         string output = files.PathOf("out.bin");
 
-        ExternalProcess.Run(
+        ProcessRunner.Run(
             script,
             ["-q", "-e", "-c", $"'{age}' -d -o '{output}' '{ciphertext}'", "/dev/null"],
             stdinText: $"{Passphrase}\n").AssertSuccess("age -d (passphrase)");
@@ -165,7 +165,7 @@ public class AgeCliInteropTests
 
     private string RecipientsFileOf(string keygen, string key)
     {
-        string recipient = ExternalProcess.Run(keygen, ["-y", key]).AssertSuccess("age-keygen -y").StdOut;
+        string recipient = ProcessRunner.Run(keygen, ["-y", key]).AssertSuccess("age-keygen -y").StdOut;
         return files.WriteText("recipients.txt", "# reviewers\n" + recipient);
     }
 }

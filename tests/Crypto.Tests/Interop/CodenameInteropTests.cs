@@ -36,7 +36,7 @@ public class CodenameInteropTests
 
     private void AssertSameKeys(string codename)
     {
-        var result = ExternalProcess.Run(
+        var result = ProcessRunner.Run(
             node,
             [InteropEnvironment.InteropScript, "derive", codename],
             workingDirectory: InteropEnvironment.ClientAppDirectory).AssertSuccess("node derive");

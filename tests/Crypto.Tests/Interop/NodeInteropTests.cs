@@ -187,11 +187,11 @@ public class NodeInteropTests
     }
 
     private ProcessResult RunInterop(string[] args, string? stdinFile = null, string? stdoutFile = null) =>
-        ExternalProcess.Run(
+        ProcessRunner.Run(
             node,
             [InteropEnvironment.InteropScript, .. args],
-            stdinFile,
-            stdoutFile,
+            stdinFile: stdinFile,
+            stdoutFile: stdoutFile,
             workingDirectory: InteropEnvironment.ClientAppDirectory);
 
     /// <summary>Runs interop.mjs keygen: the key file text, its identity line and its "# public key:" recipient.</summary>

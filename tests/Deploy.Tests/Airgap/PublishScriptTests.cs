@@ -10,7 +10,7 @@ namespace WhistleSubmit.Deploy.Tests.Airgap;
 public sealed class PublishScriptTests
 {
     // publish.sh writes into _out/publish alone; everything the tests make (homes, keys) goes beside it.
-    private TempDir _out = null!;
+    private TempDirectory _out = null!;
     private ProcessResult _publish = null!;
 
     private string PublishDir => _out.Combine("publish");
@@ -20,7 +20,7 @@ public sealed class PublishScriptTests
     [OneTimeSetUp]
     public void Publish()
     {
-        _out = new TempDir();
+        _out = new TempDirectory();
         _publish = Run.Program("bash", [Path.Combine(Repo.Deploy, "airgap", "publish.sh"), PublishDir], TimeSpan.FromMinutes(15));
     }
 

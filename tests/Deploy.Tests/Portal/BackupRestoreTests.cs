@@ -38,7 +38,7 @@ public sealed class BackupRestoreTests
         File.WriteAllText(path, text);
     }
 
-    private static (string Identity, string Recipient) NewBackupKey(TempDir dir)
+    private static (string Identity, string Recipient) NewBackupKey(TempDirectory dir)
     {
         var identity = dir.Combine("backup.key");
         Assert.That(Run.Program("age-keygen", ["-o", identity]).ExitCode, Is.Zero);
@@ -52,7 +52,7 @@ public sealed class BackupRestoreTests
     public void BackupThenRestore_OnFreshServer_SameDataKeyRingOnionKeysAndConfig()
     {
         using var server = PopulatedServer();
-        using var keys = new TempDir();
+        using var keys = new TempDirectory();
         var (identity, recipient) = NewBackupKey(keys);
         var archive = keys.Combine("backup.tar.age");
 
@@ -78,7 +78,7 @@ public sealed class BackupRestoreTests
     public void Backup_Archive_IsAgeEncryptedWithNoPlaintextAndNoLeftovers()
     {
         using var server = PopulatedServer();
-        using var keys = new TempDir();
+        using var keys = new TempDirectory();
         var (_, recipient) = NewBackupKey(keys);
         var archive = keys.Combine("backup.tar.age");
 
@@ -96,7 +96,7 @@ public sealed class BackupRestoreTests
     public void Backup_ExistingOutput_RefusedAndUntouched()
     {
         using var server = PopulatedServer();
-        using var keys = new TempDir();
+        using var keys = new TempDirectory();
         var (_, recipient) = NewBackupKey(keys);
         var archive = keys.Combine("backup.tar.age");
         File.WriteAllText(archive, "older backup");
@@ -111,11 +111,11 @@ public sealed class BackupRestoreTests
     public void Restore_WrongIdentity_RefusedAndServerUnchanged()
     {
         using var server = PopulatedServer();
-        using var keys = new TempDir();
+        using var keys = new TempDirectory();
         var (_, recipient) = NewBackupKey(keys);
         var archive = keys.Combine("backup.tar.age");
         Assert.That(Run.Bash(Backup, "--root", server.Path, "--no-services", "-r", recipient, "-o", archive).ExitCode, Is.Zero);
-        using var other = new TempDir();
+        using var other = new TempDirectory();
         var (wrongIdentity, _) = NewBackupKey(other);
         using var fresh = new ThrowawayRoot();
         Assert.That(fresh.Install(PortalPublish.Path).ExitCode, Is.Zero);
@@ -132,7 +132,7 @@ public sealed class BackupRestoreTests
     public void Restore_ServerInUse_RefusedWithoutForceKeptAsideWithForce()
     {
         using var server = PopulatedServer();
-        using var keys = new TempDir();
+        using var keys = new TempDirectory();
         var (identity, recipient) = NewBackupKey(keys);
         var archive = keys.Combine("backup.tar.age");
         Assert.That(Run.Bash(Backup, "--root", server.Path, "--no-services", "-r", recipient, "-o", archive).ExitCode, Is.Zero);
@@ -156,7 +156,7 @@ public sealed class BackupRestoreTests
     public void Restore_ForgedArchive_RefusedAndServerUnchanged(string forgery)
     {
         // The backup recipient is public, so anyone who knows it can write an archive: restore must not trust it.
-        using var keys = new TempDir();
+        using var keys = new TempDirectory();
         var (identity, recipient) = NewBackupKey(keys);
         var tree = keys.Combine("tree");
         Write(Path.Combine(tree, "whistlesubmit-backup.format"), "whistlesubmit-backup 1\n");

@@ -68,7 +68,7 @@ public sealed class InstallScriptTests
     public void Install_EditedConfigAndNewProgram_KeepsConfigReplacesProgram()
     {
         using var root = new ThrowawayRoot();
-        using var from = new TempDir();
+        using var from = new TempDirectory();
         Run.Program("cp", ["-R", PortalPublish.Path + "/.", from.Path]);
         Assert.That(root.Install(from.Path).ExitCode, Is.Zero);
         var env = root.Combine("etc", "whistlesubmit", "portal.env");
@@ -89,7 +89,7 @@ public sealed class InstallScriptTests
     public void Install_FromDirWithoutProgram_FailsBeforeInstallingIt()
     {
         using var root = new ThrowawayRoot();
-        using var empty = new TempDir();
+        using var empty = new TempDirectory();
 
         var result = root.Install(empty.Path);
 

@@ -8,7 +8,7 @@ namespace WhistleSubmit.Deploy.Tests.Portal;
 /// </summary>
 internal sealed class ThrowawayRoot : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public ThrowawayRoot()
     {

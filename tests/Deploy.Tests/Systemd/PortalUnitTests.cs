@@ -110,7 +110,7 @@ public sealed class PortalUnitTests
         // systemd-analyze verify insists that ExecStart's program exists and is executable, and the portal is not
         // installed on the test machine: verify a copy whose /opt/whistlesubmit paths point into a temp tree
         // holding a stub program. Everything else in the unit is checked as written.
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var stub = dir.Combine("opt", "whistlesubmit", "portal", "whistle-portal");
         Directory.CreateDirectory(Path.GetDirectoryName(stub)!);
         File.WriteAllText(stub, "#!/bin/sh\nexit 0\n");
@@ -128,7 +128,7 @@ public sealed class PortalUnitTests
     [Test]
     public void SystemdAnalyzeSecurity_PortalUnit_ExposureAtMostTwo()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var copy = dir.Combine("whistlesubmit-portal.service");
         File.Copy(UnitPath, copy);
 

@@ -28,12 +28,12 @@ public sealed class AddReviewerClientTests
         return [.. output];
     }
 
-    private static ProcessResult Client(TempDir root, params string[] args) =>
+    private static ProcessResult Client(TempDirectory root, params string[] args) =>
         Run.Bash(Script, ["--root", root.Path, "--service-dir", "/transfer", "--no-services", .. args]);
 
-    private static TempDir ServiceTree()
+    private static TempDirectory ServiceTree()
     {
-        var root = new TempDir();
+        var root = new TempDirectory();
         Directory.CreateDirectory(root.Combine("transfer"), TorTree.Private);
         return root;
     }

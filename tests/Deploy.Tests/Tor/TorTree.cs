@@ -10,7 +10,7 @@ internal sealed class TorTree : IDisposable
 {
     public const string DebianDefaults = "/usr/share/tor/tor-service-defaults-torrc";
 
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public TorTree()
     {

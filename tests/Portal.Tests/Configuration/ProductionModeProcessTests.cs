@@ -58,26 +58,15 @@ public class ProductionModeProcessTests
         Assert.That(File.Exists(Path.Combine(dataDirectory, "demo-reviewer-identity.txt")), Is.True);
     }
 
+    // Run from the data directory, as an operator would, so files created in the current directory show up there.
     private Process StartPortal(params string[] args)
     {
-        // The portal's build output is copied next to the tests (project reference), runtimeconfig included.
-        string portalDll = Path.Combine(AppContext.BaseDirectory, "whistle-portal.dll");
-        var start = new ProcessStartInfo("dotnet")
+        var start = PortalServer.StartInfo(args, new Dictionary<string, string?>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = dataDirectory,
-        };
-        start.ArgumentList.Add(portalDll);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("ASPNETCORE_URLS");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        });
+        start.WorkingDirectory = dataDirectory;
         return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 }

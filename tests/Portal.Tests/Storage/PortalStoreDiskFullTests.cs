@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Portal.Storage;
@@ -89,12 +88,5 @@ public class PortalStoreDiskFullTests
         Assert.That(reopened.Store.Status().PendingUploads, Is.Zero);
     }
 
-    private static int Run(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true };
-        args.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        return process.ExitCode;
-    }
+    private static int Run(string file, params string[] args) => ProcessRunner.Run(file, args).ExitCode;
 }
