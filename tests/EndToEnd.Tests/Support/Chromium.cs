@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace WhistleSubmit.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright (as in Portal.Tests' Browser/Chromium.cs; TOOLCHAIN.md: no downloaded
+/// Debian's Chromium driven by Playwright (as in Portal.Tests' Browser/Chromium.cs; docs/DEVELOPMENT.md#playwright-and-chromium: no downloaded
 /// browser, no PageTest base class). The flags keep it from calling home during tests.
 /// </summary>
 internal static class Chromium

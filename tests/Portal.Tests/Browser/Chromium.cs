@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace WhistleSubmit.Portal.Tests.Browser;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright, launched once for the whole test run (TOOLCHAIN.md: no downloaded
+/// Debian's Chromium driven by Playwright, launched once for the whole test run (docs/DEVELOPMENT.md#playwright-and-chromium: no downloaded
 /// browser, no PageTest base class). The flags keep it from calling home during tests.
 /// </summary>
 internal static class Chromium
