@@ -74,6 +74,19 @@ internal sealed partial class DocReferenceChecker(string root)
         }
     }
 
+    /// <summary>Repository paths a Markdown file names in code spans (<c>`src/…`</c>, <c>`tests/…`</c>, …) must exist.</summary>
+    public IEnumerable<string> CheckPaths(string path, string markdown)
+    {
+        foreach ((int line, Match m) in Matches(RepositoryPathPattern(), markdown))
+        {
+            string named = m.Groups["path"].Value;
+            if (!File.Exists(Path.Combine(root, named)) && !Directory.Exists(Path.Combine(root, named)))
+            {
+                yield return $"{path}:{line}: {named}: no such file or folder";
+            }
+        }
+    }
+
     private static bool IsInDocs(string path) => path.StartsWith("docs/", StringComparison.Ordinal);
 
     private static string Normalize(string relative)
@@ -129,6 +142,10 @@ internal sealed partial class DocReferenceChecker(string root)
 
         return known!.Contains(anchor) ? null : $"no heading with anchor #{anchor}";
     }
+
+    // Placeholders and globs (<id>, *) are not paths.
+    [GeneratedRegex(@"`(?<path>(?:src|tests|bench|deploy|docs)/[^`\s<>*{}]*)`")]
+    private static partial Regex RepositoryPathPattern();
 
     [GeneratedRegex(@"(?<![\w./-])docs/(?<file>[\w.-]+?\.md)(?:#(?<anchor>[\w-]+))?")]
     private static partial Regex DocsReferencePattern();

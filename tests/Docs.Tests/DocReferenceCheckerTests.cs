@@ -17,6 +17,8 @@ public sealed class DocReferenceCheckerTests
         Directory.CreateDirectory(Path.Combine(root, "docs"));
         File.WriteAllText(Path.Combine(root, "docs", "FORMATS.md"), "# Formats\n\n## Bundle\n\n```\n## Not a heading\n```\n");
         File.WriteAllText(Path.Combine(root, "README.md"), "# Readme\n");
+        Directory.CreateDirectory(Path.Combine(root, "src", "Crypto"));
+        File.WriteAllText(Path.Combine(root, "src", "Crypto", "A.cs"), "// A\n");
         checker = new DocReferenceChecker(root);
     }
 
@@ -78,6 +80,20 @@ public sealed class DocReferenceCheckerTests
         Assert.That(checker.CheckLinks("docs/FORMATS.md", Planted(markdown)), Has.Exactly(1).Items);
     }
 
+    [TestCase("`{src}Crypto`, `{src}Crypto/A.cs` and `{src}Crypto/<id>.age`")]
+    public void CheckPaths_ExistingOrPlaceholder_ReportsNothing(string markdown)
+    {
+        Assert.That(checker.CheckPaths("docs/FORMATS.md", Planted(markdown)), Is.Empty);
+    }
+
+    [TestCase("`{src}Crypto/B.cs`")]
+    [TestCase("`{tests}Crypto.Tests`")]
+    public void CheckPaths_Missing_ReportsIt(string markdown)
+    {
+        Assert.That(checker.CheckPaths("docs/FORMATS.md", Planted(markdown)), Has.Exactly(1).Items);
+    }
+
     private static string Planted(string text) =>
-        text.Replace("{docs}", "docs/", StringComparison.Ordinal).Replace("{PORTAL}", "PORTAL", StringComparison.Ordinal);
+        text.Replace("{docs}", "docs/", StringComparison.Ordinal).Replace("{PORTAL}", "PORTAL", StringComparison.Ordinal)
+            .Replace("{src}", "src/", StringComparison.Ordinal).Replace("{tests}", "tests/", StringComparison.Ordinal);
 }

@@ -3,7 +3,7 @@ namespace WhistleSubmit.Docs.Tests;
 /// <summary>
 /// Every reference to the design docs resolves (issue 11): code, tests, scripts and Markdown cite
 /// <c>docs/{FILE}.md#{anchor}</c>, and the file and the heading exist; the design files docs/ replaced are cited nowhere;
-/// relative links in docs/, README.md and SECURITY.md resolve.
+/// relative links in docs/, README.md and SECURITY.md resolve; the source and test files docs/ names exist.
 /// </summary>
 [TestFixture]
 public sealed class DocReferenceTests
@@ -39,14 +39,21 @@ public sealed class DocReferenceTests
     }
 
     [Test]
-    public void RelativeLinks_InDocsReadmeAndSecurity_Resolve()
+    public void RepositoryPaths_NamedInDocs_Exist()
     {
-        var files = Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md")
-            .Select(f => "docs/" + Path.GetFileName(f))
-            .Concat(LinkedMarkdown);
-
-        var problems = files.SelectMany(f => Checker.CheckLinks(f, Repository.Read(f))).ToList();
+        var problems = DocsFiles().SelectMany(f => Checker.CheckPaths(f, Repository.Read(f))).ToList();
 
         Assert.That(problems, Is.Empty);
     }
+
+    [Test]
+    public void RelativeLinks_InDocsReadmeAndSecurity_Resolve()
+    {
+        var problems = DocsFiles().Concat(LinkedMarkdown).SelectMany(f => Checker.CheckLinks(f, Repository.Read(f))).ToList();
+
+        Assert.That(problems, Is.Empty);
+    }
+
+    private static IEnumerable<string> DocsFiles() =>
+        Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs"), "*.md").Select(f => "docs/" + Path.GetFileName(f));
 }
