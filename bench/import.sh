@@ -84,7 +84,7 @@ head -c "$(stat -c %s "$item")" /dev/urandom | age -e -r "$(age-keygen -y "$work
 timed age_decrypt age -d -i "$work/x25519.txt" -o /dev/null "$work/x25519.age"
 
 # The ceiling of any import phase on this CPU: every byte is SHA-256-hashed (the bundle's item hashes are verified
-# before anything is decrypted, DESIGN.md "Bundle"), and one SHA-256 stream cannot be split across cores.
+# before anything is decrypted, docs/FORMATS.md#bundle), and one SHA-256 stream cannot be split across cores.
 sha256_mbs=$(openssl speed -evp sha256 -bytes 1048576 -seconds 3 2>/dev/null | awk '$1 == "sha256" { sub(/k$/, "", $2); printf "%.1f", $2 / 1000 }')
 [[ -n $sha256_mbs ]] || die "openssl speed sha256 printed nothing"
 

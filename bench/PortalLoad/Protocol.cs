@@ -6,7 +6,7 @@ using WhistleSubmit.Crypto.ProofOfWork;
 
 namespace WhistleSubmit.Bench.PortalLoad;
 
-/// <summary>The upload protocol of PORTAL.md, minimal: challenge, create, chunks, complete.</summary>
+/// <summary>The upload protocol of docs/PORTAL.md#upload-api, minimal: challenge, create, chunks, complete.</summary>
 internal static class Protocol
 {
     public static async Task<string> CreateAsync(HttpClient http, long size)

@@ -6,7 +6,7 @@ namespace WhistleSubmit.EncryptedStore;
 
 /// <summary>
 /// A LiteDB database whose data file, log and sort space are <see cref="EncryptedPageStream"/>s, and whose
-/// <see cref="Write{T}"/> returns only once the transaction is on disk (DESIGN.md invariant 3: a 201 survives
+/// <see cref="Write{T}"/> returns only once the transaction is on disk (docs/ARCHITECTURE.md#invariants, 3: a 201 survives
 /// kill -9 the next instant).
 /// <para>
 /// Durability, explicitly rather than by sniffing LiteDB's internal IS_CONFIRMED byte: each write runs in
@@ -29,7 +29,7 @@ public sealed partial class DurableStore : IDisposable
     public const string LogFileName = "store.log";
     public const string TempFileName = "store.tmp";
 
-    // The durability argument above rests on 5.0.21's synchronous log writes and page I/O (TOOLCHAIN.md).
+    // The durability argument above rests on 5.0.21's synchronous log writes and page I/O (docs/DEVELOPMENT.md#litedb).
     private static readonly Version PinnedLiteDbVersion = new(5, 0, 21);
 
     private readonly LiteDatabase db;

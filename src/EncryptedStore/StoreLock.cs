@@ -1,7 +1,7 @@
 namespace WhistleSubmit.EncryptedStore;
 
 /// <summary>
-/// The one-writer rule (DESIGN.md "Storage": mixing processes loses LiteDB writes): an exclusive lock file held open
+/// The one-writer rule (docs/DEVELOPMENT.md#litedb: mixing processes loses LiteDB writes): an exclusive lock file held open
 /// with FileShare.None, which .NET maps to flock(LOCK_EX) on Unix and a sharing lock on Windows. The OS drops it when
 /// the process dies, so a killed server never leaves a stale lock.
 /// </summary>

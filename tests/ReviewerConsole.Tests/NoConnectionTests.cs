@@ -4,7 +4,7 @@ using WhistleSubmit.ReviewerConsole.Tests.Support;
 namespace WhistleSubmit.ReviewerConsole.Tests;
 
 /// <summary>
-/// DESIGN.md invariant 6, at run time: the real executable, traced by strace through every verb a reviewer uses and
+/// docs/ARCHITECTURE.md#invariants, 6, at run time: the real executable, traced by strace through every verb a reviewer uses and
 /// the terminal UI, never creates a network socket and never connects anywhere. <see cref="NoNetworkTests"/> scans the
 /// metadata of our own assemblies and the libraries that have no networking at all; Terminal.Gui and Spectre.Console
 /// are left to this test because they do reference HttpClient/Dns for features we never call, so a metadata scan of

@@ -4,7 +4,7 @@ using System.Reflection.PortableExecutable;
 namespace WhistleSubmit.ReviewerConsole.Tests;
 
 /// <summary>
-/// DESIGN.md invariant 6 / issue 4: the console has no network code at all. Scans the metadata of the console and
+/// docs/ARCHITECTURE.md#invariants, 6 / issue 4: the console has no network code at all. Scans the metadata of the console and
 /// the libraries it is built from for any reference to a networking type or assembly. Terminal.Gui and Spectre.Console
 /// are not listed: they reference HttpClient and Dns for features the console never uses (so this scan cannot pass on
 /// them), and <see cref="NoConnectionTests"/> proves at run time, under strace, that no socket is ever opened.

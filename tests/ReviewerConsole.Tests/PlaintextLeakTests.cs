@@ -4,7 +4,7 @@ using WhistleSubmit.ReviewerConsole.Tests.Support;
 namespace WhistleSubmit.ReviewerConsole.Tests;
 
 /// <summary>
-/// DESIGN.md invariant 6: plaintext leaves the vault only through explicit exports. Runs the everyday verbs with HOME
+/// docs/ARCHITECTURE.md#invariants, 6: plaintext leaves the vault only through explicit exports. Runs the everyday verbs with HOME
 /// and TMPDIR inside a scratch directory, then searches every file there (vault included: its store is encrypted and
 /// its evidence is ciphertext) for the canary strings the reports, notes and replies carry.
 /// </summary>

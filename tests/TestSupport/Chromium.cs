@@ -4,7 +4,7 @@ namespace WhistleSubmit.TestSupport;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright, launched once per test assembly (no downloaded browser, no PageTest base
-/// class: docs/DEVELOPMENT.md). The flags keep it from calling home during tests.
+/// class: docs/DEVELOPMENT.md#playwright-and-chromium). The flags keep it from calling home during tests.
 /// </summary>
 public static class Chromium
 {

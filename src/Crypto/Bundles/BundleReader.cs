@@ -7,7 +7,7 @@ using WhistleSubmit.Crypto.Tar;
 namespace WhistleSubmit.Crypto.Bundles;
 
 /// <summary>
-/// Opens a bundle (DESIGN.md "Bundle") and verifies all of it before handing out a single item: plain ustar regular
+/// Opens a bundle (docs/FORMATS.md#bundle) and verifies all of it before handing out a single item: plain ustar regular
 /// files only; manifest.json first and bounded; then exactly <c>items/&lt;id&gt;.age</c> for each manifest item, in
 /// order, with the stated size and SHA-256; then the end-of-archive marker and nothing but zeros.
 /// </summary>

@@ -5,7 +5,7 @@ using WhistleSubmit.Crypto.Tar;
 namespace WhistleSubmit.Crypto.Bundles;
 
 /// <summary>
-/// Writes a bundle (<c>*.wsbundle</c>, DESIGN.md "Bundle"): a ustar stream with manifest.json first, then
+/// Writes a bundle (<c>*.wsbundle</c>, docs/FORMATS.md#bundle): a ustar stream with manifest.json first, then
 /// <c>items/&lt;id&gt;.age</c> in manifest order. The manifest needs every SHA-256 before the first item, so items
 /// are added as openers: an item without a known hash is read twice (hashed, then copied and re-hashed), never buffered.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text;
 namespace WhistleSubmit.Crypto.Codenames;
 
 /// <summary>
-/// A source's codename: 8 words from the EFF large wordlist, ≈ 103 bits (DESIGN.md "Codename and source keys").
+/// A source's codename: 8 words from the EFF large wordlist, ≈ 103 bits (docs/FORMATS.md#codename-derivation).
 /// </summary>
 public static class Codename
 {

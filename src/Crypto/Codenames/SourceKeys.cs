@@ -7,7 +7,7 @@ using WhistleSubmit.Crypto.Age;
 namespace WhistleSubmit.Crypto.Codenames;
 
 /// <summary>
-/// The keys a source derives from a codename (DESIGN.md "Codename and source keys"), identically in the browser:
+/// The keys a source derives from a codename (docs/FORMATS.md#codename-derivation), identically in the browser:
 /// seed = scrypt(codename, "whistlesubmit/v1/codename", N=2^15, r=8, p=1, 32 B); mailbox token and reply seed are
 /// HKDF-SHA256(seed, empty salt, info "whistlesubmit/v1/mailbox" / "whistlesubmit/v1/reply", 32 B). Zeroed on dispose.
 /// </summary>

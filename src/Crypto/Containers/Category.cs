@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace WhistleSubmit.Crypto.Containers;
 
-/// <summary>What a report is about (DESIGN.md "Questionnaire"). JSON ids are the kebab-case member names and are stable.</summary>
+/// <summary>What a report is about (docs/FORMATS.md#report). JSON ids are the kebab-case member names and are stable.</summary>
 [JsonConverter(typeof(StrictEnumConverter<Category>))]
 public enum Category
 {

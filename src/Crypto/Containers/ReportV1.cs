@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// <c>report.json</c>, schema version 1: the answers of a first submission (DESIGN.md "Questionnaire"). Everything is
+/// <c>report.json</c>, schema version 1: the answers of a first submission (docs/FORMATS.md#report). Everything is
 /// optional except <see cref="Description"/> and <see cref="Client"/>. JSON names are camelCase; unknown fields are refused.
 /// </summary>
 public sealed record ReportV1

@@ -4,7 +4,7 @@ using System.Text;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// The "safe basename" of an attachment entry <c>files/NNN-&lt;name&gt;</c> (DESIGN.md "Submission plaintext").
+/// The "safe basename" of an attachment entry <c>files/NNN-&lt;name&gt;</c> (docs/FORMATS.md#attachment-names).
 /// A name is safe when it is 1–90 UTF-8 bytes (so the ustar name field of 100 bytes fits), contains no path
 /// separator, none of <c>&lt;&gt;:"|?*</c>, no control, format, private-use, surrogate or line/paragraph separator
 /// character, no space character other than U+0020, and neither starts nor ends with '.' or ' '. These rules are the

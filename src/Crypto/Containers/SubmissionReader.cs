@@ -8,7 +8,7 @@ using WhistleSubmit.Crypto.Tar;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// Reads a submission container strictly (DESIGN.md "Submission plaintext"): plain ustar regular files only, the
+/// Reads a submission container strictly (docs/FORMATS.md#submission-container): plain ustar regular files only, the
 /// document first and bounded, then exactly the attachments it lists under their numbered safe names with their
 /// declared sizes, then the end-of-archive marker and zero padding to exactly the PADMÉ length. Every limit is checked
 /// from a header before the data behind it is read.

@@ -6,7 +6,7 @@ using WhistleSubmit.Crypto.Tar;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// Writes a submission container (DESIGN.md "Submission plaintext"): a ustar stream with report.json or message.json,
+/// Writes a submission container (docs/FORMATS.md#submission-container): a ustar stream with report.json or message.json,
 /// then <c>files/NNN-&lt;safe name&gt;</c> for each attachment the document lists, in order, then the end-of-archive
 /// blocks and zero padding up to the PADMÉ length. Streams: the output need not be seekable (it is usually an age
 /// encryption stream) and attachments are copied, never buffered.

@@ -74,7 +74,7 @@ public static class RecipientsCommands
             return Error("that is not an age recipient");
         }
 
-        // Every recipient here is post-quantum: one file never mixes PQ and classic keys (DESIGN.md "Formats").
+        // Every recipient here is post-quantum: one file never mixes PQ and classic keys (docs/FORMATS.md#age-encryption).
         if (parsed is not MlKem768X25519Recipient)
         {
             return Error("refusing a classic (non post-quantum) recipient: this portal's recipients are all age1pq1… keys, and one file never mixes the two");

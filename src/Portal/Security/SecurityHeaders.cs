@@ -1,6 +1,6 @@
 namespace WhistleSubmit.Portal.Security;
 
-/// <summary>The response headers of DESIGN.md "Headers", exactly, plus X-Frame-Options for browsers without CSP 3.</summary>
+/// <summary>The response headers of docs/PORTAL.md#security-headers, exactly, plus X-Frame-Options for browsers without CSP 3.</summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =

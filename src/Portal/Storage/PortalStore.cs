@@ -8,7 +8,7 @@ using WhistleSubmit.EncryptedStore;
 namespace WhistleSubmit.Portal.Storage;
 
 /// <summary>
-/// The portal's only store (PORTAL.md "Store"): a <see cref="DurableStore"/> in &lt;data&gt;/store whose key is in
+/// The portal's only store (docs/PORTAL.md#store): a <see cref="DurableStore"/> in &lt;data&gt;/store whose key is in
 /// store.key. Every public method that changes something returns only once the change is fsynced; a failed write
 /// leaves nothing of itself behind. Per item it keeps id, mailbox id (SHA-256 of the token), kind, UTC day, size,
 /// export/read days and the ciphertext chunks: never a time of day, an address, a user agent or a token.

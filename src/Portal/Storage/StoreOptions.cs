@@ -7,7 +7,7 @@ public sealed class StoreOptions
 {
     public const string Section = "Portal:Store";
 
-    /// <summary>Every chunk but the last is exactly this long (PORTAL.md); also the most one request body may carry.</summary>
+    /// <summary>Every chunk but the last is exactly this long (docs/PORTAL.md#upload-api); also the most one request body may carry.</summary>
     public const int ChunkSize = 4 * 1024 * 1024;
 
     /// <summary>

@@ -2,7 +2,7 @@ using WhistleSubmit.Crypto.Containers;
 
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
-/// <summary>Plain-English labels for the questionnaire's answers (DESIGN.md "Questionnaire").</summary>
+/// <summary>Plain-English labels for the questionnaire's answers (docs/FORMATS.md#report).</summary>
 internal static class ReportLabels
 {
     public static string Category(string id) => id switch

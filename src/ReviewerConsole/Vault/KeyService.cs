@@ -11,12 +11,12 @@ namespace WhistleSubmit.ReviewerConsole.Vault;
 /// <summary>
 /// Reviewer keys: post-quantum identities kept as <c>keys/&lt;name&gt;.age</c>, an age-keygen style identity file
 /// encrypted with an scrypt recipient (logN 18) under the vault passphrase, so plain <c>age -d</c> opens it too
-/// (DESIGN.md "Formats"). The store lists name, recipient, fingerprint and creation time, so listing keys and
+/// (docs/CONSOLE.md#keys). The store lists name, recipient, fingerprint and creation time, so listing keys and
 /// encrypting replies need no private key.
 /// </summary>
 internal static partial class KeyService
 {
-    /// <summary>age's default scrypt work factor; DESIGN.md requires at least 18.</summary>
+    /// <summary>age's default scrypt work factor; docs/FORMATS.md#age-encryption requires at least 18.</summary>
     public const int KeyFileWorkFactor = 18;
 
     public static VaultKey Generate(VaultSession vault, string name)

@@ -5,7 +5,7 @@ using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Vault;
 
-/// <summary>Creates and opens vaults (DESIGN.md "ReviewerConsole": the store keyed from the passphrase via Argon2id).</summary>
+/// <summary>Creates and opens vaults (docs/CONSOLE.md#vault: the store keyed from the passphrase via Argon2id).</summary>
 internal static class VaultService
 {
     /// <summary>Shorter passphrases fall to an offline guessing attack on a stolen laptop, whatever the KDF.</summary>

@@ -5,7 +5,7 @@ namespace WhistleSubmit.Crypto.Tests.Interop;
 
 /// <summary>
 /// The browser (src/Portal/ClientApp/src/codename.js) and C# (SourceKeys) must derive the same mailbox and reply keys
-/// from a codename (DESIGN.md "Codename and source keys"), or a source could never read a reply.
+/// from a codename (docs/FORMATS.md#codename-derivation), or a source could never read a reply.
 /// </summary>
 [TestFixture]
 public class CodenameInteropTests

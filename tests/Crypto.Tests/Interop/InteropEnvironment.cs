@@ -2,7 +2,7 @@ namespace WhistleSubmit.Crypto.Tests.Interop;
 
 /// <summary>
 /// Locates the repository and the external tools the interop tests run. A missing tool is a failure, not a skip:
-/// interop with Debian's age and npm age-encryption is a requirement (DESIGN.md "Formats").
+/// interop with Debian's age and npm age-encryption is a requirement (docs/FORMATS.md#age-encryption).
 /// </summary>
 internal static class InteropEnvironment
 {

@@ -2,7 +2,7 @@ namespace WhistleSubmit.Crypto.Age.Format;
 
 /// <summary>
 /// Caps on untrusted headers, checked while reading and before any key agreement or scrypt runs
-/// (spec "Header"; STYLE.md "bound work early"). Generous for real files: an mlkem768x25519 stanza is about
+/// (spec "Header"; docs/DEVELOPMENT.md#parse-strictly-bound-work-early). Generous for real files: an mlkem768x25519 stanza is about
 /// 1.6 KB, so 128 KiB holds ~80 of them.
 /// </summary>
 internal static class HeaderLimits

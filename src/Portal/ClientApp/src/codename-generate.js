@@ -1,4 +1,4 @@
-// Codename generation in the browser (DESIGN.md "Codename and source keys"): 8 words drawn uniformly from the EFF
+// Codename generation in the browser (docs/FORMATS.md#codename-derivation): 8 words drawn uniformly from the EFF
 // large wordlist (7,776 words, ≈ 103 bits), the same list C#'s Codename.Generate uses. Keys come from codename.js.
 import { deriveSourceKeys } from "./codename.js";
 

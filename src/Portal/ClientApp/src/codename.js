@@ -1,4 +1,4 @@
-// Codename and source keys: DESIGN.md "Formats" → "Codename and source keys".
+// Codename and source keys: docs/FORMATS.md#codename-derivation.
 // Must stay byte-for-byte identical to WhistleSubmit.Crypto.Codenames.SourceKeys (C#);
 // tests/Crypto.Tests/TestVectors/codenames.json pins both.
 import { scrypt } from "@noble/hashes/scrypt.js";
@@ -11,7 +11,7 @@ import { identityToRecipient } from "age-encryption";
 const SEED_SALT = "whistlesubmit/v1/codename";
 const MAILBOX_INFO = "whistlesubmit/v1/mailbox";
 const REPLY_INFO = "whistlesubmit/v1/reply";
-// N=2^15, r=8, p=1: ≈ 260 ms in a browser, once per visit (TOOLCHAIN.md).
+// N=2^15, r=8, p=1: ≈ 260 ms in a browser, once per visit (docs/DEVELOPMENT.md#age-encryption-in-the-browser).
 const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, dkLen: 32 };
 
 /**

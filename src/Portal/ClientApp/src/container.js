@@ -1,4 +1,4 @@
-// The submission container (DESIGN.md "Submission plaintext"), written in the browser exactly as
+// The submission container (docs/FORMATS.md#submission-container), written in the browser exactly as
 // WhistleSubmit.Crypto.Containers.SubmissionWriter (C#) writes it, so SubmissionReader accepts it: plain ustar
 // (POSIX.1-1988 header layout), report.json or message.json first, then files/NNN-<safe name> in document order, then
 // the two zero end-of-archive blocks, then zero bytes up to the PADMÉ length of the whole plaintext.

@@ -1,5 +1,5 @@
-// Streaming age encryption of the container to every configured reviewer recipient (DESIGN.md "Formats").
-// age-encryption does not refuse to mix post-quantum and classic recipients (TOOLCHAIN.md): we do, because a file
+// Streaming age encryption of the container to every configured reviewer recipient (docs/FORMATS.md#age-encryption).
+// age-encryption does not refuse to mix post-quantum and classic recipients (docs/DEVELOPMENT.md#age-encryption-in-the-browser): we do, because a file
 // readable with an X25519 key alone loses the post-quantum protection the reviewers' keys exist for.
 import { Encrypter } from "age-encryption";
 

@@ -8,7 +8,7 @@ const t = messages(lang);
 
 /** String fields of a form, minus the antiforgery token (the JS path posts no form) and files. */
 /**
- * The API root the page names: a report form says data-js-upload="/api/uploads" (PORTAL.md), a mailbox form may say
+ * The API root the page names: a report form says data-js-upload="/api/uploads" (docs/PORTAL.md#upload-api), a mailbox form may say
  * data-js-api="/api". Default "/api".
  */
 function apiRoot(form) {

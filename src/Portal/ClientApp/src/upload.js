@@ -1,4 +1,4 @@
-// Client side of the resumable upload protocol (plan: PORTAL.md "Upload protocol"): proof of work, POST /api/uploads
+// Client side of the resumable upload protocol (docs/PORTAL.md#upload-api): proof of work, POST /api/uploads
 // with the exact ciphertext size, PUT chunks in order, POST complete.
 //
 // Resuming: age encryption is randomised (fresh file key and nonce), so ciphertext cannot be produced again after

@@ -1,4 +1,4 @@
-// The Web Worker that does the heavy work off the page's thread (TOOLCHAIN.md: Blob.stream() slices block ≈ 30 ms
+// The Web Worker that does the heavy work off the page's thread (docs/DEVELOPMENT.md#age-encryption-in-the-browser: Blob.stream() slices block ≈ 30 ms
 // each, scrypt ≈ 260 ms): codename generation and key derivation, container building, streaming age encryption,
 // proof of work and the chunked upload, and decrypting mailbox replies. The page sends one request and gets
 // progress messages back; the codename crosses back to the page only to be shown once.

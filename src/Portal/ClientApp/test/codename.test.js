@@ -1,4 +1,4 @@
-// Codename derivation (DESIGN.md "Codename and source keys"). Expected seeds and tokens below were computed
+// Codename derivation (docs/FORMATS.md#codename-derivation). Expected seeds and tokens below were computed
 // independently with Python's hashlib.scrypt and hmac (RFC 5869 HKDF by hand), not with this code.
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -8,7 +8,7 @@ import { upload, UploadError } from "../src/upload.js";
 const TOKEN = Buffer.alloc(66, 7).toString("base64url");
 const CHUNK = (i) => `PUT /api/uploads/${"a".repeat(32)}/chunks/${i}`;
 
-/** A minimal server speaking PORTAL.md's protocol; `faults` decide what goes wrong on which request. */
+/** A minimal server speaking the protocol of docs/PORTAL.md#upload-api; `faults` decide what goes wrong on which request. */
 function fakeServer({ chunkSize = 1000, faults = {} } = {}) {
   const state = { stored: [], size: 0, completed: false, requests: [] };
   const json = (status, body) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });

@@ -52,7 +52,7 @@ public static class RecipientsFile
 
     private static IRecipient ParseRecipient(string line, string fileName, int lineNumber)
     {
-        // Reviewers' keys are post-quantum (DESIGN.md): reports must stay secret for decades. Accepting only one kind
+        // Reviewers' keys are post-quantum (docs/FORMATS.md#age-encryption): reports must stay secret for decades. Accepting only one kind
         // also guarantees that one file never mixes PQ and classic recipients.
         try
         {

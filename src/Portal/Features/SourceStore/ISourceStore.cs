@@ -1,7 +1,7 @@
 namespace WhistleSubmit.Portal.Features.SourceStore;
 
 /// <summary>
-/// What the no-JavaScript pages need from the portal store (PORTAL.md "Store"), as a narrow seam: the pages stay
+/// What the no-JavaScript pages need from the portal store (docs/PORTAL.md#store), as a narrow seam: the pages stay
 /// testable without LiteDB, and the store owner's PortalStore is adapted to it in one place. Every method is durable
 /// when it returns; failures are <see cref="SourceStoreException"/>.
 /// </summary>

@@ -36,7 +36,7 @@ public static class NoJsFormsExtensions
 
     /// <summary>
     /// Refuses to serve when the reviewers' keys mix post-quantum and classic recipients: every no-JS submission is
-    /// encrypted to all of them at once, and an age file never mixes the two (DESIGN.md "Formats").
+    /// encrypted to all of them at once, and an age file never mixes the two (docs/FORMATS.md#age-encryption).
     /// </summary>
     public static WebApplication RequireUniformRecipients(this WebApplication app)
     {

@@ -2,7 +2,7 @@ namespace WhistleSubmit.Portal.Features.Submit;
 
 /// <summary>
 /// The questionnaire's field names: ReportV1's JSON property names, nested ones as dotted paths (the browser path's
-/// script reads the same form, PORTAL.md "Pages"). Values of choices are the schema's kebab-case ids.
+/// script reads the same form, docs/PORTAL.md#pages). Values of choices are the schema's kebab-case ids.
 /// </summary>
 public static class ReportFields
 {

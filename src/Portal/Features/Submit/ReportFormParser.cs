@@ -5,7 +5,7 @@ using F = WhistleSubmit.Portal.Features.Submit.ReportFields;
 namespace WhistleSubmit.Portal.Features.Submit;
 
 /// <summary>
-/// Turns the questionnaire's fields into a ReportV1 (DESIGN.md "Questionnaire"), or into the list of fields to fix.
+/// Turns the questionnaire's fields into a ReportV1 (docs/FORMATS.md#report), or into the list of fields to fix.
 /// Empty fields mean "not answered", and a group with no answer is left out entirely.
 /// </summary>
 public static class ReportFormParser

@@ -2,7 +2,7 @@ namespace WhistleSubmit.Portal.Features.Upload;
 
 /// <summary>
 /// ProblemDetails with a generic title per status: nothing from the request, the store or an exception is echoed
-/// (STYLE.md "three kinds of failure").
+/// (docs/DEVELOPMENT.md#three-kinds-of-failure).
 /// </summary>
 public static class ApiProblems
 {

@@ -9,7 +9,7 @@ using WhistleSubmit.Portal.Storage;
 namespace WhistleSubmit.Portal.Features.Upload;
 
 /// <summary>
-/// The resumable upload protocol of PORTAL.md. Every limit that needs no body (size, index, Content-Length, upload
+/// The resumable upload protocol of docs/PORTAL.md#upload-api. Every limit that needs no body (size, index, Content-Length, upload
 /// state) is checked before the body is read; a chunk is acknowledged only once it is fsynced, and a completion only
 /// once the item is. Nothing about a request is logged.
 /// </summary>
@@ -125,7 +125,7 @@ public static class UploadEndpoints
             return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge);
         }
 
-        // A retry of a stored chunk: its length decides (PORTAL.md). The body is read and dropped so the client sees
+        // A retry of a stored chunk: its length decides (docs/PORTAL.md#upload-api). The body is read and dropped so the client sees
         // the 204 instead of a connection closed under its upload.
         if (chunkIndex < session.NextChunk)
         {

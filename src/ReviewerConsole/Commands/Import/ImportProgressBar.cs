@@ -7,7 +7,7 @@ namespace WhistleSubmit.ReviewerConsole.Commands.Import;
 /// <summary>
 /// The import's progress bars on a terminal (Spectre.Console, drawn on stderr so stdout stays the result): the bundle
 /// checked, then the items decrypted, with bytes, elapsed and remaining time. Spectre draws nothing when output is
-/// redirected (TOOLCHAIN.md), so the caller prints plain lines in that case instead.
+/// redirected (docs/DEVELOPMENT.md#terminal-ui-packages), so the caller prints plain lines in that case instead.
 /// </summary>
 internal static class ImportProgressBar
 {
@@ -20,7 +20,7 @@ internal static class ImportProgressBar
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
-                // Two bars, by bytes: the verification pass reads the whole bundle before any item is decrypted (DESIGN.md).
+                // Two bars, by bytes: the verification pass reads the whole bundle before any item is decrypted (docs/CONSOLE.md#import).
                 ProgressTask checking = context.AddTask("checking the bundle", maxValue: 1);
                 ProgressTask? items = null;
                 string counted = "";
