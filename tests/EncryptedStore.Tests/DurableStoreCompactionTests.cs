@@ -11,21 +11,21 @@ public sealed class DurableStoreCompactionTests
     private const int Count = 40;
     private const int Kept = 4;
 
-    private string _directory = "";
-    private byte[] _key = [];
+    private string directory = "";
+    private byte[] key = [];
 
     [SetUp]
     public void SetUp()
     {
-        _directory = new TempDirectory("ws-storage-tests-").Path;
-        _key = RandomNumberGenerator.GetBytes(32);
+        directory = new TempDirectory("ws-storage-tests-").Path;
+        key = RandomNumberGenerator.GetBytes(32);
     }
 
     [TearDown]
     public void TearDown()
     {
         DurableStore.CompactionStep = null;
-        Directory.Delete(_directory, recursive: true);
+        Directory.Delete(directory, recursive: true);
     }
 
     [Test]
@@ -37,13 +37,13 @@ public sealed class DurableStoreCompactionTests
         Assert.That(AnyFileContains(Canary(Kept)), Is.True, "the deleted document is still in some page slot");
 
         // Act
-        DurableStore.Compact(_directory, _key);
+        DurableStore.Compact(directory, key);
 
         // Assert
         Assert.That(new FileInfo(DataPath).Length, Is.LessThan(before));
         Assert.That(Enumerable.Range(Kept, Count - Kept).Where(i => AnyFileContains(Canary(i))), Is.Empty);
         Assert.That(AnyFileContains(Canary(0)), Is.True);
-        using var store = DurableStore.Open(_directory, _key);
+        using var store = DurableStore.Open(directory, key);
         AssertKeptIntact(store);
     }
 
@@ -67,18 +67,18 @@ public sealed class DurableStoreCompactionTests
         };
 
         // Act
-        Assert.That(() => DurableStore.Compact(_directory, _key), Throws.TypeOf<SimulatedCrashException>());
+        Assert.That(() => DurableStore.Compact(directory, key), Throws.TypeOf<SimulatedCrashException>());
         DurableStore.CompactionStep = null;
 
         // Assert
-        using (var store = DurableStore.Open(_directory, _key))
+        using (var store = DurableStore.Open(directory, key))
         {
             AssertKeptIntact(store);
         }
 
-        Assert.That(Directory.Exists(Path.Combine(_directory, DurableStore.CompactionDirectoryName)), Is.False);
-        DurableStore.Compact(_directory, _key);
-        using var compacted = DurableStore.Open(_directory, _key);
+        Assert.That(Directory.Exists(Path.Combine(directory, DurableStore.CompactionDirectoryName)), Is.False);
+        DurableStore.Compact(directory, key);
+        using var compacted = DurableStore.Open(directory, key);
         AssertKeptIntact(compacted);
     }
 
@@ -86,19 +86,19 @@ public sealed class DurableStoreCompactionTests
     public void Compact_StoreOpen_ThrowsStoreLockedAndLeavesStore()
     {
         Fill();
-        using var store = DurableStore.Open(_directory, _key);
-        Assert.That(() => DurableStore.Compact(_directory, _key), Throws.TypeOf<StoreLockedException>());
+        using var store = DurableStore.Open(directory, key);
+        Assert.That(() => DurableStore.Compact(directory, key), Throws.TypeOf<StoreLockedException>());
         AssertKeptIntact(store);
     }
 
-    private string DataPath => Path.Combine(_directory, DurableStore.DataFileName);
+    private string DataPath => Path.Combine(directory, DurableStore.DataFileName);
 
     private static byte[] Canary(int id) => Encoding.ASCII.GetBytes($"canary-{id:D4}-a7f3c91e");
 
     // Documents whose payload repeats a per-document canary, two indexes, and most documents deleted again.
     private void Fill()
     {
-        using var store = DurableStore.Open(_directory, _key);
+        using var store = DurableStore.Open(directory, key);
         for (int id = 0; id < Count; id++)
         {
             var payload = Enumerable.Repeat(Canary(id), 2000).SelectMany(b => b).ToArray();
@@ -140,8 +140,8 @@ public sealed class DurableStoreCompactionTests
     }
 
     private bool AnyFileContains(byte[] pattern) =>
-        SlotScanner.Contains(DataPath, _key, StoreFileKind.Data, pattern)
-        || SlotScanner.Contains(Path.Combine(_directory, DurableStore.LogFileName), _key, StoreFileKind.Log, pattern)
-        || Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories)
+        SlotScanner.Contains(DataPath, key, StoreFileKind.Data, pattern)
+        || SlotScanner.Contains(Path.Combine(directory, DurableStore.LogFileName), key, StoreFileKind.Log, pattern)
+        || Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .Any(f => File.ReadAllBytes(f).AsSpan().IndexOf(pattern) >= 0);
 }

@@ -8,18 +8,18 @@ public sealed class DurableStoreKillTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private string _directory = "";
-    private byte[] _key = [];
+    private string directory = "";
+    private byte[] key = [];
 
     [SetUp]
     public void SetUp()
     {
-        _directory = new TempDirectory("ws-storage-tests-").Path;
-        _key = RandomNumberGenerator.GetBytes(32);
+        directory = new TempDirectory("ws-storage-tests-").Path;
+        key = RandomNumberGenerator.GetBytes(32);
     }
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_directory, recursive: true);
+    public void TearDown() => Directory.Delete(directory, recursive: true);
 
     [Test]
     public void Kill_AtRandomMoments_EveryAcknowledgedInsertSurvives()
@@ -32,14 +32,14 @@ public sealed class DurableStoreKillTests
         for (var round = 0; round < rounds; round++)
         {
             // Act: each round gets its own id range, since the insert in flight at the kill may or may not be kept.
-            using var host = CrashHostProcess.Start(_directory, _key, (round + 1) * 1_000_000);
+            using var host = CrashHostProcess.Start(directory, key, (round + 1) * 1_000_000);
             Assert.That(host.WaitUntilReady(StartTimeout), Is.True, $"round {round}: crash host did not start");
             Thread.Sleep(random.Next(300, 2_000));
             var acked = host.KillAndCollectAcknowledged();
             acknowledged.AddRange(acked);
 
             // Assert
-            using var store = DurableStore.Open(_directory, _key);
+            using var store = DurableStore.Open(directory, key);
             Assert.That(store.Read(db => Payloads.Missing(db, acknowledged)), Is.Empty, $"round {round}");
             TestContext.Progress.WriteLine($"kill round {round}: {acked.Count} acknowledged, all present");
         }
@@ -51,12 +51,12 @@ public sealed class DurableStoreKillTests
     public void Open_WhileAnotherProcessHoldsTheStore_ThrowsStoreLockedUntilItDies()
     {
         // Arrange
-        using var host = CrashHostProcess.Start(_directory, _key, 1);
+        using var host = CrashHostProcess.Start(directory, key, 1);
         Assert.That(host.WaitUntilReady(StartTimeout), Is.True, "crash host did not start");
 
         // Act / Assert
-        Assert.That(() => DurableStore.Open(_directory, _key), Throws.TypeOf<StoreLockedException>());
+        Assert.That(() => DurableStore.Open(directory, key), Throws.TypeOf<StoreLockedException>());
         host.KillAndCollectAcknowledged();
-        Assert.That(() => DurableStore.Open(_directory, _key).Dispose(), Throws.Nothing);
+        Assert.That(() => DurableStore.Open(directory, key).Dispose(), Throws.Nothing);
     }
 }

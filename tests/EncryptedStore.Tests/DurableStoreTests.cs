@@ -8,42 +8,42 @@ namespace WhistleSubmit.EncryptedStore.Tests;
 
 public sealed class DurableStoreTests
 {
-    private string _directory = "";
-    private byte[] _key = [];
+    private string directory = "";
+    private byte[] key = [];
 
     [SetUp]
     public void SetUp()
     {
-        _directory = new TempDirectory("ws-storage-tests-").Path;
-        _key = RandomNumberGenerator.GetBytes(32);
+        directory = new TempDirectory("ws-storage-tests-").Path;
+        key = RandomNumberGenerator.GetBytes(32);
     }
 
     [TearDown]
-    public void TearDown() => Directory.Delete(_directory, recursive: true);
+    public void TearDown() => Directory.Delete(directory, recursive: true);
 
     [Test]
     public void Open_NewDirectory_WritesSurviveReopen()
     {
         // Arrange
-        using (var store = DurableStore.Open(_directory, _key))
+        using (var store = DurableStore.Open(directory, key))
         {
             store.Write(db => db.GetCollection(Payloads.Collection).Insert(Payloads.Document(1, 70_000)));
             store.Write(db => db.GetCollection(Payloads.Collection).Insert(Payloads.Document(2, 10)));
         }
 
         // Act
-        using var reopened = DurableStore.Open(_directory, _key);
+        using var reopened = DurableStore.Open(directory, key);
 
         // Assert
         Assert.That(reopened.Read(db => Payloads.Missing(db, [1, 2])), Is.Empty);
-        Assert.That(File.Exists(Path.Combine(_directory, DurableStore.DataFileName)), Is.True);
-        Assert.That(File.Exists(Path.Combine(_directory, DurableStore.LogFileName)), Is.True);
+        Assert.That(File.Exists(Path.Combine(directory, DurableStore.DataFileName)), Is.True);
+        Assert.That(File.Exists(Path.Combine(directory, DurableStore.LogFileName)), Is.True);
     }
 
     [Test]
     public void Write_ReturnsTransactionResult()
     {
-        using var store = DurableStore.Open(_directory, _key);
+        using var store = DurableStore.Open(directory, key);
         var id = store.Write(db => db.GetCollection(Payloads.Collection).Insert(Payloads.Document(5, 10)));
         Assert.That(id.AsInt32, Is.EqualTo(5));
     }
@@ -52,7 +52,7 @@ public sealed class DurableStoreTests
     public void Write_TransactionThrows_NothingIsKept()
     {
         // Arrange
-        using var store = DurableStore.Open(_directory, _key);
+        using var store = DurableStore.Open(directory, key);
 
         // Act
         Assert.That(
@@ -74,14 +74,14 @@ public sealed class DurableStoreTests
     {
         // Arrange
         var content = RandomNumberGenerator.GetBytes(300_000);
-        using (var store = DurableStore.Open(_directory, _key))
+        using (var store = DurableStore.Open(directory, key))
         {
             // Act: FileStorage.Upload is two LiteDB transactions on its own; Write makes it one.
             store.Write(db => db.FileStorage.Upload("item-1", "item-1.age", new MemoryStream(content)));
         }
 
         // Assert
-        using var reopened = DurableStore.Open(_directory, _key);
+        using var reopened = DurableStore.Open(directory, key);
         var read = reopened.Read(db =>
         {
             var output = new MemoryStream();
@@ -94,9 +94,9 @@ public sealed class DurableStoreTests
     [Test]
     public void Open_WrongKey_ThrowsStoreKeyException()
     {
-        DurableStore.Open(_directory, _key).Dispose();
+        DurableStore.Open(directory, key).Dispose();
         Assert.That(
-            () => DurableStore.Open(_directory, RandomNumberGenerator.GetBytes(32)),
+            () => DurableStore.Open(directory, RandomNumberGenerator.GetBytes(32)),
             Throws.TypeOf<StoreKeyException>());
     }
 
@@ -105,29 +105,29 @@ public sealed class DurableStoreTests
     [TestCase(64)]
     public void Open_KeyNot32Bytes_ThrowsArgumentException(int length)
     {
-        Assert.That(() => DurableStore.Open(_directory, new byte[length]), Throws.ArgumentException);
+        Assert.That(() => DurableStore.Open(directory, new byte[length]), Throws.ArgumentException);
     }
 
     [Test]
     public void Open_AlreadyOpen_ThrowsStoreLockedException()
     {
-        using var store = DurableStore.Open(_directory, _key);
-        Assert.That(() => DurableStore.Open(_directory, _key), Throws.TypeOf<StoreLockedException>());
+        using var store = DurableStore.Open(directory, key);
+        Assert.That(() => DurableStore.Open(directory, key), Throws.TypeOf<StoreLockedException>());
     }
 
     [Test]
     public void Open_AfterDispose_LockIsReleased()
     {
-        DurableStore.Open(_directory, _key).Dispose();
-        Assert.That(() => DurableStore.Open(_directory, _key).Dispose(), Throws.Nothing);
+        DurableStore.Open(directory, key).Dispose();
+        Assert.That(() => DurableStore.Open(directory, key).Dispose(), Throws.Nothing);
     }
 
     [Test]
     public void Open_LogFileMissing_ThrowsStoreCorrupt()
     {
-        DurableStore.Open(_directory, _key).Dispose();
-        File.Delete(Path.Combine(_directory, DurableStore.LogFileName));
-        Assert.That(() => DurableStore.Open(_directory, _key), Throws.TypeOf<StoreCorruptException>());
+        DurableStore.Open(directory, key).Dispose();
+        File.Delete(Path.Combine(directory, DurableStore.LogFileName));
+        Assert.That(() => DurableStore.Open(directory, key), Throws.TypeOf<StoreCorruptException>());
     }
 
     [Test]
@@ -135,30 +135,30 @@ public sealed class DurableStoreTests
     {
         // Arrange
         var other = new TempDirectory("ws-storage-tests-").Path;
-        DurableStore.Open(_directory, _key).Dispose();
-        DurableStore.Open(other, _key).Dispose();
+        DurableStore.Open(directory, key).Dispose();
+        DurableStore.Open(other, key).Dispose();
 
         // Act
         File.Copy(
-            Path.Combine(other, DurableStore.LogFileName), Path.Combine(_directory, DurableStore.LogFileName),
+            Path.Combine(other, DurableStore.LogFileName), Path.Combine(directory, DurableStore.LogFileName),
             overwrite: true);
         Directory.Delete(other, recursive: true);
 
         // Assert
-        Assert.That(() => DurableStore.Open(_directory, _key), Throws.TypeOf<StoreCorruptException>());
+        Assert.That(() => DurableStore.Open(directory, key), Throws.TypeOf<StoreCorruptException>());
     }
 
     [Test]
     public void Open_DataPageTampered_ThrowsStoreCorrupt()
     {
         // Arrange
-        using (var store = DurableStore.Open(_directory, _key))
+        using (var store = DurableStore.Open(directory, key))
         {
             store.Write(db => db.GetCollection(Payloads.Collection).Insert(Payloads.Document(1, 100)));
         }
 
         // Act: flip a ciphertext bit in both slots of LiteDB's header page.
-        var path = Path.Combine(_directory, DurableStore.DataFileName);
+        var path = Path.Combine(directory, DurableStore.DataFileName);
         var bytes = File.ReadAllBytes(path);
         for (var slot = 0; slot < 2; slot++)
         {
@@ -172,7 +172,7 @@ public sealed class DurableStoreTests
         File.WriteAllBytes(path, bytes);
 
         // Assert
-        Assert.That(() => DurableStore.Open(_directory, _key), Throws.TypeOf<StoreCorruptException>());
+        Assert.That(() => DurableStore.Open(directory, key), Throws.TypeOf<StoreCorruptException>());
     }
 
     [Test]
@@ -182,7 +182,7 @@ public sealed class DurableStoreTests
         const string canary = "CANARY-7f3a-whistle-plaintext";
         var utf8 = Encoding.UTF8.GetBytes(canary);
         var utf16 = Encoding.Unicode.GetBytes(canary);
-        using var store = DurableStore.Open(_directory, _key);
+        using var store = DurableStore.Open(directory, key);
 
         // Act: documents, a FileStorage upload, and a sort big enough to spill to the temp stream.
         store.Write(db =>
@@ -204,7 +204,7 @@ public sealed class DurableStoreTests
         });
         var sorted = store.Read(db => db.GetCollection("canary").Query().OrderBy("$.sortKey").Limit(3).ToList());
         var whileOpen = ScanDirectory(utf8, utf16);
-        var tempLength = new FileInfo(Path.Combine(_directory, DurableStore.TempFileName)).Length;
+        var tempLength = new FileInfo(Path.Combine(directory, DurableStore.TempFileName)).Length;
         store.Dispose();
         var afterClose = ScanDirectory(utf8, utf16);
 
@@ -219,7 +219,7 @@ public sealed class DurableStoreTests
     {
         var hits = new List<string>();
         // The lock file is empty and held exclusively while open.
-        foreach (var path in Directory.EnumerateFiles(_directory).Where(p => !p.EndsWith(".lock", StringComparison.Ordinal)))
+        foreach (var path in Directory.EnumerateFiles(directory).Where(p => !p.EndsWith(".lock", StringComparison.Ordinal)))
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var bytes = new byte[file.Length];

@@ -9,29 +9,29 @@ namespace WhistleSubmit.Deploy.Tests.Airgap;
 [TestFixture]
 public sealed class PublishScriptTests
 {
-    // publish.sh writes into _out/publish alone; everything the tests make (homes, keys) goes beside it.
-    private TempDirectory _out = null!;
-    private ProcessResult _publish = null!;
+    // publish.sh writes into output/publish alone; everything the tests make (homes, keys) goes beside it.
+    private TempDirectory output = null!;
+    private ProcessResult publish = null!;
 
-    private string PublishDir => _out.Combine("publish");
+    private string PublishDir => output.Combine("publish");
 
     private string Binary => Path.Combine(PublishDir, "whistle-review");
 
     [OneTimeSetUp]
     public void Publish()
     {
-        _out = new TempDirectory();
-        _publish = Run.Program("bash", [Path.Combine(Repo.Deploy, "airgap", "publish.sh"), PublishDir], TimeSpan.FromMinutes(15));
+        output = new TempDirectory();
+        publish = Run.Program("bash", [Path.Combine(Repo.Deploy, "airgap", "publish.sh"), PublishDir], TimeSpan.FromMinutes(15));
     }
 
     [OneTimeTearDown]
-    public void CleanUp() => _out.Dispose();
+    public void CleanUp() => output.Dispose();
 
     /// <summary>Runs the binary with an empty PATH, no DOTNET_* variables and a fresh HOME.</summary>
     private ProcessResult RunOffline(params string[] args)
     {
-        var home = _out.Combine("home-" + Guid.NewGuid().ToString("N"));
-        var emptyBin = _out.Combine("empty-bin");
+        var home = output.Combine("home-" + Guid.NewGuid().ToString("N"));
+        var emptyBin = output.Combine("empty-bin");
         Directory.CreateDirectory(home);
         Directory.CreateDirectory(emptyBin);
         return Run.Program(Binary, args, TimeSpan.FromMinutes(1),
@@ -42,7 +42,7 @@ public sealed class PublishScriptTests
     [Test]
     public void Publish_Output_SingleExecutableAndItsSha256()
     {
-        Assert.That(_publish.ExitCode, Is.Zero, _publish.ToString());
+        Assert.That(publish.ExitCode, Is.Zero, publish.ToString());
         Assert.That(Directory.GetFiles(PublishDir).Select(Path.GetFileName),
             Is.EquivalentTo(new[] { "whistle-review", "whistle-review.sha256" }));
         Assert.That(File.GetUnixFileMode(Binary) & UnixFileMode.OtherExecute, Is.EqualTo(UnixFileMode.OtherExecute));
@@ -56,7 +56,7 @@ public sealed class PublishScriptTests
     [Test]
     public void Binary_WithoutDotnet_RunsHelp()
     {
-        Assume.That(_publish.ExitCode, Is.Zero, _publish.ToString());
+        Assume.That(publish.ExitCode, Is.Zero, publish.ToString());
 
         var result = RunOffline("--help");
 
@@ -70,8 +70,8 @@ public sealed class PublishScriptTests
     [Test]
     public void Binary_WithoutDotnet_AgeKeygenWritesAnIdentityDebiansAgeReads()
     {
-        Assume.That(_publish.ExitCode, Is.Zero, _publish.ToString());
-        var key = _out.Combine("keygen-" + Guid.NewGuid().ToString("N") + ".txt");
+        Assume.That(publish.ExitCode, Is.Zero, publish.ToString());
+        var key = output.Combine("keygen-" + Guid.NewGuid().ToString("N") + ".txt");
 
         var result = RunOffline("age", "keygen", "-o", key);
 

@@ -8,11 +8,11 @@ namespace WhistleSubmit.Deploy.Tests.Portal;
 /// </summary>
 internal sealed class ThrowawayRoot : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDirectory dir = new();
 
     public ThrowawayRoot()
     {
-        File.SetUnixFileMode(_dir.Path, (UnixFileMode)Convert.ToInt32("755", 8));
+        File.SetUnixFileMode(dir.Path, (UnixFileMode)Convert.ToInt32("755", 8));
         Directory.CreateDirectory(Combine("etc"));
         foreach (var db in new[] { "passwd", "group", "shadow", "gshadow" })
         {
@@ -25,9 +25,9 @@ internal sealed class ThrowawayRoot : IDisposable
         Directory.CreateDirectory(Combine("var", "lib", "tor"));
     }
 
-    public string Path => _dir.Path;
+    public string Path => dir.Path;
 
-    public string Combine(params string[] parts) => System.IO.Path.Combine([_dir.Path, .. parts]);
+    public string Combine(params string[] parts) => System.IO.Path.Combine([dir.Path, .. parts]);
 
     /// <summary>Runs deploy/portal/install.sh into this root, offline and without systemd.</summary>
     public ProcessResult Install(string from, params string[] extra) =>
@@ -57,5 +57,5 @@ internal sealed class ThrowawayRoot : IDisposable
             "cd \"$1\" && { find . ! -type d -printf '%p %y %m %U:%G %s %T@\\n'; find . -type d -printf \"%p %y %m %U:%G $2\\n\"; } | LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum",
             "snapshot", Path, directoryTimes ? "%T@" : "-"]).StdOut;
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 }

@@ -10,12 +10,12 @@ internal sealed class TorTree : IDisposable
 {
     public const string DebianDefaults = "/usr/share/tor/tor-service-defaults-torrc";
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempDirectory dir = new();
 
     public TorTree()
     {
         Directory.CreateDirectory(LibDir, Private);
-        Directory.CreateDirectory(_dir.Combine("run"), Private);
+        Directory.CreateDirectory(dir.Combine("run"), Private);
         File.WriteAllText(Torrc, Rewrite(File.ReadAllText(Path.Combine(Repo.Deploy, "tor", "torrc"))));
         var defaults = File.Exists(DebianDefaults) ? File.ReadAllLines(DebianDefaults) : [];
         File.WriteAllLines(Defaults, defaults.Where(l => !l.StartsWith("User ", StringComparison.Ordinal)).Select(Rewrite));
@@ -23,19 +23,19 @@ internal sealed class TorTree : IDisposable
 
     public static UnixFileMode Private => UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    public string LibDir => _dir.Combine("lib");
+    public string LibDir => dir.Combine("lib");
 
-    public string Torrc => _dir.Combine("torrc");
+    public string Torrc => dir.Combine("torrc");
 
-    public string Defaults => _dir.Combine("defaults");
+    public string Defaults => dir.Combine("defaults");
 
     public string ServiceDir(string name) => Path.Combine(LibDir, "whistlesubmit-" + name);
 
     public string[] BaseArgs => ["--defaults-torrc", Defaults, "-f", Torrc];
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     private string Rewrite(string text) =>
         text.Replace("/var/lib/tor", LibDir, StringComparison.Ordinal)
-            .Replace("/run/tor", _dir.Combine("run"), StringComparison.Ordinal);
+            .Replace("/run/tor", dir.Combine("run"), StringComparison.Ordinal);
 }

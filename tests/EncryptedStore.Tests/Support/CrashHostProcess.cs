@@ -7,24 +7,24 @@ namespace WhistleSubmit.EncryptedStore.Tests.Support;
 /// <summary>Runs <see cref="CrashHost.Program"/> in a child process and collects the ids it acknowledged.</summary>
 internal sealed class CrashHostProcess : IDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lines = new();
-    private readonly ManualResetEventSlim _ready = new();
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> lines = new();
+    private readonly ManualResetEventSlim ready = new();
 
     private CrashHostProcess(Process process)
     {
-        _process = process;
-        _process.OutputDataReceived += (_, e) =>
+        this.process = process;
+        this.process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
             {
                 return;
             }
 
-            _lines.Enqueue(e.Data);
+            lines.Enqueue(e.Data);
             if (e.Data == "ready")
             {
-                _ready.Set();
+                ready.Set();
             }
         };
     }
@@ -50,19 +50,19 @@ internal sealed class CrashHostProcess : IDisposable
         }
 
         var process = new CrashHostProcess(Process.Start(info) ?? throw new InvalidOperationException("no process"));
-        process._process.BeginOutputReadLine();
-        process._process.BeginErrorReadLine();
+        process.process.BeginOutputReadLine();
+        process.process.BeginErrorReadLine();
         return process;
     }
 
-    public bool WaitUntilReady(TimeSpan timeout) => _ready.Wait(timeout);
+    public bool WaitUntilReady(TimeSpan timeout) => ready.Wait(timeout);
 
     /// <summary>SIGKILL on Unix; then every line the child wrote before dying is read from the pipe.</summary>
     public List<int> KillAndCollectAcknowledged()
     {
-        _process.Kill(entireProcessTree: false);
-        _process.WaitForExit();
-        return _lines
+        process.Kill(entireProcessTree: false);
+        process.WaitForExit();
+        return lines
             .Where(line => line.StartsWith("ack ", StringComparison.Ordinal))
             .Select(line => int.Parse(line.AsSpan(4), CultureInfo.InvariantCulture))
             .ToList();
@@ -70,13 +70,13 @@ internal sealed class CrashHostProcess : IDisposable
 
     public void Dispose()
     {
-        if (!_process.HasExited)
+        if (!process.HasExited)
         {
-            _process.Kill();
-            _process.WaitForExit();
+            process.Kill();
+            process.WaitForExit();
         }
 
-        _process.Dispose();
-        _ready.Dispose();
+        process.Dispose();
+        ready.Dispose();
     }
 }

@@ -10,18 +10,18 @@ internal sealed class CrashSimStream : Stream
 {
     private const int Sector = 512;
 
-    private readonly CrashSwitch _switch;
-    private readonly MemoryStream _visible;
-    private readonly List<(long Offset, byte[]? Bytes, long NewLength)> _pending = [];
-    private readonly Lock _gate = new();
-    private readonly MemoryStream _durable = new();
+    private readonly CrashSwitch @switch;
+    private readonly MemoryStream visible;
+    private readonly List<(long Offset, byte[]? Bytes, long NewLength)> pending = [];
+    private readonly Lock gate = new();
+    private readonly MemoryStream durable = new();
 
     public CrashSimStream(byte[] durable, CrashSwitch crashSwitch)
     {
-        _durable.Write(durable);
-        _switch = crashSwitch;
-        _visible = new MemoryStream();
-        _visible.Write(durable);
+        this.durable.Write(durable);
+        @switch = crashSwitch;
+        visible = new MemoryStream();
+        visible.Write(durable);
     }
 
     public override bool CanRead => true;
@@ -34,9 +34,9 @@ internal sealed class CrashSimStream : Stream
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _visible.Length;
+                return visible.Length;
             }
         }
     }
@@ -47,11 +47,11 @@ internal sealed class CrashSimStream : Stream
 
     public override int Read(byte[] buffer, int offset, int count)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _switch.ThrowIfCrashed();
-            _visible.Position = Position;
-            var read = _visible.Read(buffer, offset, count);
+            @switch.ThrowIfCrashed();
+            visible.Position = Position;
+            var read = visible.Read(buffer, offset, count);
             Position += read;
             return read;
         }
@@ -59,61 +59,61 @@ internal sealed class CrashSimStream : Stream
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var survives = _switch.Tick();
+            var survives = @switch.Tick();
 
             // The crashing write itself may reach the disk partly: it is pending, not visible.
-            _pending.Add((Position, buffer.AsSpan(offset, count).ToArray(), -1));
+            pending.Add((Position, buffer.AsSpan(offset, count).ToArray(), -1));
             if (!survives)
             {
                 throw new SimulatedCrashException();
             }
 
-            _visible.Position = Position;
-            _visible.Write(buffer, offset, count);
+            visible.Position = Position;
+            visible.Write(buffer, offset, count);
             Position += count;
         }
     }
 
     public override void SetLength(long value)
     {
-        lock (_gate)
+        lock (gate)
         {
-            var survives = _switch.Tick();
-            _pending.Add((0, null, value));
+            var survives = @switch.Tick();
+            pending.Add((0, null, value));
             if (!survives)
             {
                 throw new SimulatedCrashException();
             }
 
-            _visible.SetLength(value);
+            visible.SetLength(value);
         }
     }
 
     public override void Flush()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (!_switch.Tick())
+            if (!@switch.Tick())
             {
                 throw new SimulatedCrashException();
             }
 
-            foreach (var (offset, bytes, newLength) in _pending)
+            foreach (var (offset, bytes, newLength) in pending)
             {
                 if (bytes is null)
                 {
-                    _durable.SetLength(newLength);
+                    durable.SetLength(newLength);
                 }
                 else
                 {
-                    _durable.Position = offset;
-                    _durable.Write(bytes);
+                    durable.Position = offset;
+                    durable.Write(bytes);
                 }
             }
 
-            _pending.Clear();
+            pending.Clear();
             FlushCount++;
         }
     }
@@ -132,11 +132,11 @@ internal sealed class CrashSimStream : Stream
     /// </summary>
     public byte[] CrashImage(Random random, bool onlySynced = false)
     {
-        lock (_gate)
+        lock (gate)
         {
             var image = new MemoryStream();
-            image.Write(_durable.ToArray());
-            foreach (var (offset, bytes, newLength) in onlySynced ? [] : _pending)
+            image.Write(durable.ToArray());
+            foreach (var (offset, bytes, newLength) in onlySynced ? [] : pending)
             {
                 if (bytes is null)
                 {
@@ -177,9 +177,9 @@ internal sealed class CrashSimStream : Stream
     /// <summary>Everything the process wrote, as if the machine had not crashed (for kill -9-like checks).</summary>
     public byte[] VisibleImage()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _visible.ToArray();
+            return visible.ToArray();
         }
     }
 }

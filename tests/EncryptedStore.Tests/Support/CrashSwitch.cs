@@ -3,26 +3,26 @@ namespace WhistleSubmit.EncryptedStore.Tests.Support;
 /// <summary>A countdown shared by a store's raw streams: the Nth mutating operation is the power loss.</summary>
 internal sealed class CrashSwitch
 {
-    private readonly Lock _gate = new();
-    private long _remaining = long.MaxValue;
+    private readonly Lock gate = new();
+    private long remaining = long.MaxValue;
 
     public bool Crashed { get; private set; }
 
     public void Arm(long operations)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _remaining = operations;
+            remaining = operations;
         }
     }
 
     /// <summary>Counts one mutating operation; false means this one is where the power goes.</summary>
     public bool Tick()
     {
-        lock (_gate)
+        lock (gate)
         {
             ThrowIfCrashed();
-            if (--_remaining > 0)
+            if (--remaining > 0)
             {
                 return true;
             }
