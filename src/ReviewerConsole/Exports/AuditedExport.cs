@@ -10,6 +10,8 @@ namespace WhistleSubmit.ReviewerConsole.Exports;
 /// temporary file in the target directory (fsynced), then the rename into place happens inside the store transaction
 /// that appends the audit entry. A failed rename rolls the entry back; a failed commit removes the file. So there is
 /// never an export without its entry, nor an entry without its file, nor a half-written file under the final name.
+/// A device, FIFO or socket (or a link to one) is written directly inside that transaction: renaming over it would
+/// replace the node with a regular file (<see cref="SpecialFiles"/>).
 /// </summary>
 internal static class AuditedExport
 {
@@ -17,6 +19,11 @@ internal static class AuditedExport
     {
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full)!;
+        if (SpecialFiles.IsSpecial(full))
+        {
+            return WriteSpecial(vault, full, bytes.ToArray(), action, caseId, details);
+        }
+
         if (Directory.Exists(full))
         {
             throw new CliException($"\"{full}\" is a directory", "give the name of the file to write");
@@ -75,6 +82,24 @@ internal static class AuditedExport
         finally
         {
             File.Delete(temporary);
+        }
+    }
+
+    private static string WriteSpecial(VaultSession vault, string full, byte[] bytes, string action, string? caseId, string details)
+    {
+        try
+        {
+            vault.Store.Write(db =>
+            {
+                AuditLog.Append(db, vault, action, caseId, null, details);
+                using FileStream special = SpecialFiles.OpenForWrite(full);
+                special.Write(bytes);
+            });
+            return full;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"could not write to \"{full}\"; nothing was exported", "check that it accepts writes", ex);
         }
     }
 }

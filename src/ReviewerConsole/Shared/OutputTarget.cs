@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Shared;
 
@@ -6,17 +7,21 @@ namespace WhistleSubmit.ReviewerConsole.Shared;
 /// Where a verb writes its result: standard output, or (with -o) a temporary file in the destination's directory
 /// that is renamed into place only by <see cref="Commit"/>. A failed or interrupted run therefore never leaves a
 /// half-written (or half-decrypted) file under the requested name; the temporary file is deleted instead.
+/// A device, FIFO or socket (or a link to one, such as /dev/stdout) is written directly, as the age CLI does: a
+/// rename over it would replace the node with a regular file holding the output.
 /// </summary>
 internal sealed class OutputTarget : IDisposable
 {
     private readonly string? destination;
     private readonly string? temporaryPath;
     private readonly PosixSignalRegistration[] signalCleanups = [];
+    private readonly bool ownsStream;
     private bool committed;
 
-    private OutputTarget(Stream stream, string? destination, string? temporaryPath)
+    private OutputTarget(Stream stream, string? destination, string? temporaryPath, bool ownsStream = false)
     {
         Stream = stream;
+        this.ownsStream = ownsStream;
         this.destination = destination;
         this.temporaryPath = temporaryPath;
         if (temporaryPath is not null)
@@ -42,6 +47,18 @@ internal sealed class OutputTarget : IDisposable
         if (IsStandardOutput(path))
         {
             return new OutputTarget(Console.OpenStandardOutput(), null, null);
+        }
+
+        if (SpecialFiles.IsSpecial(path!))
+        {
+            try
+            {
+                return new OutputTarget(SpecialFiles.OpenForWrite(path!), null, null, ownsStream: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"can't open \"{path}\" for writing: {Reason(ex)}", null, ex);
+            }
         }
 
         string full = Path.GetFullPath(path!);
@@ -111,6 +128,10 @@ internal sealed class OutputTarget : IDisposable
             try
             {
                 Stream.Flush();
+                if (ownsStream)
+                {
+                    Stream.Dispose();
+                }
             }
             catch (IOException)
             {

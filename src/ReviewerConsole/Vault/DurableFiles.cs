@@ -2,13 +2,23 @@ using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Vault;
 
-/// <summary>Small files written durably: temporary name, fsync, rename, fsync of the directory.</summary>
+/// <summary>
+/// Small files written durably: temporary name, fsync, rename, fsync of the directory. A device, FIFO or socket (or a
+/// link to one) is written directly instead: a rename would replace it (<see cref="SpecialFiles"/>).
+/// </summary>
 internal static class DurableFiles
 {
     public static void WriteNew(string path, ReadOnlySpan<byte> bytes, bool ownerOnly) => Write(path, bytes, ownerOnly, overwrite: false);
 
     public static void Write(string path, ReadOnlySpan<byte> bytes, bool ownerOnly, bool overwrite)
     {
+        if (SpecialFiles.IsSpecial(path))
+        {
+            using FileStream special = SpecialFiles.OpenForWrite(path);
+            special.Write(bytes);
+            return;
+        }
+
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full)!;
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
