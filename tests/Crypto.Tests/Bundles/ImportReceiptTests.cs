@@ -8,7 +8,7 @@ public class ImportReceiptTests
 {
     private const string BundleSha = Mailbox;
 
-    // Known answer: the bytes the console has always written and the portal has always read (docs: FORMATS.md).
+    // Known answer: the bytes the console has always written and the portal has always read.
     private const string Vector = $$"""{"v":1,"bundleSha256":"{{BundleSha}}","items":["{{Id1}}","{{Id2}}"]}""";
 
     [Test]
