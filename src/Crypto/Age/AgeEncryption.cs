@@ -117,6 +117,19 @@ public static class AgeEncryption
         }
     }
 
+    /// <summary>
+    /// Reads a binary (not armored) file's header with the same strict parser as <see cref="Decrypt(Stream, IReadOnlyList{IIdentity}, bool)"/>,
+    /// without any key, like <c>age inspect</c>: for checks that hold no identity. Reads at most the header limit
+    /// (128 KiB) plus one block; the stream is left where that reading stopped.
+    /// </summary>
+    /// <exception cref="AgeException">Kind <see cref="AgeErrorKind.Header"/>: not a well-formed v1 header.</exception>
+    public static AgeHeaderInfo Inspect(Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        (Header header, _) = HeaderReader.Read(input);
+        return new AgeHeaderInfo { Version = Header.Version, StanzaTypes = [.. header.Stanzas.Select(s => s.Type)], HeaderLength = header.Length };
+    }
+
     /// <summary>Decrypts a whole buffer; no plaintext is returned unless all of it authenticates.</summary>
     public static byte[] Decrypt(ReadOnlySpan<byte> ciphertext, IReadOnlyList<IIdentity> identities)
     {
@@ -147,7 +160,7 @@ public static class AgeEncryption
     private static FileKey UnwrapFileKey(Header header, IReadOnlyList<IIdentity> identities)
     {
         // Spec "The scrypt recipient type": enforced here too, whatever identities the caller passed.
-        if (header.Stanzas.Count != 1 && header.Stanzas.Any(s => s.Type == ScryptKdf.StanzaType))
+        if (header.Stanzas.Count != 1 && header.Stanzas.Any(s => s.Type == ScryptRecipient.StanzaType))
         {
             throw new AgeException(AgeErrorKind.Header, "An scrypt stanza must be the only stanza.");
         }

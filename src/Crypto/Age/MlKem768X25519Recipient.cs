@@ -10,7 +10,9 @@ namespace WhistleSubmit.Crypto.Age;
 /// </summary>
 public sealed class MlKem768X25519Recipient : IRecipient
 {
-    internal const string StanzaType = "mlkem768x25519";
+    /// <summary>The stanza type this recipient writes.</summary>
+    public const string StanzaType = "mlkem768x25519";
+
     internal const string Hrp = "age1pq";
 
     // The label keeps PQ recipients from being mixed with classic ones, which would void the PQ protection.

@@ -31,14 +31,14 @@ public sealed class ScryptIdentity : IIdentity, IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
 
         // Password encryption implies the sender knew the password; another stanza would break that (spec).
-        if (stanzas.Count != 1 && stanzas.Any(s => s.Type == ScryptKdf.StanzaType))
+        if (stanzas.Count != 1 && stanzas.Any(s => s.Type == ScryptRecipient.StanzaType))
         {
             throw new AgeException(AgeErrorKind.Header, "An scrypt stanza must be the only stanza.");
         }
 
         foreach (Stanza stanza in stanzas)
         {
-            if (stanza.Type == ScryptKdf.StanzaType)
+            if (stanza.Type == ScryptRecipient.StanzaType)
             {
                 return UnwrapOne(stanza);
             }

@@ -12,6 +12,9 @@ namespace WhistleSubmit.Crypto.Age;
 /// </summary>
 public sealed class ScryptRecipient : IRecipient, IDisposable
 {
+    /// <summary>The stanza type this recipient writes.</summary>
+    public const string StanzaType = "scrypt";
+
     private readonly byte[] passphrase;
     private readonly int workFactor;
     private readonly FrozenSet<string> labels;
@@ -41,7 +44,7 @@ public sealed class ScryptRecipient : IRecipient, IDisposable
         {
             byte[] body = Aead.SealWithZeroNonce(wrapKey, fileKey.Span);
             string[] args = [Base64Canonical.Encode(salt), workFactor.ToString(CultureInfo.InvariantCulture)];
-            return [new Stanza(ScryptKdf.StanzaType, args, body)];
+            return [new Stanza(StanzaType, args, body)];
         }
         finally
         {

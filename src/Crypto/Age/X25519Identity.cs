@@ -79,7 +79,7 @@ public sealed class X25519Identity : IIdentity, IDisposable
 
     private FileKey? UnwrapOne(Stanza stanza)
     {
-        if (stanza.Type != "X25519")
+        if (stanza.Type != X25519Recipient.StanzaType)
         {
             return null;
         }

@@ -7,6 +7,9 @@ namespace WhistleSubmit.Crypto.Age;
 /// <summary>An X25519 public key, <c>age1…</c> (spec "The X25519 recipient type").</summary>
 public sealed class X25519Recipient : IRecipient
 {
+    /// <summary>The stanza type this recipient writes.</summary>
+    public const string StanzaType = "X25519";
+
     private const string Hrp = "age";
     private readonly byte[] publicKey;
 
@@ -62,7 +65,7 @@ public sealed class X25519Recipient : IRecipient
 
             wrapKey = X25519Function.WrapKey(shared, share, publicKey);
             byte[] body = Aead.SealWithZeroNonce(wrapKey, fileKey.Span);
-            return [new Stanza("X25519", [Base64Canonical.Encode(share)], body)];
+            return [new Stanza(StanzaType, [Base64Canonical.Encode(share)], body)];
         }
         finally
         {

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace WhistleSubmit.Crypto.Bundles;
 
-/// <summary>Source-generated JSON metadata for the manifest (the library is AOT-compatible).</summary>
+/// <summary>Source-generated JSON metadata for the manifest and the import receipt (the library is AOT-compatible).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -11,4 +11,5 @@ namespace WhistleSubmit.Crypto.Bundles;
     AllowDuplicateProperties = false,
     MaxDepth = 4)]
 [JsonSerializable(typeof(BundleManifest))]
+[JsonSerializable(typeof(ImportReceipt))]
 internal sealed partial class BundleJsonContext : JsonSerializerContext;

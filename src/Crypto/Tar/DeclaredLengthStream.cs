@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using WhistleSubmit.Crypto.Streams;
 
 namespace WhistleSubmit.Crypto.Tar;
 
@@ -8,72 +8,23 @@ namespace WhistleSubmit.Crypto.Tar;
 /// this view lets it stream any source while we guarantee the header tells the truth: a source that ends early or
 /// runs long throws, and the bytes are hashed on the way through.
 /// </summary>
-internal sealed class DeclaredLengthStream(Stream source, long length) : Stream
+internal sealed class DeclaredLengthStream(Stream source, long length) : KnownLengthReadStream(length)
 {
-    private readonly IncrementalHash sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private long position;
-
-    public override bool CanRead => true;
-
     public override bool CanSeek => true;
 
-    public override bool CanWrite => false;
-
-    public override long Length => length;
-
-    public override long Position
-    {
-        get => position;
-        set => throw new NotSupportedException();
-    }
-
     /// <summary>SHA-256 of all the bytes read (call after the copy).</summary>
-    internal byte[] GetHash() => sha256.GetHashAndReset();
+    internal byte[] GetHash() => HashAndReset();
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    protected override int ReadSource(long offset, Span<byte> buffer) => source.Read(buffer);
 
-    public override int Read(Span<byte> buffer)
+    protected override Exception EndedEarly() => new InvalidOperationException("The content is shorter than its declared length.");
+
+    // Confirm the source really ends here, or the archive would silently drop the excess.
+    protected override void AtEnd()
     {
-        long remaining = length - position;
-        if (remaining == 0)
+        if (source.Read(stackalloc byte[1]) != 0)
         {
-            // Confirm the source really ends here, or the archive would silently drop the excess.
-            if (source.Read(stackalloc byte[1]) != 0)
-            {
-                throw new InvalidOperationException("The content is longer than its declared length.");
-            }
-
-            return 0;
+            throw new InvalidOperationException("The content is longer than its declared length.");
         }
-
-        int n = source.Read(buffer[..(int)Math.Min(buffer.Length, remaining)]);
-        if (n == 0)
-        {
-            throw new InvalidOperationException("The content is shorter than its declared length.");
-        }
-
-        sha256.AppendData(buffer[..n]);
-        position += n;
-        return n;
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            sha256.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -1,4 +1,5 @@
 using WhistleSubmit.Crypto.Hashing;
+using WhistleSubmit.Crypto.Streams;
 
 namespace WhistleSubmit.Crypto.Tar;
 
@@ -11,7 +12,7 @@ namespace WhistleSubmit.Crypto.Tar;
 /// through unchanged (they are I/O or decryption failures, not malformed tar). Given a hash, it also hashes every byte
 /// passing through, so a caller can digest the whole input in the same pass that parses it.
 /// </summary>
-internal sealed class TarInput : Stream
+internal sealed class TarInput : ReadOnlyStreamBase
 {
     internal const int BlockSize = 512;
 
@@ -34,28 +35,12 @@ internal sealed class TarInput : Stream
     /// <summary>The last 512 bytes consumed (the last header block, right after TarReader returns an entry).</summary>
     internal ReadOnlySpan<byte> LastBlock => lastBlock;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
     /// <summary>Requires every byte at offsets [from, to) to be zero as it passes through.</summary>
     internal void RequireZeros(long from, long to)
     {
         zeroFrom = from;
         zeroTo = to;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -81,16 +66,6 @@ internal sealed class TarInput : Stream
         position += n;
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private void CheckZeros(ReadOnlySpan<byte> got)
     {

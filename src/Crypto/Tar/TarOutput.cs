@@ -1,30 +1,16 @@
+using WhistleSubmit.Crypto.Streams;
+
 namespace WhistleSubmit.Crypto.Tar;
 
 /// <summary>
 /// A write-only, unseekable view of the caller's output that counts bytes, so writers know the archive length for
 /// PADMÉ without the output being seekable (it is usually an age encryption stream).
 /// </summary>
-internal sealed class TarOutput(Stream target) : Stream
+internal sealed class TarOutput(Stream target) : WriteOnlyStreamBase
 {
     private long written;
 
     internal long Written => written;
-
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => true;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -45,10 +31,4 @@ internal sealed class TarOutput(Stream target) : Stream
     }
 
     public override void Flush() => target.Flush();
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -67,18 +67,8 @@ internal sealed class XAes256Gcm : IDisposable
         ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext, Span<byte> tag,
         ReadOnlySpan<byte> associatedData)
     {
-        CheckNonce(nonce);
-        Span<byte> subkey = stackalloc byte[32];
-        try
-        {
-            DeriveSubkey(nonce, subkey);
-            using var gcm = new AesGcm(subkey, TagSize);
-            gcm.Encrypt(nonce[12..], plaintext, ciphertext, tag, associatedData);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(subkey);
-        }
+        using var gcm = CreateGcm(nonce);
+        gcm.Encrypt(nonce[12..], plaintext, ciphertext, tag, associatedData);
     }
 
     /// <summary>Returns false when the tag does not authenticate (wrong key, tampering, torn write).</summary>
@@ -86,12 +76,9 @@ internal sealed class XAes256Gcm : IDisposable
         ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plaintext,
         ReadOnlySpan<byte> associatedData)
     {
-        CheckNonce(nonce);
-        Span<byte> subkey = stackalloc byte[32];
+        using var gcm = CreateGcm(nonce);
         try
         {
-            DeriveSubkey(nonce, subkey);
-            using var gcm = new AesGcm(subkey, TagSize);
             gcm.Decrypt(nonce[12..], ciphertext, tag, plaintext, associatedData);
             return true;
         }
@@ -99,10 +86,6 @@ internal sealed class XAes256Gcm : IDisposable
         {
             CryptographicOperations.ZeroMemory(plaintext);
             return false;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(subkey);
         }
     }
 
@@ -127,6 +110,22 @@ internal sealed class XAes256Gcm : IDisposable
         if (nonce.Length != NonceSize)
         {
             throw new ArgumentException("XAES-256-GCM needs a 24-byte nonce.", nameof(nonce));
+        }
+    }
+
+    // AES-256-GCM under this nonce's subkey; the subkey is wiped as soon as the cipher holds its own copy.
+    private AesGcm CreateGcm(ReadOnlySpan<byte> nonce)
+    {
+        CheckNonce(nonce);
+        Span<byte> subkey = stackalloc byte[32];
+        try
+        {
+            DeriveSubkey(nonce, subkey);
+            return new AesGcm(subkey, TagSize);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(subkey);
         }
     }
 

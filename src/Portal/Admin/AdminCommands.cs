@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Portal.Features.Transfer.Retention;
 using WhistleSubmit.Portal.Storage;
@@ -98,7 +99,7 @@ public sealed class AdminCommands(
 
     private AdminResponse Confirm(string path)
     {
-        if (new FileInfo(path) is not { Exists: true, Length: <= ConfirmReceipt.MaxBytes })
+        if (new FileInfo(path) is not { Exists: true, Length: <= ImportReceipt.MaxBytes })
         {
             return Error($"{path} is missing or too large to be a receipt");
         }

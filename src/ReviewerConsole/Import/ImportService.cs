@@ -49,10 +49,10 @@ internal static class ImportService
             }
         }
 
-        string receipt = receiptPath is null ? ImportReceipt.DefaultPath(bundlePath) : Path.GetFullPath(receiptPath);
+        string receipt = receiptPath is null ? ReceiptFile.DefaultPath(bundlePath) : Path.GetFullPath(receiptPath);
         try
         {
-            new ImportReceipt(1, bundleSha256, [.. manifest.Items.Select(i => i.Id)]).Write(receipt);
+            ReceiptFile.Write(receipt, new ImportReceipt { BundleSha256 = bundleSha256, Items = [.. manifest.Items.Select(i => i.Id)] });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,5 @@
+using WhistleSubmit.Crypto.Streams;
+
 namespace WhistleSubmit.ReviewerConsole.Import;
 
 /// <summary>
@@ -5,18 +7,14 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// <see cref="Step"/> bytes and at the end: the verification pass of a large bundle takes seconds per GiB, and a
 /// reviewer should see it move.
 /// </summary>
-internal sealed class ReadProgressStream(Stream inner, Action<long, long> onProgress) : Stream
+internal sealed class ReadProgressStream(Stream inner, Action<long, long> onProgress) : ReadOnlyStreamBase
 {
     /// <summary>Bytes between reports: a few hundred per GiB, so a terminal bar moves smoothly at no cost.</summary>
     public const long Step = 4 * 1024 * 1024;
 
     private long reported = -Step;
 
-    public override bool CanRead => true;
-
     public override bool CanSeek => inner.CanSeek;
-
-    public override bool CanWrite => false;
 
     public override long Length => inner.Length;
 
@@ -25,8 +23,6 @@ internal sealed class ReadProgressStream(Stream inner, Action<long, long> onProg
         get => inner.Position;
         set => inner.Position = value;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -42,12 +38,4 @@ internal sealed class ReadProgressStream(Stream inner, Action<long, long> onProg
     }
 
     public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

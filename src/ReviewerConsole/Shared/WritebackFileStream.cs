@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using WhistleSubmit.Crypto.Streams;
 
 namespace WhistleSubmit.ReviewerConsole.Shared;
 
@@ -9,7 +10,7 @@ namespace WhistleSubmit.ReviewerConsole.Shared;
 /// the fsync before the rename waits only for the tail instead of the whole file. Durability still comes from that
 /// fsync alone (<see cref="FlushToDisk"/>).
 /// </summary>
-internal sealed partial class WritebackFileStream(FileStream file) : Stream
+internal sealed partial class WritebackFileStream(FileStream file) : WriteOnlyStreamBase
 {
     /// <summary>Large enough that the kernel gets big sequential writes, small next to any file worth waiting for.</summary>
     private const long Step = 8 * 1024 * 1024;
@@ -20,25 +21,7 @@ internal sealed partial class WritebackFileStream(FileStream file) : Stream
     private long written;
     private long started;
 
-    public override bool CanRead => false;
-
-    public override bool CanSeek => false;
-
     public override bool CanWrite => file.CanWrite;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Write(byte[] buffer, int offset, int count)
-    {
-        file.Write(buffer, offset, count);
-        Advance(count);
-    }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -50,12 +33,6 @@ internal sealed partial class WritebackFileStream(FileStream file) : Stream
 
     /// <summary>fsync: everything written is on disk when this returns.</summary>
     public void FlushToDisk() => file.Flush(flushToDisk: true);
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -90,9 +90,9 @@ public class AdminCliTests
         Assert.That(import2.Stdout, Does.Contain("imported 0 replies, 1 already present"));
 
         string receiptFile = Path.Combine(data, "receipt.json");
-        File.WriteAllBytes(receiptFile, new ConfirmReceipt(1, bundleSha, [receipt]).ToJson());
+        File.WriteAllBytes(receiptFile, new ImportReceipt { BundleSha256 = bundleSha, Items = [receipt] }.ToJson());
         var wrong = Path.Combine(data, "wrong.json");
-        File.WriteAllBytes(wrong, new ConfirmReceipt(1, new string('0', 64), [receipt]).ToJson());
+        File.WriteAllBytes(wrong, new ImportReceipt { BundleSha256 = new string('0', 64), Items = [receipt] }.ToJson());
         var refused = await PortalProcess.RunVerbAsync(data, "confirm", wrong);
         var confirm = await PortalProcess.RunVerbAsync(data, "confirm", receiptFile);
         var status2 = await PortalProcess.RunVerbAsync(data, "status");

@@ -1,4 +1,4 @@
-using WhistleSubmit.Crypto.Age.Payload;
+using WhistleSubmit.Crypto.Streams;
 
 namespace WhistleSubmit.Crypto.Age.AsciiArmor;
 

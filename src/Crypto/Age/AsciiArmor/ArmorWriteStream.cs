@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
-using WhistleSubmit.Crypto.Age.Payload;
+using WhistleSubmit.Crypto.Streams;
 
 namespace WhistleSubmit.Crypto.Age.AsciiArmor;
 

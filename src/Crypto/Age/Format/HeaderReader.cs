@@ -10,7 +10,7 @@ namespace WhistleSubmit.Crypto.Age.Format;
 internal sealed class HeaderReader
 {
     private const int BlockSize = 4096;
-    private static readonly byte[] Version = Encoding.ASCII.GetBytes("age-encryption.org/v1");
+    private static readonly byte[] Version = Encoding.ASCII.GetBytes(Header.Version);
 
     private readonly Stream input;
     private byte[] buffer = new byte[BlockSize];
@@ -78,7 +78,7 @@ internal sealed class HeaderReader
             throw Fail("The header MAC line is malformed.");
         }
 
-        return new Header(stanzas, buffer.AsSpan(0, macInputLength).ToArray(), mac);
+        return new Header(stanzas, buffer.AsSpan(0, macInputLength).ToArray(), mac, position);
     }
 
     private Stanza ParseStanza()

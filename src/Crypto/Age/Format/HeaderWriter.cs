@@ -5,7 +5,7 @@ namespace WhistleSubmit.Crypto.Age.Format;
 /// <summary>Serialises a v1 header (spec "Header", "Recipient stanza", "Header MAC").</summary>
 internal static class HeaderWriter
 {
-    public const string VersionLine = "age-encryption.org/v1\n";
+    public const string VersionLine = Header.Version + "\n";
 
     /// <summary>Returns the full header, MAC line included.</summary>
     public static byte[] Write(IReadOnlyList<Stanza> stanzas, FileKey fileKey)

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age.Primitives;
+using WhistleSubmit.Crypto.Streams;
 
 namespace WhistleSubmit.Crypto.Age.Payload;
 

@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age.Primitives;
+using WhistleSubmit.Crypto.Streams;
 
 namespace WhistleSubmit.Crypto.Age.Payload;
 

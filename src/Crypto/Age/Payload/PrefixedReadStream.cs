@@ -1,3 +1,5 @@
+using WhistleSubmit.Crypto.Streams;
+
 namespace WhistleSubmit.Crypto.Age.Payload;
 
 /// <summary>

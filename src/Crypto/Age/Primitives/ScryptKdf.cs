@@ -6,7 +6,6 @@ namespace WhistleSubmit.Crypto.Age.Primitives;
 /// <summary>Spec "The scrypt recipient type": wrap key = scrypt(N = 2^logN, r = 8, p = 1, dkLen = 32, S = label || salt).</summary>
 internal static class ScryptKdf
 {
-    public const string StanzaType = "scrypt";
     public const int SaltSize = 16;
     public const int MaxLogN = 30;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WhistleSubmit.Portal.Admin;
+using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
 using WhistleSubmit.Portal.Features.Transfer.Uploads;
@@ -24,7 +24,7 @@ public sealed class ReceiptModel(TransferOperations operations, TransferBundles 
     public async Task<IActionResult> OnPostAsync()
     {
         var session = Session!;
-        var (upload, problem) = await TransferUpload.ReadAsync(HttpContext, Antiforgery, session, ConfirmReceipt.MaxBytes, bundles.Directory);
+        var (upload, problem) = await TransferUpload.ReadAsync(HttpContext, Antiforgery, session, ImportReceipt.MaxBytes, bundles.Directory);
         if (upload is null)
         {
             return Refuse(problem == UploadProblem.TooLarge ? Text.TooLarge : Text.BadForm,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.ProofOfWork;
 using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Storage;
@@ -178,8 +179,8 @@ public static class UploadEndpoints
 
     internal static IResult Complete(string uploadId, PortalStore store, ReviewerKeys keys, ProofOfWorkDifficultyPolicy policy)
     {
-        string stanzaType = keys.Recipients[0] is WhistleSubmit.Crypto.Age.X25519Recipient ? "X25519" : "mlkem768x25519";
-        var (outcome, itemId) = store.CompleteUpload(uploadId, data => AgeHeaderShape.IsWellFormed(data, stanzaType, keys.Recipients.Count));
+        string stanzaType = keys.Recipients[0] is X25519Recipient ? X25519Recipient.StanzaType : MlKem768X25519Recipient.StanzaType;
+        var (outcome, itemId) = store.CompleteUpload(uploadId, data => IsForOurRecipients(data, stanzaType, keys.Recipients.Count));
         switch (outcome)
         {
             case CompleteOutcome.Stored:
@@ -191,6 +192,23 @@ public static class UploadEndpoints
                 return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity);
             default:
                 return ApiProblems.Status(StatusCodes.Status404NotFound);
+        }
+    }
+
+    /// <summary>
+    /// Whether an upload starts with a well-formed age v1 header with one stanza of our type for each of our
+    /// recipients. Shape only: the portal holds no identity and never decrypts (invariant 5); this keeps obvious junk out.
+    /// </summary>
+    private static bool IsForOurRecipients(Stream data, string stanzaType, int recipientCount)
+    {
+        try
+        {
+            AgeHeaderInfo header = AgeEncryption.Inspect(data);
+            return header.StanzaCount == recipientCount && header.StanzaTypes.All(t => t == stanzaType);
+        }
+        catch (AgeException)
+        {
+            return false;
         }
     }
 }

@@ -15,7 +15,7 @@ internal sealed class PassphrasePromptIdentity(string prompt) : IIdentity
 
     public FileKey? Unwrap(IReadOnlyList<Stanza> stanzas)
     {
-        if (!stanzas.Any(stanza => stanza.Type == "scrypt"))
+        if (!stanzas.Any(stanza => stanza.Type == ScryptRecipient.StanzaType))
         {
             return null;
         }

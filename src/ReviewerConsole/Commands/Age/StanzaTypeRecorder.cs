@@ -12,7 +12,7 @@ internal sealed class StanzaTypeRecorder : IIdentity
 
     public FileKey? Unwrap(IReadOnlyList<Stanza> stanzas)
     {
-        SawScrypt |= stanzas.Any(stanza => stanza.Type == "scrypt");
+        SawScrypt |= stanzas.Any(stanza => stanza.Type == ScryptRecipient.StanzaType);
         return null;
     }
 }

@@ -3,7 +3,6 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Storage;
 using WhistleSubmit.Portal.Tests.Browser;
 
@@ -91,11 +90,11 @@ public class TransferBrowserTests
         // Receipt: the console confirms two of the three; then the third.
         await page.ClickAsync("nav a[href='/en/transfer/receipt']");
         await AssertAccessibleAsync(page);
-        await UploadReceiptAsync(page, new ConfirmReceipt(1, shown, items.Take(2).ToList()));
+        await UploadReceiptAsync(page, new ImportReceipt { BundleSha256 = shown, Items = items.Take(2).ToList() });
         Assert.That(await page.TextContentAsync("#confirm-summary"), Does.Contain("2 items deleted and 0 already gone"));
         Assert.That(await page.TextContentAsync("main"), Does.Contain(items[0]).And.Contain("not confirmed yet"));
         await AssertAccessibleAsync(page);
-        await UploadReceiptAsync(page, new ConfirmReceipt(1, shown, items));
+        await UploadReceiptAsync(page, new ImportReceipt { BundleSha256 = shown, Items = items });
         Assert.That(await page.TextContentAsync("#confirm-summary"), Does.Contain("1 items deleted and 0 already gone"));
         Assert.That(await page.TextContentAsync("#confirm-compaction"), Does.Contain("The store was compacted"));
         Assert.That(await page.TextContentAsync("main"), Does.Contain("its file was removed"));
@@ -135,7 +134,7 @@ public class TransferBrowserTests
         Assert.That(page.Url, Does.EndWith("/en/transfer/login"));
     }
 
-    private static async Task UploadReceiptAsync(IPage page, ConfirmReceipt receipt)
+    private static async Task UploadReceiptAsync(IPage page, ImportReceipt receipt)
     {
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "receipt.json", MimeType = "application/json", Buffer = receipt.ToJson() });
         await NoJsBrowser.SubmitAsync(page);

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Storage;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
@@ -72,7 +71,7 @@ public class TransferUploadTests
     public async Task Receipt_MalformedOrForAnUnknownBundle_422AndNothingDeleted()
     {
         var (malformed, malformedBody, _) = await Upload("/en/transfer/receipt", "{\"v\":1,\"bundleSha256\":\"x\",\"items\":[]}"u8.ToArray(), "receipt.json");
-        byte[] unknown = new ConfirmReceipt(1, new string('e', 64), [factory.Services.GetRequiredService<PortalStore>().ListItems()[0].Id]).ToJson();
+        byte[] unknown = new ImportReceipt { BundleSha256 = new string('e', 64), Items = [factory.Services.GetRequiredService<PortalStore>().ListItems()[0].Id] }.ToJson();
         var (stranger, strangerBody, _) = await Upload("/es/transfer/receipt", unknown, "receipt.json");
 
         Assert.That(malformed, Is.EqualTo(HttpStatusCode.UnprocessableEntity));

@@ -316,6 +316,8 @@ public class UploadEndpointsTests
 
     [TestCase("hello, this is not an age file", Description = "plaintext")]
     [TestCase("age-encryption.org/v1\n-> X25519 abc\nAAAA\n--- AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\npayload", Description = "wrong stanza type")]
+    [TestCase("age-encryption.org/v1\n-> mlkem768x25519 abc\nAAAA\n-> mlkem768x25519 abc\nAAAA\n--- AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\npayload", Description = "one stanza too many")]
+    [TestCase("age-encryption.org/v1\n-> mlkem768x25519 abc\nAAAA\n--- AAAA\npayload", Description = "short MAC line")]
     public async Task Complete_NotAnAgeFileForOurRecipients_422AndUploadRemoved(string text)
     {
         byte[] bytes = System.Text.Encoding.ASCII.GetBytes(text);

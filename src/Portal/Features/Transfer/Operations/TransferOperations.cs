@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Storage;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Operations;
@@ -119,7 +118,7 @@ public sealed class TransferOperations(PortalStore store, TimeProvider time)
     public ConfirmResult Confirm(byte[] receiptJson)
     {
         ArgumentNullException.ThrowIfNull(receiptJson);
-        if (receiptJson.Length > ConfirmReceipt.MaxBytes || ConfirmReceipt.Parse(receiptJson) is not { } receipt)
+        if (ImportReceipt.Parse(receiptJson) is not { } receipt)
         {
             throw new TransferRejectedException(TransferProblem.NotAReceipt);
         }
