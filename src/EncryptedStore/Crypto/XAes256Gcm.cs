@@ -13,13 +13,13 @@ internal sealed class XAes256Gcm : IDisposable
     public const int NonceSize = 24;
     public const int TagSize = 16;
 
-    private readonly Aes _aes;
-    private readonly ICryptoTransform _ecb;
-    private readonly byte[] _k1 = new byte[16];
-    private readonly byte[] _block = new byte[32];
-    private readonly byte[] _derived = new byte[32];
-    private readonly Lock _sync = new();
-    private bool _disposed;
+    private readonly Aes aes;
+    private readonly ICryptoTransform ecb;
+    private readonly byte[] k1 = new byte[16];
+    private readonly byte[] block = new byte[32];
+    private readonly byte[] derived = new byte[32];
+    private readonly Lock sync = new();
+    private bool disposed;
 
     public XAes256Gcm(ReadOnlySpan<byte> key)
     {
@@ -28,11 +28,11 @@ internal sealed class XAes256Gcm : IDisposable
             throw new ArgumentException("XAES-256-GCM needs a 32-byte key.", nameof(key));
         }
 
-        _aes = Aes.Create();
+        aes = Aes.Create();
         var keyCopy = key.ToArray();
         try
         {
-            _aes.Key = keyCopy;
+            aes.Key = keyCopy;
         }
         finally
         {
@@ -41,26 +41,26 @@ internal sealed class XAes256Gcm : IDisposable
 
         // "Detailed key derivation algorithm", steps 1-2: the CMAC subkey K1, computed once per key.
         Span<byte> l = stackalloc byte[16];
-        _aes.EncryptEcb(stackalloc byte[16], l, PaddingMode.None);
+        aes.EncryptEcb(stackalloc byte[16], l, PaddingMode.None);
         var carry = 0;
         for (var i = 15; i >= 0; i--)
         {
             var b = l[i];
-            _k1[i] = unchecked((byte)((b << 1) | carry));
+            k1[i] = unchecked((byte)((b << 1) | carry));
             carry = b >> 7;
         }
 
         if (carry != 0)
         {
-            _k1[15] ^= 0x87;
+            k1[15] ^= 0x87;
         }
 
         CryptographicOperations.ZeroMemory(l);
 
         // One reusable ECB transform for the per-message derivation (the one-shot API builds a cipher each call).
-        _aes.Mode = CipherMode.ECB;
-        _aes.Padding = PaddingMode.None;
-        _ecb = _aes.CreateEncryptor();
+        aes.Mode = CipherMode.ECB;
+        aes.Padding = PaddingMode.None;
+        ecb = aes.CreateEncryptor();
     }
 
     public void Encrypt(
@@ -91,17 +91,17 @@ internal sealed class XAes256Gcm : IDisposable
 
     public void Dispose()
     {
-        lock (_sync)
+        lock (sync)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
-            CryptographicOperations.ZeroMemory(_k1);
-            _ecb.Dispose();
-            _aes.Dispose();
+            disposed = true;
+            CryptographicOperations.ZeroMemory(k1);
+            ecb.Dispose();
+            aes.Dispose();
         }
     }
 
@@ -132,12 +132,12 @@ internal sealed class XAes256Gcm : IDisposable
     // Steps 3-5: Kx = AES(M1 ^ K1) || AES(M2 ^ K1), Mi = 0x00 || i || 'X' || 0x00 || N[:12].
     private void DeriveSubkey(ReadOnlySpan<byte> nonce, Span<byte> subkey)
     {
-        lock (_sync)
+        lock (sync)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(disposed, this);
             for (var half = 0; half < 2; half++)
             {
-                var block = _block.AsSpan(half * 16, 16);
+                var block = this.block.AsSpan(half * 16, 16);
                 block[0] = 0x00;
                 block[1] = unchecked((byte)(half + 1));
                 block[2] = 0x58;
@@ -145,14 +145,14 @@ internal sealed class XAes256Gcm : IDisposable
                 nonce[..12].CopyTo(block[4..]);
                 for (var i = 0; i < 16; i++)
                 {
-                    block[i] ^= _k1[i];
+                    block[i] ^= k1[i];
                 }
             }
 
-            _ecb.TransformBlock(_block, 0, 32, _derived, 0);
-            _derived.CopyTo(subkey);
-            CryptographicOperations.ZeroMemory(_derived);
-            CryptographicOperations.ZeroMemory(_block);
+            ecb.TransformBlock(block, 0, 32, derived, 0);
+            derived.CopyTo(subkey);
+            CryptographicOperations.ZeroMemory(derived);
+            CryptographicOperations.ZeroMemory(block);
         }
     }
 }

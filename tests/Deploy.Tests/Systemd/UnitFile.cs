@@ -3,7 +3,7 @@ namespace WhistleSubmit.Deploy.Tests.Systemd;
 /// <summary>A systemd unit file read as (section, key, value) triples; repeated keys keep every value.</summary>
 internal sealed class UnitFile
 {
-    private readonly List<(string Section, string Key, string Value)> _entries = [];
+    private readonly List<(string Section, string Key, string Value)> entries = [];
 
     public UnitFile(string path)
     {
@@ -23,10 +23,10 @@ internal sealed class UnitFile
             }
 
             var eq = line.IndexOf('=', StringComparison.Ordinal);
-            _entries.Add((section, line[..eq], line[(eq + 1)..]));
+            entries.Add((section, line[..eq], line[(eq + 1)..]));
         }
     }
 
     public IReadOnlyList<string> Values(string section, string key) =>
-        [.. _entries.Where(e => e.Section == section && e.Key == key).Select(e => e.Value)];
+        [.. entries.Where(e => e.Section == section && e.Key == key).Select(e => e.Value)];
 }
