@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 
 namespace WhistleSubmit.ReviewerConsole.Cases;
