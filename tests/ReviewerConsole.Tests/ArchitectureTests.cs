@@ -7,6 +7,7 @@ namespace WhistleSubmit.ReviewerConsole.Tests;
 /// Issue 11: no folder of src/ReviewerConsole imports, directly or through others, a folder that imports it back.
 /// A folder is a namespace one level below WhistleSubmit.ReviewerConsole (Commands' subfolders count as Commands);
 /// an import is a <c>using WhistleSubmit.ReviewerConsole.X</c> line. Files at the root (Cli, Program) are "(root)".
+/// And the vault's persistence has one face: only Persistence/ uses LiteDB (its namespace, collections, documents).
 /// </summary>
 [TestFixture]
 public sealed partial class ArchitectureTests
@@ -21,6 +22,20 @@ public sealed partial class ArchitectureTests
         IReadOnlyList<string>? cycle = FindCycle(graph);
 
         Assert.That(cycle, Is.Null, () => "folder import cycle: " + string.Join(" -> ", cycle!));
+    }
+
+    [Test]
+    public void ReviewerConsole_LiteDb_IsUsedOnlyInPersistence()
+    {
+        string source = SourceDirectory();
+
+        var users = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(source, f))
+            .Where(f => f.Split(Path.DirectorySeparatorChar)[0] is not ("bin" or "obj" or "Persistence"))
+            .Where(f => LiteDbUsing().IsMatch(File.ReadAllText(Path.Combine(source, f))))
+            .ToList();
+
+        Assert.That(users, Is.Empty, "the vault's documents are handled in Persistence only");
     }
 
     [Test]
@@ -130,4 +145,7 @@ public sealed partial class ArchitectureTests
 
     [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?WhistleSubmit\.ReviewerConsole\.(\w+)[\w.]*\s*;", RegexOptions.Multiline)]
     private static partial Regex UsingLine();
+
+    [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:\w+\s*=\s*)?LiteDB\b|\bGetCollection\b|\bBson[A-Z]\w*|\bILiteDatabase\b", RegexOptions.Multiline)]
+    private static partial Regex LiteDbUsing();
 }
