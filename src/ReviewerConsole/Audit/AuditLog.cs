@@ -36,7 +36,7 @@ internal static class AuditLog
     {
         long expected = 1;
         string prev = AuditHash.Genesis;
-        foreach (AuditEntry e in data.AuditLog())
+        foreach (AuditEntry e in data.AuditEntries())
         {
             if (e.Seq != expected)
             {

@@ -37,7 +37,7 @@ internal sealed partial class VaultData(ILiteDatabase db)
         Audit.Find(BsonExpression.Create("case = @0", caseId)).Select(AuditDocuments.FromDocument);
 
     /// <summary>The whole log, by entry number.</summary>
-    public IEnumerable<AuditEntry> AuditLog() => Audit.Find(Query.All("_id", Query.Ascending)).Select(AuditDocuments.FromDocument);
+    public IEnumerable<AuditEntry> AuditEntries() => Audit.Find(Query.All("_id", Query.Ascending)).Select(AuditDocuments.FromDocument);
 
     public bool KeyExists(string name) => Keys.Exists(Query.EQ("_id", name));
 

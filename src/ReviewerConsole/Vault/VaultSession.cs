@@ -24,7 +24,10 @@ internal sealed class VaultSession : IDisposable
 
     public VaultPaths Paths { get; }
 
-    /// <summary>The store engine itself: services go through <see cref="Read"/> and <see cref="Write{T}(Func{VaultData, T})"/>.</summary>
+    /// <summary>
+    /// The store engine itself, for opening and closing (and for tests that tamper with it): services go through
+    /// <see cref="Read"/> and <see cref="Write{T}(Func{VaultData, T})"/>, the vault's one door to its documents.
+    /// </summary>
     public DurableStore Store { get; }
 
     /// <summary>The name recorded in the audit log for what this session does.</summary>
