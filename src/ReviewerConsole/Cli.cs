@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using WhistleSubmit.ReviewerConsole.Commands;
 using WhistleSubmit.ReviewerConsole.Commands.Age;
 using WhistleSubmit.ReviewerConsole.Commands.Audit;
 using WhistleSubmit.ReviewerConsole.Commands.Cases;
@@ -46,7 +47,7 @@ internal static class Cli
         VaultOptions.Data,
         VaultOptions.As,
         InitCommand.Create(),
-        Commands.Vault.KeygenCommand.Create(),
+        VaultKeygenCommand.Create(),
         KeysCommand.Create(),
         ImportCommand.Create(),
         ListCommand.Create(),

@@ -1,3 +1,4 @@
+
 namespace WhistleSubmit.ReviewerConsole.Audit;
 
 /// <summary>The audit log's action names. Stable: they are part of the hashed entries.</summary>

@@ -1,6 +1,5 @@
-using LiteDB;
-using WhistleSubmit.ReviewerConsole.Vault;
-using WhistleSubmit.EncryptedStore;
+using WhistleSubmit.ReviewerConsole.Persistence;
+using WhistleSubmit.ReviewerConsole.Records;
 
 namespace WhistleSubmit.ReviewerConsole.Audit;
 
@@ -11,34 +10,34 @@ namespace WhistleSubmit.ReviewerConsole.Audit;
 /// </summary>
 internal static class AuditLog
 {
-    private const string HeadId = "audit-head";
-
-    public static AuditEntry Append(ILiteDatabase db, VaultSession vault, string action, string? caseId, string? itemId, string details)
+    /// <param name="data">The caller's store transaction.</param>
+    /// <param name="actor">Who acts (the session's actor).</param>
+    /// <param name="time">When, as the vault stores times (<c>VaultSession.Now</c>).</param>
+    /// <param name="action">One of <see cref="AuditActions"/>.</param>
+    /// <param name="caseId">The case concerned, if any.</param>
+    /// <param name="itemId">The item concerned, if any.</param>
+    /// <param name="details">What changed, without any report, note or reply text.</param>
+    public static AuditEntry Append(VaultData data, string actor, string time, string action, string? caseId, string? itemId, string details)
     {
-        var meta = db.GetCollection(VaultSchema.Meta);
-        BsonDocument? head = meta.FindById(HeadId);
-        long seq = head is null ? 1 : head["seq"].AsInt64 + 1;
-        string prev = head is null ? AuditHash.Genesis : head["hash"].AsString;
-        string time = vault.Now();
-        string hash = AuditHash.Compute(seq, time, vault.Actor, action, caseId, itemId, details, prev);
-        var entry = new AuditEntry(seq, time, vault.Actor, action, caseId, itemId, details, prev, hash);
-        db.GetCollection(VaultSchema.Audit).Insert(ToDocument(entry));
-        meta.Upsert(new BsonDocument { ["_id"] = HeadId, ["seq"] = seq, ["hash"] = hash });
+        AuditHead? head = data.AuditHead();
+        long seq = head is null ? 1 : head.Seq + 1;
+        string prev = head is null ? AuditHash.Genesis : head.Hash;
+        string hash = AuditHash.Compute(seq, time, actor, action, caseId, itemId, details, prev);
+        var entry = new AuditEntry(seq, time, actor, action, caseId, itemId, details, prev, hash);
+        data.AppendAudit(entry);
         return entry;
     }
 
     /// <summary>Every entry about one case, oldest first: the case's history.</summary>
-    public static IReadOnlyList<AuditEntry> ForCase(ILiteDatabase db, string caseId) =>
-        db.GetCollection(VaultSchema.Audit).Find(BsonExpression.Create("case = @0", caseId)).Select(FromDocument).OrderBy(e => e.Seq).ToList();
+    public static IReadOnlyList<AuditEntry> ForCase(VaultData data, string caseId) => data.AuditOfCase(caseId).OrderBy(e => e.Seq).ToList();
 
     /// <summary>Walks the whole chain; reports the first entry that is missing, out of place, or altered.</summary>
-    public static AuditVerification Verify(DurableStore store) => store.Read(db =>
+    public static AuditVerification Verify(VaultData data)
     {
         long expected = 1;
         string prev = AuditHash.Genesis;
-        foreach (BsonDocument doc in db.GetCollection(VaultSchema.Audit).Find(Query.All("_id", Query.Ascending)))
+        foreach (AuditEntry e in data.AuditEntries())
         {
-            AuditEntry e = FromDocument(doc);
             if (e.Seq != expected)
             {
                 return Broken(expected, $"entry #{expected} is missing (the log jumps to #{e.Seq})");
@@ -59,9 +58,9 @@ internal static class AuditLog
         }
 
         long count = expected - 1;
-        BsonDocument? head = db.GetCollection(VaultSchema.Meta).FindById(HeadId);
-        long headSeq = head?["seq"].AsInt64 ?? 0;
-        string headHash = head?["hash"].AsString ?? AuditHash.Genesis;
+        AuditHead? head = data.AuditHead();
+        long headSeq = head?.Seq ?? 0;
+        string headHash = head?.Hash ?? AuditHash.Genesis;
         if (headSeq != count || headHash != prev)
         {
             return Broken(Math.Min(headSeq, count + 1),
@@ -69,31 +68,7 @@ internal static class AuditLog
         }
 
         return new AuditVerification(true, count, null, null);
-    });
-
-    internal static BsonDocument ToDocument(AuditEntry e) => new()
-    {
-        ["_id"] = e.Seq,
-        ["time"] = e.Time,
-        ["actor"] = e.Actor,
-        ["action"] = e.Action,
-        ["case"] = e.CaseId is null ? BsonValue.Null : new BsonValue(e.CaseId),
-        ["item"] = e.ItemId is null ? BsonValue.Null : new BsonValue(e.ItemId),
-        ["details"] = e.Details,
-        ["prev"] = e.PrevHash,
-        ["hash"] = e.Hash,
-    };
-
-    internal static AuditEntry FromDocument(BsonDocument d) => new(
-        d["_id"].AsInt64,
-        d["time"].AsString,
-        d["actor"].AsString,
-        d["action"].AsString,
-        d["case"].IsNull ? null : d["case"].AsString,
-        d["item"].IsNull ? null : d["item"].AsString,
-        d["details"].AsString,
-        d["prev"].AsString,
-        d["hash"].AsString);
+    }
 
     private static AuditVerification Broken(long seq, string problem) => new(false, seq - 1, seq, problem);
 }

@@ -4,6 +4,7 @@ using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Crypto.Hashing;
 using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Import;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 using WhistleSubmit.EncryptedStore;
@@ -44,7 +45,7 @@ internal static class AttachmentExportService
                 written.AddRange(Decrypt(vault, keys, item, plan.Where(p => p.Item == item).ToDictionary(p => p.Attachment.Number, p => p.Path)));
             }
 
-            vault.Store.Write(db => AuditLog.Append(db, vault, AuditActions.FilesExport, caseId, null,
+            vault.Write(data => AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.FilesExport, caseId, null,
                 string.Create(CultureInfo.InvariantCulture, $"{written.Count} attachments exported: {string.Join(", ", written.Select(w => w.Attachment.Sha256[..16]))}")));
             foreach (var (temporary, final, _) in written)
             {

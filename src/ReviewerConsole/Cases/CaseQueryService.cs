@@ -1,5 +1,5 @@
-using LiteDB;
 using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 
@@ -21,8 +21,7 @@ internal static class CaseQueryService
                 $"case ids are hex, like 3f2a9b10; type at least {MinIdPrefix} characters ('whistle-review list' shows them)");
         }
 
-        List<CaseRecord> matches = vault.Store.Read(db =>
-            db.GetCollection(VaultSchema.Cases).Find(Query.StartsWith("_id", prefix)).Select(CaseDocuments.ToCase).ToList());
+        IReadOnlyList<CaseRecord> matches = vault.Read(data => data.CasesStartingWith(prefix));
         return matches.Count switch
         {
             1 => matches[0],
@@ -31,13 +30,13 @@ internal static class CaseQueryService
         };
     }
 
-    public static IReadOnlyList<CaseSummary> List(VaultSession vault, CaseFilter filter) => vault.Store.Read(db =>
+    public static IReadOnlyList<CaseSummary> List(VaultSession vault, CaseFilter filter) => vault.Read(data =>
     {
-        var items = db.GetCollection(VaultSchema.Items).FindAll().Select(CaseDocuments.ToItem).ToLookup(i => i.CaseId);
-        var notes = db.GetCollection(VaultSchema.Notes).FindAll().Select(CaseDocuments.ToNote).ToLookup(n => n.CaseId);
-        var queued = db.GetCollection(VaultSchema.Replies).Find(Query.EQ("exported", false)).Select(CaseDocuments.ToReply).ToLookup(r => r.CaseId);
+        var items = data.AllItems().ToLookup(i => i.CaseId);
+        var notes = data.AllNotes().ToLookup(n => n.CaseId);
+        var queued = data.QueuedReplies().ToLookup(r => r.CaseId);
         var result = new List<CaseSummary>();
-        foreach (CaseRecord c in db.GetCollection(VaultSchema.Cases).FindAll().Select(CaseDocuments.ToCase))
+        foreach (CaseRecord c in data.AllCases())
         {
             var caseItems = items[c.Id].OrderBy(i => i.Sequence).ToList();
             var caseNotes = notes[c.Id].ToList();
@@ -67,26 +66,22 @@ internal static class CaseQueryService
         return result.OrderBy(s => s.Case.Opened, StringComparer.Ordinal).ThenBy(s => s.Case.Id, StringComparer.Ordinal).ToList();
     });
 
-    public static CaseDetail Get(VaultSession vault, string caseId) => vault.Store.Read(db =>
+    public static CaseDetail Get(VaultSession vault, string caseId) => vault.Read(data =>
     {
-        CaseRecord c = CaseDocuments.ToCase(db.GetCollection(VaultSchema.Cases).FindById(caseId)
-            ?? throw new CliException("no case has that id"));
-        var items = db.GetCollection(VaultSchema.Items).Find(Query.EQ("case", caseId)).Select(CaseDocuments.ToItem).OrderBy(i => i.Sequence).ToList();
-        var notes = db.GetCollection(VaultSchema.Notes).Find(Query.EQ("case", caseId)).Select(CaseDocuments.ToNote)
-            .OrderBy(n => n.Time, StringComparer.Ordinal).ToList();
-        var replies = db.GetCollection(VaultSchema.Replies).Find(Query.EQ("case", caseId)).Select(CaseDocuments.ToReply)
-            .OrderBy(r => r.Time, StringComparer.Ordinal).ToList();
+        CaseRecord c = data.FindCase(caseId) ?? throw new CliException("no case has that id");
+        var items = data.ItemsOfCase(caseId).OrderBy(i => i.Sequence).ToList();
+        var notes = data.NotesOfCase(caseId).OrderBy(n => n.Time, StringComparer.Ordinal).ToList();
+        var replies = data.RepliesOfCase(caseId).OrderBy(r => r.Time, StringComparer.Ordinal).ToList();
         var caseOfItem = new Dictionary<string, string>(StringComparer.Ordinal);
-        var itemsCollection = db.GetCollection(VaultSchema.Items);
         foreach (string other in items.SelectMany(i => i.Duplicates.Concat(i.NearDuplicates)).Distinct(StringComparer.Ordinal))
         {
-            if (itemsCollection.FindById(other) is { } doc)
+            if (data.FindItem(other) is { } item)
             {
-                caseOfItem[other] = doc["case"].AsString[..CaseRecord.ShortIdLength];
+                caseOfItem[other] = item.CaseId[..CaseRecord.ShortIdLength];
             }
         }
 
-        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(db, caseId), caseOfItem);
+        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(data, caseId), caseOfItem);
     });
 
     private static bool Matches(string search, CaseRecord c, List<ItemRecord> items, List<NoteRecord> notes) =>

@@ -1,3 +1,5 @@
+using WhistleSubmit.ReviewerConsole.Records;
+
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.ReviewerConsole.Records;
 
 namespace WhistleSubmit.ReviewerConsole.Cases;
 

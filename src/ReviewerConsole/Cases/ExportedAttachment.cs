@@ -1,3 +1,5 @@
+using WhistleSubmit.ReviewerConsole.Records;
+
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>One attachment written by <see cref="AttachmentExportService"/>: where, and what it is.</summary>

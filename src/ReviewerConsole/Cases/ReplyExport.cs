@@ -1,3 +1,5 @@
+using WhistleSubmit.ReviewerConsole.Records;
+
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>A replies bundle written by <see cref="ReplyService.Export"/>.</summary>

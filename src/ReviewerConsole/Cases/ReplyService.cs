@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using LiteDB;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 using WhistleSubmit.EncryptedStore;
@@ -53,21 +53,19 @@ internal static class ReplyService
         CryptographicOperations.ZeroMemory(plaintext);
         var reply = new ReplyRecord(BundleItem.NewId(), c.Id, c.MailboxId, vault.Now(), vault.Actor, text, ciphertext.Length,
             Convert.ToHexStringLower(SHA256.HashData(ciphertext)), null, null);
-        vault.Store.Write(db =>
+        vault.Write(data =>
         {
-            var cases = db.GetCollection(VaultSchema.Cases);
-            CaseRecord current = CaseDocuments.ToCase(cases.FindById(c.Id));
-            db.GetCollection(VaultSchema.Replies).Insert(CaseDocuments.ToDocument(reply, ciphertext));
-            cases.Update(CaseDocuments.ToDocument(current with { Updated = reply.Time }));
-            AuditLog.Append(db, vault, AuditActions.ReplyQueue, c.Id, null, string.Create(CultureInfo.InvariantCulture,
+            CaseRecord current = data.FindCase(c.Id)!;
+            data.InsertReply(reply, ciphertext);
+            data.UpdateCase(current with { Updated = reply.Time });
+            AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.ReplyQueue, c.Id, null, string.Create(CultureInfo.InvariantCulture,
                 $"reply {reply.Id[..8]} queued: {reply.Size} bytes of ciphertext, SHA-256 {reply.Sha256}, to source key {RecipientFingerprint.Compute(c.ReplyRecipient)}"));
         });
         return reply;
     }
 
-    public static IReadOnlyList<ReplyRecord> Queued(VaultSession vault) => vault.Store.Read(db =>
-        db.GetCollection(VaultSchema.Replies).Find(Query.EQ("exported", false)).Select(CaseDocuments.ToReply)
-            .OrderBy(r => r.Time, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList());
+    public static IReadOnlyList<ReplyRecord> Queued(VaultSession vault) => vault.Read(data =>
+        data.QueuedReplies().OrderBy(r => r.Time, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList());
 
     /// <summary>
     /// Writes every queued reply into a new replies bundle at <paramref name="path"/> (temporary file, fsync,
@@ -121,23 +119,19 @@ internal static class ReplyService
         // Marked only now that the bundle is durable: a crash before this exports them again next time, and the portal's
         // import-replies skips replies it already has.
         string now = vault.Now();
-        vault.Store.Write(db =>
+        vault.Write(data =>
         {
-            var replies = db.GetCollection(VaultSchema.Replies);
             foreach (ReplyRecord r in queued)
             {
-                BsonDocument doc = replies.FindById(r.Id);
-                doc["exported"] = now;
-                doc["exportBundle"] = sha256;
-                replies.Update(doc);
+                data.MarkReplyExported(r.Id, now, sha256);
             }
 
-            AuditLog.Append(db, vault, AuditActions.RepliesExport, null, null,
+            AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.RepliesExport, null, null,
                 string.Create(CultureInfo.InvariantCulture, $"{queued.Count} replies in bundle SHA-256 {sha256}: {string.Join(", ", queued.Select(r => r.Id[..8]))}"));
         });
         return new ReplyExport(full, sha256, queued);
     }
 
     private static byte[] Ciphertext(VaultSession vault, string id) =>
-        vault.Store.Read(db => db.GetCollection(VaultSchema.Replies).FindById(id)["ciphertext"].AsBinary);
+        vault.Read(data => data.ReplyCiphertext(id));
 }

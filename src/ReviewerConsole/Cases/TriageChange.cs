@@ -1,3 +1,5 @@
+using WhistleSubmit.ReviewerConsole.Records;
+
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>What a triage changes; null or empty members leave that field alone. <see cref="Assignee"/> "" unassigns.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
-using LiteDB;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 
@@ -21,13 +21,12 @@ internal static class TriageService
     public static IReadOnlyList<AuditEntry> Triage(VaultSession vault, string caseId, TriageChange change)
     {
         Validate(change);
-        return vault.Store.Write(db =>
+        return vault.Write(data =>
         {
-            var cases = db.GetCollection(VaultSchema.Cases);
-            CaseRecord before = CaseDocuments.ToCase(cases.FindById(caseId) ?? throw new CliException("no case has that id"));
+            CaseRecord before = data.FindCase(caseId) ?? throw new CliException("no case has that id");
             CaseRecord after = before;
             var entries = new List<AuditEntry>();
-            void Log(string action, string details) => entries.Add(AuditLog.Append(db, vault, action, caseId, null, details));
+            void Log(string action, string details) => entries.Add(AuditLog.Append(data, vault.Actor, vault.Now(), action, caseId, null, details));
 
             if (change.Status is { } status && status != before.Status)
             {
@@ -76,7 +75,7 @@ internal static class TriageService
 
             if (entries.Count > 0)
             {
-                cases.Update(CaseDocuments.ToDocument(after with { Tags = tags, Updated = vault.Now() }));
+                data.UpdateCase(after with { Tags = tags, Updated = vault.Now() });
             }
 
             return (IReadOnlyList<AuditEntry>)entries;
@@ -96,14 +95,13 @@ internal static class TriageService
             throw new CliException($"a note is plain text of at most {MaxNoteLength:N0} characters", null);
         }
 
-        return vault.Store.Write(db =>
+        return vault.Write(data =>
         {
-            var cases = db.GetCollection(VaultSchema.Cases);
-            CaseRecord c = CaseDocuments.ToCase(cases.FindById(caseId) ?? throw new CliException("no case has that id"));
+            CaseRecord c = data.FindCase(caseId) ?? throw new CliException("no case has that id");
             var note = new NoteRecord(BundleItem.NewId(), caseId, vault.Now(), vault.Actor, trimmed);
-            db.GetCollection(VaultSchema.Notes).Insert(CaseDocuments.ToDocument(note));
-            cases.Update(CaseDocuments.ToDocument(c with { Updated = note.Time }));
-            AuditLog.Append(db, vault, AuditActions.NoteAdd, caseId, null,
+            data.InsertNote(note);
+            data.UpdateCase(c with { Updated = note.Time });
+            AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.NoteAdd, caseId, null,
                 string.Create(CultureInfo.InvariantCulture, $"note {note.Id[..8]} added ({trimmed.Length} characters)"));
             return note;
         });

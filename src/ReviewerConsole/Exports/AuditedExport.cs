@@ -49,9 +49,9 @@ internal static class AuditedExport
                 stream.Flush(flushToDisk: true);
             }
 
-            vault.Store.Write(db =>
+            vault.Write(data =>
             {
-                AuditLog.Append(db, vault, action, caseId, null, details);
+                AuditLog.Append(data, vault.Actor, vault.Now(), action, caseId, null, details);
                 // Without --force the rename refuses an existing file, even one created since the check above.
                 File.Move(temporary, full, overwrite: force);
                 moved = true;

@@ -80,7 +80,7 @@ internal static class ImportService
     }
 
     private static bool IsInVault(VaultSession vault, string id) =>
-        vault.Store.Read(db => db.GetCollection(VaultSchema.Items).FindById(id) is not null);
+        vault.Read(data => data.ItemExists(id));
 
     private static IReadOnlyList<string> ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
         HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes)
@@ -125,7 +125,7 @@ internal static class ImportService
             }
 
             DirectorySync.Flush(vault.Paths.Evidence);
-            return vault.Store.Write(db => ImportTransaction.Apply(db, vault, staged, bundleSha256, created, present));
+            return vault.Write(data => ImportTransaction.Apply(data, vault, staged, bundleSha256, created, present));
         }
         catch
         {

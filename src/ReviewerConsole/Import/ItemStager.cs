@@ -2,7 +2,7 @@ using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Crypto.Hashing;
-using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 

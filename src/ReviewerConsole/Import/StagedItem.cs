@@ -1,6 +1,6 @@
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 
 namespace WhistleSubmit.ReviewerConsole.Import;
 

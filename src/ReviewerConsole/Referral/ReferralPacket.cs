@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 
 namespace WhistleSubmit.ReviewerConsole.Referral;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using LiteDB;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Vault;
 
 namespace WhistleSubmit.ReviewerConsole.Statistics;
@@ -22,11 +22,11 @@ internal static class StatsService
 
     public static IncidentDataset Build(VaultSession vault)
     {
-        List<Row> rows = vault.Store.Read(db =>
+        List<Row> rows = vault.Read(data =>
         {
-            var nonSpam = db.GetCollection(VaultSchema.Cases).FindAll().Select(CaseDocuments.ToCase)
+            var nonSpam = data.AllCases()
                 .Where(c => c.Status != CaseStatus.Spam).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-            return db.GetCollection(VaultSchema.Items).Find(Query.EQ("kind", ItemRecord.SubmissionKind)).Select(CaseDocuments.ToItem)
+            return data.Submissions()
                 .Where(i => nonSpam.Contains(i.CaseId))
                 .GroupBy(i => i.CaseId)
                 .Select(g => ToRow(g.OrderBy(i => i.Sequence).First()))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 
 namespace WhistleSubmit.ReviewerConsole.Tui;

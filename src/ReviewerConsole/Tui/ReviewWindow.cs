@@ -5,7 +5,7 @@ using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using WhistleSubmit.ReviewerConsole.Cases;
-using WhistleSubmit.ReviewerConsole.Commands.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 

@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using LiteDB;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 
 namespace WhistleSubmit.ReviewerConsole.Vault;
@@ -27,7 +27,7 @@ internal static partial class KeyService
                 "for example: --name alice");
         }
 
-        if (vault.Store.Read(db => db.GetCollection(VaultSchema.Keys).Exists(Query.EQ("_id", name))) || File.Exists(vault.Paths.KeyFile(name)))
+        if (vault.Read(data => data.KeyExists(name)) || File.Exists(vault.Paths.KeyFile(name)))
         {
             throw new CliException($"the vault already has a key named \"{name}\"", "choose another name; 'whistle-review keys' lists them");
         }
@@ -38,10 +38,10 @@ internal static partial class KeyService
         WriteKeyFile(vault, name, identity, key.Created);
         try
         {
-            vault.Store.Write(db =>
+            vault.Write(data =>
             {
-                db.GetCollection(VaultSchema.Keys).Insert(ToDocument(key));
-                AuditLog.Append(db, vault, AuditActions.KeyCreate, null, null, $"key \"{name}\", fingerprint {key.Fingerprint}");
+                data.InsertKey(key);
+                AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.KeyCreate, null, null, $"key \"{name}\", fingerprint {key.Fingerprint}");
             });
         }
         catch
@@ -55,7 +55,7 @@ internal static partial class KeyService
     }
 
     public static IReadOnlyList<VaultKey> List(VaultSession vault) =>
-        vault.Store.Read(db => db.GetCollection(VaultSchema.Keys).FindAll().Select(FromDocument).OrderBy(k => k.Created, StringComparer.Ordinal).ToList());
+        vault.Read(data => data.AllKeys().OrderBy(k => k.Created, StringComparer.Ordinal).ToList());
 
     /// <summary>Decrypts every key file (one scrypt each) and checks it is the key the store lists.</summary>
     public static UnlockedKeys Unlock(VaultSession vault)
@@ -144,17 +144,6 @@ internal static partial class KeyService
     private static CliException KeyFileDamaged(string name, Exception? inner) => new(
         $"the key file keys/{name}.age is missing, damaged, or not the key the vault lists",
         ErrorReporter.VaultDamagedHint, inner, ErrorReporter.IntegrityFailure);
-
-    private static BsonDocument ToDocument(VaultKey key) => new()
-    {
-        ["_id"] = key.Name,
-        ["recipient"] = key.Recipient,
-        ["fingerprint"] = key.Fingerprint,
-        ["created"] = key.Created,
-    };
-
-    private static VaultKey FromDocument(BsonDocument d) =>
-        new(d["_id"].AsString, d["recipient"].AsString, d["fingerprint"].AsString, d["created"].AsString);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,31}$", RegexOptions.CultureInvariant)]
     private static partial Regex KeyName();

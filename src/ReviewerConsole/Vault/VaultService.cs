@@ -48,10 +48,10 @@ internal static class VaultService
             using (DurableStore store = DurableStore.Open(paths.Store, storeKey))
             {
                 var vault = new VaultSession(paths, store, passphrase, actor, clock);
-                store.Write(db =>
+                vault.Write(data =>
                 {
-                    VaultSchema.EnsureIndexes(db);
-                    AuditLog.Append(db, vault, AuditActions.VaultCreate, null, null,
+                    data.EnsureIndexes();
+                    AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.VaultCreate, null, null,
                         $"argon2id memory {kdf.MemoryKiB} KiB, {kdf.Iterations} passes, {kdf.Parallelism} lanes");
                 });
             }

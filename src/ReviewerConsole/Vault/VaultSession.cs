@@ -1,5 +1,6 @@
 using System.Globalization;
 using WhistleSubmit.EncryptedStore;
+using WhistleSubmit.ReviewerConsole.Persistence;
 
 namespace WhistleSubmit.ReviewerConsole.Vault;
 
@@ -23,6 +24,10 @@ internal sealed class VaultSession : IDisposable
 
     public VaultPaths Paths { get; }
 
+    /// <summary>
+    /// The store engine itself, for opening and closing (and for tests that tamper with it): services go through
+    /// <see cref="Read"/> and <see cref="Write{T}(Func{VaultData, T})"/>, the vault's one door to its documents.
+    /// </summary>
     public DurableStore Store { get; }
 
     /// <summary>The name recorded in the audit log for what this session does.</summary>
@@ -37,6 +42,15 @@ internal sealed class VaultSession : IDisposable
 
     public static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>Runs <paramref name="query"/> on a consistent view of the vault's data.</summary>
+    public T Read<T>(Func<VaultData, T> query) => Store.Read(db => query(new VaultData(db)));
+
+    /// <summary>Runs <paramref name="transaction"/> as one durable store transaction: all of it is committed, or none.</summary>
+    public T Write<T>(Func<VaultData, T> transaction) => Store.Write(db => transaction(new VaultData(db)));
+
+    /// <inheritdoc cref="Write{T}(Func{VaultData, T})"/>
+    public void Write(Action<VaultData> transaction) => Store.Write(db => transaction(new VaultData(db)));
 
     public void Dispose() => Store.Dispose();
 

@@ -1,4 +1,4 @@
-using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Vault;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Support;
@@ -9,7 +9,7 @@ internal static class VaultAudit
     public static IReadOnlyList<AuditEntry> Entries(TestVault vault)
     {
         using VaultSession session = VaultService.Open(vault.Root, () => TestVault.Passphrase, "reader", TimeProvider.System);
-        return session.Store.Read(db => db.GetCollection(VaultSchema.Audit).FindAll().Select(AuditLog.FromDocument).OrderBy(e => e.Seq).ToList());
+        return session.Read(data => data.AuditEntries().OrderBy(e => e.Seq).ToList());
     }
 
     public static IReadOnlyList<string> Actions(TestVault vault) => [.. Entries(vault).Select(e => e.Action)];

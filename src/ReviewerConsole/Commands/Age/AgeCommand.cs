@@ -11,7 +11,7 @@ internal static class AgeCommand
         "age -e …" and "age -d …" are accepted as "age encrypt …" and "age decrypt …".
         """)
     {
-        KeygenCommand.Create(),
+        AgeKeygenCommand.Create(),
         EncryptCommand.Create(),
         DecryptCommand.Create(),
     };

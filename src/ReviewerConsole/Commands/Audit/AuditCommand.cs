@@ -18,7 +18,7 @@ internal static class AuditCommand
         verify.SetAction(parse => ErrorReporter.Run(() =>
         {
             using VaultSession vault = VaultOptions.Open(parse);
-            AuditVerification result = AuditLog.Verify(vault.Store);
+            AuditVerification result = vault.Read(AuditLog.Verify);
             if (!result.Ok)
             {
                 throw new CliException($"the audit log is broken: {result.Problem}",

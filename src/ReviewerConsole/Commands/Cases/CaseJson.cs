@@ -1,6 +1,7 @@
 using System.Text.Json;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 
 namespace WhistleSubmit.ReviewerConsole.Commands.Cases;
 

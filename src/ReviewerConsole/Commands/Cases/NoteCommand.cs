@@ -1,5 +1,6 @@
 using System.CommandLine;
 using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 

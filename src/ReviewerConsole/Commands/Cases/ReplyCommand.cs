@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 

@@ -1,5 +1,7 @@
 using LiteDB;
 using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Persistence;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Tests.Support;
 using WhistleSubmit.ReviewerConsole.Vault;
 
@@ -61,8 +63,8 @@ public sealed class AuditCommandTests
         Tamper(vault, db =>
         {
             var audit = db.GetCollection(VaultSchema.Audit);
-            AuditEntry e = AuditLog.FromDocument(audit.FindById(5)) with { Actor = "someone else" };
-            audit.Update(AuditLog.ToDocument(e with { Hash = AuditHash.Compute(e) }));
+            AuditEntry e = AuditDocuments.FromDocument(audit.FindById(5)) with { Actor = "someone else" };
+            audit.Update(AuditDocuments.ToDocument(e with { Hash = AuditHash.Compute(e) }));
         });
 
         CliResult result = vault.Run("audit", "verify");

@@ -1,7 +1,7 @@
 using System.Text;
-using WhistleSubmit.ReviewerConsole.Import;
+using WhistleSubmit.ReviewerConsole.Shared;
 
-namespace WhistleSubmit.ReviewerConsole.Tests.Import;
+namespace WhistleSubmit.ReviewerConsole.Tests.Shared;
 
 [TestFixture]
 public sealed class FileTypeSnifferTests

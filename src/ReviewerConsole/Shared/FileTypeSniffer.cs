@@ -1,6 +1,6 @@
 using System.Text.Unicode;
 
-namespace WhistleSubmit.ReviewerConsole.Import;
+namespace WhistleSubmit.ReviewerConsole.Shared;
 
 /// <summary>
 /// An attachment's type from its first bytes (magic numbers), never from its name: a file called "photo.jpg" that is

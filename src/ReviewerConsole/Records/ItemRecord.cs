@@ -1,10 +1,10 @@
-namespace WhistleSubmit.ReviewerConsole.Cases;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// One imported submission or follow-up. The original ciphertext is evidence/&lt;Id&gt;.age; the store keeps the
 /// decrypted document (report.json / message.json, re-serialised), attachment metadata and both hashes, plus the
 /// search text and duplicate flags (<see cref="Duplicates"/>: identical plaintext; <see cref="NearDuplicates"/>:
-/// description similarity, see <see cref="Similarity"/>).
+/// description similarity, see Cases/Similarity).
 /// </summary>
 internal sealed record ItemRecord(
     string Id,

@@ -1,8 +1,11 @@
 using LiteDB;
 
-namespace WhistleSubmit.ReviewerConsole.Vault;
+namespace WhistleSubmit.ReviewerConsole.Persistence;
 
-/// <summary>The store's collections. Documents are BsonDocuments mapped by hand in each feature's *Documents class.</summary>
+/// <summary>
+/// The store's collections. Documents are BsonDocuments mapped by hand in this folder's *Documents classes; only
+/// <see cref="VaultData"/> opens a collection.
+/// </summary>
 internal static class VaultSchema
 {
     public const string Meta = "meta";

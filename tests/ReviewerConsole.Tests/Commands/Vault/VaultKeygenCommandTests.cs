@@ -5,7 +5,7 @@ using WhistleSubmit.ReviewerConsole.Tests.Support;
 namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Vault;
 
 [TestFixture]
-public sealed class KeygenCommandTests
+public sealed class VaultKeygenCommandTests
 {
     [Test]
     public void Keygen_NewName_PrintsPortalCommandAndFingerprintAndWritesScryptKeyFile()

@@ -1,7 +1,8 @@
 using System.CommandLine;
+using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 
-namespace WhistleSubmit.ReviewerConsole.Shared;
+namespace WhistleSubmit.ReviewerConsole.Commands;
 
 /// <summary>
 /// The global options of the vault verbs, --data DIR and --as NAME, and opening the vault they name. Defined once on

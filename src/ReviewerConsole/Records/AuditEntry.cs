@@ -1,8 +1,8 @@
-namespace WhistleSubmit.ReviewerConsole.Audit;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// One audit log entry. <see cref="Details"/> says what changed without any report, note or reply text.
-/// <see cref="Hash"/> = SHA-256 over the canonical encoding of every other field (see <see cref="AuditHash"/>),
+/// <see cref="Hash"/> = SHA-256 over the canonical encoding of every other field (see Audit/AuditHash),
 /// and <see cref="PrevHash"/> is the previous entry's hash (64 zeros for the first), so no entry can be changed,
 /// removed or inserted without breaking the chain.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.ReviewerConsole.Cases;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// An attachment as imported: the source's original name (untrusted, display only), the container's safe entry

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 
 namespace WhistleSubmit.ReviewerConsole.Commands.Vault;
 
 /// <summary><c>whistle-review keygen --name NAME</c>: a reviewer's post-quantum key, kept in the vault.</summary>
-internal static class KeygenCommand
+internal static class VaultKeygenCommand
 {
     public static Command Create()
     {

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.ReviewerConsole.Cases;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// One case: everything from one source mailbox. <see cref="Id"/> is 32 random hex digits; people use

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 
-namespace WhistleSubmit.ReviewerConsole.Commands.Cases;
+namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>
 /// The text form of a case (show): header, then the conversation in time order (reports, follow-ups, replies), then

@@ -8,7 +8,7 @@ using WhistleSubmit.ReviewerConsole.Shared;
 namespace WhistleSubmit.ReviewerConsole.Commands.Age;
 
 /// <summary><c>whistle-review age keygen [--pq] [-o FILE]</c>: like age-keygen.</summary>
-internal static class KeygenCommand
+internal static class AgeKeygenCommand
 {
     public static Command Create()
     {

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.ReviewerConsole.Cases;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>Text forms of <see cref="CaseStatus"/>: the stored and typed names.</summary>
 internal static class CaseStatuses

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.ReviewerConsole.Cases;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// A reply to the source: its text (kept in the vault so it shows without a private key), and the age ciphertext

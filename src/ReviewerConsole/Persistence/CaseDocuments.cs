@@ -1,8 +1,12 @@
 using LiteDB;
+using WhistleSubmit.ReviewerConsole.Records;
 
-namespace WhistleSubmit.ReviewerConsole.Cases;
+namespace WhistleSubmit.ReviewerConsole.Persistence;
 
-/// <summary>BsonDocument mapping of the case records (explicit, so the stored shape never changes by accident).</summary>
+/// <summary>
+/// BsonDocument mapping of the case records: cases, items, notes, replies (explicit, so the stored shape never
+/// changes by accident). Only <see cref="VaultData"/> uses it.
+/// </summary>
 internal static class CaseDocuments
 {
     public static BsonDocument ToDocument(CaseRecord c) => new()

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.ReviewerConsole.Cases;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// The triage workflow: new → triaging → investigating → referred → closed, plus spam. Any transition is allowed

@@ -5,7 +5,7 @@ using WhistleSubmit.ReviewerConsole.Tests.Support;
 namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Age;
 
 [TestFixture]
-public sealed class KeygenCommandTests
+public sealed class AgeKeygenCommandTests
 {
     private TempDirectory dir = null!;
 

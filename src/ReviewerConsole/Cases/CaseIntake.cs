@@ -1,0 +1,113 @@
+using System.Globalization;
+using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Persistence;
+using WhistleSubmit.ReviewerConsole.Records;
+using WhistleSubmit.ReviewerConsole.Vault;
+
+namespace WhistleSubmit.ReviewerConsole.Cases;
+
+/// <summary>
+/// Takes new items into cases, inside the caller's store transaction (an import's): each item opens or joins the case
+/// of its source mailbox (one case per mailbox), is numbered, compared with every item already in the vault
+/// (identical plaintext: duplicate; similar main text: near-duplicate, flagged in both directions), and stored, each
+/// step with its audit entry. <see cref="Complete"/> records the last item number.
+/// </summary>
+internal sealed class CaseIntake
+{
+    private readonly VaultData data;
+    private readonly VaultSession vault;
+    private readonly string bundleSha256;
+    private readonly string bundleCreated;
+    private readonly string now;
+    private readonly List<Known> known;
+    private long sequence;
+
+    /// <param name="data">The import's store transaction.</param>
+    /// <param name="vault">The open vault (actor and clock).</param>
+    /// <param name="bundleSha256">The bundle the items came in.</param>
+    /// <param name="bundleCreated">The bundle's creation date.</param>
+    public CaseIntake(VaultData data, VaultSession vault, string bundleSha256, DateOnly bundleCreated)
+    {
+        this.data = data;
+        this.vault = vault;
+        this.bundleSha256 = bundleSha256;
+        this.bundleCreated = bundleCreated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        sequence = data.ItemSequence();
+        now = vault.Now();
+
+        // Everything already in the vault, for duplicate detection: id, plaintext hash, signature (texts on demand).
+        known = [.. data.ItemSignatures().Select(s => new Known(s.Id, s.PlaintextSha256, s.MinHash, null))];
+    }
+
+    /// <returns>The id of the case the item opened, or null if it joined an open one.</returns>
+    public string? Admit(IntakeItem s)
+    {
+        CaseRecord record;
+        string? opened = null;
+        if (data.CaseOfMailbox(s.MailboxId) is not { } existing)
+        {
+            record = new CaseRecord(BundleItem.NewId(), s.MailboxId, CaseStatus.New, null, null, [], now, now, s.Report?.ReplyRecipient);
+            data.InsertCase(record);
+            opened = record.Id;
+            Audit(AuditActions.CaseOpen, record.Id, null, "case opened for a new source");
+        }
+        else
+        {
+            record = existing with { Updated = now, ReplyRecipient = existing.ReplyRecipient ?? s.Report?.ReplyRecipient };
+            data.UpdateCase(record);
+        }
+
+        string mainText = Documents.MainText(s.Report, s.Message);
+        HashSet<ulong> shingles = Similarity.Shingles(mainText);
+        byte[] signature = Similarity.Signature(shingles);
+        var duplicates = new List<string>();
+        var near = new List<string>();
+        foreach (Known other in known)
+        {
+            if (other.PlaintextSha256 == s.PlaintextSha256)
+            {
+                duplicates.Add(other.Id);
+            }
+            else if (Similarity.Estimate(signature, other.Signature) >= Similarity.CandidateThreshold
+                && Similarity.Jaccard(shingles, other.Shingles ?? Similarity.Shingles(TextOf(other.Id))) >= Similarity.NearThreshold)
+            {
+                near.Add(other.Id);
+            }
+        }
+
+        string kind = s.Kind == BundleItemKind.Submission ? ItemRecord.SubmissionKind : ItemRecord.FollowupKind;
+        var item = new ItemRecord(
+            s.Id, record.Id, s.MailboxId, kind, ++sequence, bundleSha256, bundleCreated,
+            now, vault.Actor, s.CiphertextSize, s.CiphertextSha256, s.PlaintextSize, s.PlaintextSha256,
+            s.Report is not null ? Documents.Serialize(s.Report) : Documents.Serialize(s.Message!),
+            Documents.SearchText(s.Report, s.Message), Documents.CategoryIds(s.Report), s.Attachments, duplicates, near);
+        data.InsertItem(item, signature);
+
+        // Flags go both ways: the earlier item learns about the later one.
+        duplicates.ForEach(other => data.AddDuplicate(other, item.Id));
+        near.ForEach(other => data.AddNearDuplicate(other, item.Id));
+        known.Add(new Known(item.Id, item.PlaintextSha256, signature, shingles));
+
+        Audit(AuditActions.ImportItem, record.Id, item.Id,
+            $"{kind}, {item.Attachments.Count} attachments, ciphertext {item.CiphertextSize} bytes SHA-256 {item.CiphertextSha256}, "
+            + $"plaintext SHA-256 {item.PlaintextSha256}");
+        return opened;
+    }
+
+    /// <summary>Records the last item number given out; call once, after the last <see cref="Admit"/>.</summary>
+    public void Complete() => data.SetItemSequence(sequence);
+
+    private void Audit(string action, string? caseId, string? itemId, string details) =>
+        AuditLog.Append(data, vault.Actor, vault.Now(), action, caseId, itemId, details);
+
+    private string TextOf(string id)
+    {
+        ItemRecord item = data.FindItem(id)!;
+        return Documents.MainText(
+            item.Kind == ItemRecord.SubmissionKind ? Documents.Report(item) : null,
+            item.Kind == ItemRecord.FollowupKind ? Documents.Message(item) : null);
+    }
+
+    private sealed record Known(string Id, string PlaintextSha256, byte[] Signature, HashSet<ulong>? Shingles);
+}
