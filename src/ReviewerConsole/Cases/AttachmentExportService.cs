@@ -3,7 +3,6 @@ using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Crypto.Hashing;
 using WhistleSubmit.ReviewerConsole.Audit;
-using WhistleSubmit.ReviewerConsole.Import;
 using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;

@@ -89,9 +89,9 @@ internal static class AuditedExport
     {
         try
         {
-            vault.Store.Write(db =>
+            vault.Write(data =>
             {
-                AuditLog.Append(db, vault, action, caseId, null, details);
+                AuditLog.Append(data, vault.Actor, vault.Now(), action, caseId, null, details);
                 using FileStream special = SpecialFiles.OpenForWrite(full);
                 special.Write(bytes);
             });

@@ -1,7 +1,7 @@
 using WhistleSubmit.Crypto.Hashing;
 using WhistleSubmit.Crypto.Streams;
 
-namespace WhistleSubmit.ReviewerConsole.Import;
+namespace WhistleSubmit.ReviewerConsole.Shared;
 
 /// <summary>A read-only pass-through that counts what is read and SHA-256-hashes it on the thread pool (<see cref="BackgroundSha256"/>).</summary>
 internal sealed class HashingReadStream(Stream source) : ReadOnlyStreamBase
