@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using QRCoder;
 using WhistleSubmit.Portal.Features.Transfer;
@@ -68,7 +67,7 @@ public sealed class ReviewerCommands(PortalStore store, TimeProvider time, Passw
         string password = InitialPassword.New();
         byte[] secret = TotpCodes.NewSecret();
         string today = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var account = new ReviewerAccount(name, hasher.Hash(password), secret, 0, true, found?.CreatedDay ?? today, found?.LastLoginDay, 0, null, NewStamp());
+        var account = new ReviewerAccount(name, hasher.Hash(password), secret, 0, true, found?.CreatedDay ?? today, found?.LastLoginDay, 0, null, ReviewerAccount.NewStamp());
         bool done = existing ? store.ReplaceReviewer(account) : store.AddReviewer(account);
         if (!done)
         {
@@ -97,8 +96,6 @@ public sealed class ReviewerCommands(PortalStore store, TimeProvider time, Passw
         store.AppendAudit(OperatorAccount, "account-removed", name);
         return new AdminResponse(0, $"whistle-portal: removed reviewer {name}; their sessions have ended\n");
     }
-
-    internal static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static string QrCode(string text)
     {

@@ -30,6 +30,7 @@ public sealed partial class PortalStore : IDisposable
     private readonly byte[] pieceScratch = new byte[ChunkedBlob.PieceSize];
     private DurableStore? store;
     private long itemBytes;
+    private long writes;
     private bool disposed;
 
     public PortalStore(string dataDirectory, IDataProtectionProvider dataProtection, StoreOptions options, TimeProvider time)
@@ -64,6 +65,9 @@ public sealed partial class PortalStore : IDisposable
     private string Today => Time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private DateTime UtcDay => Time.GetUtcNow().UtcDateTime.Date;
+
+    /// <summary>Write transactions committed since open: each one is an fsync, which tests keep to what is needed.</summary>
+    internal long Writes => Interlocked.Read(ref writes);
 
     public bool MailboxExists(string mailboxId)
     {
@@ -171,11 +175,16 @@ public sealed partial class PortalStore : IDisposable
 
     private T Read<T>(Func<ILiteDatabase, T> query) => Guarded(s => s.Read(query));
 
-    private T Write<T>(Func<ILiteDatabase, T> transaction) => Guarded(s => s.Write(transaction));
-
-    private void Write(Action<ILiteDatabase> transaction) => Guarded(s =>
+    private T Write<T>(Func<ILiteDatabase, T> transaction) => Guarded(s =>
     {
-        s.Write(transaction);
+        T result = s.Write(transaction);
+        Interlocked.Increment(ref writes);
+        return result;
+    });
+
+    private void Write(Action<ILiteDatabase> transaction) => Write(db =>
+    {
+        transaction(db);
         return 0;
     });
 

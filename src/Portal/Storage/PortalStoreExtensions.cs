@@ -25,6 +25,7 @@ public static class PortalStoreExtensions
                 services.GetRequiredService<IOptions<StoreOptions>>().Value,
                 services.GetRequiredService<TimeProvider>());
         });
+        builder.Services.AddSingleton<SourceStore>();
         builder.Services.AddHostedService<UploadExpiryService>();
         return builder;
     }

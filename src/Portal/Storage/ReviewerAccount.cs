@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace WhistleSubmit.Portal.Storage;
 
 /// <summary>
@@ -16,4 +18,8 @@ public sealed record ReviewerAccount(
     string? LastLoginDay,
     int FailedLogins,
     DateTimeOffset? LockedUntil,
-    string Stamp);
+    string Stamp)
+{
+    /// <summary>A fresh stamp for an account whose password or secret changes: every older session ends.</summary>
+    public static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

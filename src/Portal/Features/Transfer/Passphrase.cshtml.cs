@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
 using WhistleSubmit.Portal.Storage;
@@ -52,7 +51,7 @@ public sealed class PassphraseModel(
             return Refuse(Text.PassSame);
         }
 
-        if (!store.ChangeReviewerPassword(account.Name, account.Stamp, hasher.Hash(passphrase), ReviewerCommands.NewStamp()))
+        if (!store.ChangeReviewerPassword(account.Name, account.Stamp, hasher.Hash(passphrase), ReviewerAccount.NewStamp()))
         {
             return Redirect(PathTo("/login"));
         }

@@ -50,6 +50,20 @@ public class SubmitBadInputTests
     }
 
     [Test]
+    public async Task Post_ValidForm_IsOneDurableWrite()
+    {
+        // A small report is one chunk: the item and its mailbox go to disk in that one transaction, and nothing after.
+        var form = await ReadyFormAsync();
+        var store = factory.Services.GetRequiredService<PortalStore>();
+        long before = store.Writes;
+
+        var (status, _) = await form.PostAsync(Body([.. form.Tokens(), Field("description", "Once is enough.")]));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(store.Writes - before, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Post_SameTicketTwice_SecondRefusedAsReused()
     {
         var form = await ReadyFormAsync();

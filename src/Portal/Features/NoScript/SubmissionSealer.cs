@@ -3,9 +3,9 @@ using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Crypto.Padding;
 using WhistleSubmit.Portal.Configuration.Recipients;
-using WhistleSubmit.Portal.Features.SourceStore;
+using WhistleSubmit.Portal.Storage;
 
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>
 /// The no-JS path's encryption (invariant 1): the container is built and age-encrypted to every reviewer recipient
@@ -18,12 +18,12 @@ public sealed class SubmissionSealer(ReviewerKeys reviewerKeys)
     private const long PipeBytes = 1L << 20;
 
     /// <summary>Encrypts and stores a first submission; returns the receipt (the store's item id).</summary>
-    public Task<string> SealAsync(ISourceStore store, string mailboxId, ReportV1 report, IReadOnlyList<SpooledFile> files) =>
-        SealAsync(store, SourceItemKind.Submission, mailboxId, files, output => new SubmissionWriter(output, report, leaveOpen: true));
+    public Task<string> SealAsync(SourceStore store, string mailboxId, ReportV1 report, IReadOnlyList<SpooledFile> files) =>
+        SealAsync(store, ItemKind.Submission, mailboxId, files, output => new SubmissionWriter(output, report, leaveOpen: true));
 
     /// <summary>Encrypts and stores a follow-up message.</summary>
-    public Task<string> SealAsync(ISourceStore store, string mailboxId, MessageV1 message, IReadOnlyList<SpooledFile> files) =>
-        SealAsync(store, SourceItemKind.Followup, mailboxId, files, output => new SubmissionWriter(output, message, leaveOpen: true));
+    public Task<string> SealAsync(SourceStore store, string mailboxId, MessageV1 message, IReadOnlyList<SpooledFile> files) =>
+        SealAsync(store, ItemKind.Followup, mailboxId, files, output => new SubmissionWriter(output, message, leaveOpen: true));
 
     /// <summary>The most ciphertext a container of these files can need: tar headers, document, PADMÉ, age overhead.</summary>
     internal static long MaxCiphertextBytes(long fileBytes, int fileCount)
@@ -34,7 +34,7 @@ public sealed class SubmissionSealer(ReviewerKeys reviewerKeys)
     }
 
     private async Task<string> SealAsync(
-        ISourceStore store, SourceItemKind kind, string mailboxId, IReadOnlyList<SpooledFile> files, Func<Stream, SubmissionWriter> start)
+        SourceStore store, ItemKind kind, string mailboxId, IReadOnlyList<SpooledFile> files, Func<Stream, SubmissionWriter> start)
     {
         var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: PipeBytes, resumeWriterThreshold: PipeBytes / 2, useSynchronizationContext: false));
         var producer = Task.Run(() => Produce(pipe.Writer, files, start));

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>
 /// A no-JS form as received: its text fields (in memory, bounded) and its attachments (spooled encrypted). Disposing

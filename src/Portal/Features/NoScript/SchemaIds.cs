@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>The kebab-case JSON ids of a schema enum (as Crypto's StrictEnumConverter writes them), for form values.</summary>
 public static class SchemaIds<T>

@@ -1,8 +1,8 @@
 using System.Globalization;
 using WhistleSubmit.Crypto.Containers;
-using F = WhistleSubmit.Portal.Features.Submit.ReportFields;
+using F = WhistleSubmit.Portal.Features.NoScript.ReportFields;
 
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>
 /// Turns the questionnaire's fields into a ReportV1 (DESIGN.md "Questionnaire"), or into the list of fields to fix.

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>Why a no-JS post was refused before anything was stored; each has its status and its plain message.</summary>
 public enum FormProblem

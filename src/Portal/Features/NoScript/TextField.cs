@@ -1,4 +1,4 @@
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>What _TextField renders: a labelled input (or textarea when <see cref="Type"/> is "textarea") with hint and error.</summary>
 public sealed record TextField(string Name, string Label, string? Hint, string? Error, string? Value, string Type, int MaxLength, int Rows = 0)

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using WhistleSubmit.Portal.Configuration;
-using WhistleSubmit.Portal.Features.SourceStore;
+using WhistleSubmit.Portal.Storage;
 
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>
 /// The start of every no-JS multipart post: opens the streamed reader and checks the two tokens the page puts first
@@ -16,21 +16,18 @@ public sealed class NoJsFormGate
     private readonly IAntiforgery antiforgery;
     private readonly IOptions<AntiforgeryOptions> antiforgeryOptions;
     private readonly IOptions<NoJsOptions> options;
-    private readonly ISourceStore store;
 
     public NoJsFormGate(
         FormTokens tickets,
         IAntiforgery antiforgery,
         IOptions<AntiforgeryOptions> antiforgeryOptions,
         IOptions<NoJsOptions> options,
-        IOptions<PortalOptions> portal,
-        ISourceStore store)
+        IOptions<PortalOptions> portal)
     {
         this.tickets = tickets;
         this.antiforgery = antiforgery;
         this.antiforgeryOptions = antiforgeryOptions;
         this.options = options;
-        this.store = store;
         SpoolDirectory = Path.Combine(portal.Value.DataDirectoryFullPath, "spool");
 
         // Created once, before the first form is read. Files a crash left behind are ciphertext under keys that died
@@ -48,8 +45,6 @@ public sealed class NoJsFormGate
 
     /// <summary>Where spooled (encrypted) attachments wait for the rest of the form: inside the data directory.</summary>
     public string SpoolDirectory { get; }
-
-    public ISourceStore Store => store;
 
     public async Task<StreamedFormReader> OpenAsync(HttpContext context)
     {
@@ -82,16 +77,17 @@ public sealed class NoJsFormGate
         {
             return await store();
         }
-        catch (SourceStoreException e)
+        catch (PortalStoreLimitException e)
         {
-            throw new FormRejectedException(
-                e.Problem switch
-                {
-                    SourceStoreProblem.OverLimit => FormProblem.TooLarge,
-                    SourceStoreProblem.MailboxQuota => FormProblem.Busy,
-                    _ => FormProblem.Unavailable,
-                },
-                e);
+            throw new FormRejectedException(FormProblem.TooLarge, e);
+        }
+        catch (PortalStoreQuotaException e)
+        {
+            throw new FormRejectedException(FormProblem.Busy, e);
+        }
+        catch (PortalStoreFullException e)
+        {
+            throw new FormRejectedException(FormProblem.Unavailable, e);
         }
     }
 }

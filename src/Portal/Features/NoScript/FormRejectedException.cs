@@ -1,4 +1,4 @@
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>A no-JS post that cannot be accepted. Carries only the kind: never a field value or a file name.</summary>
 public sealed class FormRejectedException(FormProblem problem, Exception? inner = null)

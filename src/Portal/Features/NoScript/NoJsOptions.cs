@@ -1,4 +1,4 @@
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>The "Portal:NoJs" settings: limits of the forms that post to the server (no-JavaScript path).</summary>
 public sealed class NoJsOptions

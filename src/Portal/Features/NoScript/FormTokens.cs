@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>
 /// Flood resistance for forms that post without JavaScript, where proof of work cannot run: each form carries a

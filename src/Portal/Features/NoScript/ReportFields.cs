@@ -1,4 +1,4 @@
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>
 /// The questionnaire's field names: ReportV1's JSON property names, nested ones as dotted paths (the browser path's

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>The plaintext of a <see cref="SpooledFile"/>, decrypted one chunk at a time (never more in memory).</summary>
 internal sealed class SpooledFileReader(SpooledFile owner) : Stream

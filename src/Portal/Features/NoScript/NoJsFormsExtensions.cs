@@ -1,15 +1,14 @@
 using Microsoft.AspNetCore.Http.Features;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
-using WhistleSubmit.Portal.Features.Mailbox;
 
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 public static class NoJsFormsExtensions
 {
     /// <summary>
     /// The no-JavaScript path: streamed multipart reading, single-use form tickets, in-memory encryption to the
-    /// reviewers, and the rate-limited server-side codename check of the mailbox.
+    /// reviewers, and the limits of the rate-limited server-side codename check of the mailbox.
     /// </summary>
     public static WebApplicationBuilder AddNoJsForms(this WebApplicationBuilder builder)
     {
@@ -22,7 +21,6 @@ public static class NoJsFormsExtensions
         builder.Services.AddSingleton<FormTokens>();
         builder.Services.AddSingleton<NoJsFormGate>();
         builder.Services.AddSingleton<SubmissionSealer>();
-        builder.Services.AddSingleton<CodenameGate>();
 
         // Defence in depth for invariant 1: nothing here reads Request.Form on a multipart post, but if anything
         // ever did, it must keep file sections in memory (bounded by the 64 KiB body limit) rather than in temp files.

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
 using WhistleSubmit.Portal.Features.Transfer.Listener;
@@ -13,14 +12,14 @@ using WhistleSubmit.Portal.Features.Transfer.Sessions;
 
 namespace WhistleSubmit.Portal.Features.Transfer;
 
-public static partial class TransferExtensions
+public static partial class TransferSide
 {
     /// <summary>
     /// The reviewers' transfer interface: a second loopback listener (Portal:TransferPort, default 5081) whose
     /// connections alone reach the pages under Features/Transfer, the accounts, sessions and audit behind them, and
     /// the retention service.
     /// </summary>
-    public static WebApplicationBuilder AddTransferInterface(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddTransferSide(this WebApplicationBuilder builder)
     {
         var listener = new TransferListener();
         builder.Services.AddSingleton(listener);
@@ -50,7 +49,6 @@ public static partial class TransferExtensions
         builder.Services.AddSingleton<TransferOperations>();
         builder.Services.AddSingleton<TransferBundles>();
         builder.Services.AddSingleton<RetentionReport>();
-        builder.Services.AddSingleton<ReviewerCommands>();
         builder.Services.AddSingleton<TransferPageFilter>();
         builder.Services.AddSingleton<RetentionService>();
         builder.Services.AddHostedService(s => s.GetRequiredService<RetentionService>());
@@ -67,7 +65,7 @@ public static partial class TransferExtensions
     }
 
     /// <summary>The transfer listener's bare address goes to its dashboard (or, without a session, the login page).</summary>
-    public static WebApplication MapTransferInterface(this WebApplication app)
+    public static WebApplication MapTransferSide(this WebApplication app)
     {
         app.MapGet("/", () => TypedResults.Redirect($"/{Localization.Languages.Default.Code}/transfer")).WithMetadata(TransferEndpoint.Metadata);
         var listener = app.Services.GetRequiredService<TransferListener>();

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>The outcome of checking a no-JS form ticket.</summary>
 public enum FormTokenCheck

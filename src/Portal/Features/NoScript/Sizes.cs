@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WhistleSubmit.Portal.Features.Submit;
+namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>Sizes as people read them (binary units, the way operating systems show file sizes).</summary>
 public static class Sizes
