@@ -7,7 +7,7 @@ using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
 using WhistleSubmit.Portal.Security;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 // whistle-portal: the source-facing portal, and on a second listener the reviewers' transfer interface. The two sides
 // are the two chapters below (Features/SourceSide.cs, Features/Transfer/TransferSide.cs); the rest is shared hosting,

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.DataProtection;
 using WhistleSubmit.Portal.Configuration;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.Portal.Admin;

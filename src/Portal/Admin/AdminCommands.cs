@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Portal.Features.Transfer.Retention;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Admin;
 

@@ -3,7 +3,7 @@ using System.Text;
 using QRCoder;
 using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Admin;
 

@@ -3,7 +3,7 @@ using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Portal.Features.Transfer.Retention;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Admin;
 

@@ -8,7 +8,7 @@ namespace WhistleSubmit.Portal.Features;
 /// <summary>
 /// The source side, on the public listener: the pages (Landing, About, Submit, Mailbox), the no-JS form machinery
 /// behind Submit and Mailbox (NoScript), and for the browser-encryption path the proof of work, the upload API and
-/// the mailbox API. Everything here reaches the store through <see cref="Storage.SourceStore"/>.
+/// the mailbox API. Everything here reaches the store through <see cref="Store.SourceStore"/>.
 /// </summary>
 public static class SourceSide
 {

@@ -5,7 +5,7 @@ using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Portal.Features.NoScript;
 using WhistleSubmit.Portal.Localization;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Mailbox;
 

@@ -1,5 +1,5 @@
 using WhistleSubmit.Portal.Features.Upload;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Mailbox;
 

@@ -2,7 +2,7 @@ using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Mailbox;
 

@@ -3,7 +3,7 @@ using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Crypto.Padding;
 using WhistleSubmit.Portal.Configuration.Recipients;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.NoScript;
 

@@ -1,5 +1,5 @@
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using WhistleSubmit.Crypto.ProofOfWork;
 using WhistleSubmit.Portal.Configuration.Recipients;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Upload;
 

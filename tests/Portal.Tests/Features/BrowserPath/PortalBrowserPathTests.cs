@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 
 namespace WhistleSubmit.Portal.Tests.Features.BrowserPath;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WhistleSubmit.Crypto.Codenames;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Features.Upload;
 
 namespace WhistleSubmit.Portal.Tests.Features.Mailbox;

@@ -6,7 +6,7 @@ using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Portal.Configuration.Recipients;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 using WhistleSubmit.Portal.Tests.Features.Submit;
 

@@ -1,6 +1,6 @@
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Submit;
 

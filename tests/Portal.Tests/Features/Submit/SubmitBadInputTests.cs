@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using static WhistleSubmit.Portal.Tests.Features.Submit.NoJsFormClient;
 
 namespace WhistleSubmit.Portal.Tests.Features.Submit;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 
 namespace WhistleSubmit.Portal.Tests.Features.Submit;

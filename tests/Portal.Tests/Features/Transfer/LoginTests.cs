@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
 

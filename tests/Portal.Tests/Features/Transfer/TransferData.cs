@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
 

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Portal.Admin;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Portal.Tests.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Upload;
 

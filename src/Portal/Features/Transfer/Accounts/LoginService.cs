@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Accounts;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Portal.Admin;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Operations;
 

@@ -6,8 +6,8 @@ using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Portal.Features.Transfer.Retention;
-using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Portal.Tests.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer.Retention;
 

@@ -1,7 +1,7 @@
 using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
-using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Portal.Tests.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer.Sessions;
 
