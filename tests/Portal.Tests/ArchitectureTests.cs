@@ -28,6 +28,18 @@ public sealed partial class ArchitectureTests
         Assert.That(graph.GetValueOrDefault("Features.Transfer", []), Has.No.Member("Admin"));
     }
 
+    [Test]
+    public void Features_reach_the_store_only_through_its_two_doors()
+    {
+        // SourceStore for the source side, TransferStore for the transfer side; PortalDatabase owns the engine.
+        string features = Path.Combine(RepositoryRoot(), "src", "Portal", "Features");
+        var direct = Directory.EnumerateFiles(features, "*.cs*", SearchOption.AllDirectories)
+            .Where(p => File.ReadAllText(p).Contains("PortalDatabase", StringComparison.Ordinal))
+            .Select(p => Path.GetRelativePath(features, p))
+            .ToList();
+        Assert.That(direct, Is.Empty);
+    }
+
     private static Dictionary<string, HashSet<string>> FolderGraph()
     {
         string root = Path.Combine(RepositoryRoot(), "src", "Portal");

@@ -12,7 +12,7 @@ namespace WhistleSubmit.Portal.Admin;
 /// (reached over admin.sock) or in the verb's own process when the server is stopped, so there is one writer either way.
 /// </summary>
 public sealed class AdminCommands(
-    PortalStore store, TimeProvider time, TransferOperations operations, ReviewerCommands reviewers, RetentionReport retention)
+    TransferStore store, TimeProvider time, TransferOperations operations, ReviewerCommands reviewers, RetentionReport retention)
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 

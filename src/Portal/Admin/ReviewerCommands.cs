@@ -12,7 +12,7 @@ namespace WhistleSubmit.Portal.Admin;
 /// through admin.sock when the server runs like every other store verb. add and reset print the one-time password
 /// and the TOTP secret once (URI and terminal QR code); neither is kept anywhere but in the account itself.
 /// </summary>
-public sealed class ReviewerCommands(PortalStore store, TimeProvider time, PasswordHasher hasher)
+public sealed class ReviewerCommands(TransferStore store, TimeProvider time, PasswordHasher hasher)
 {
     public const string OperatorAccount = "(operator)";
 

@@ -19,13 +19,14 @@ public static class PortalStoreExtensions
         {
             var portal = services.GetRequiredService<IOptions<PortalOptions>>().Value;
             DataDirectory.Ensure(portal.DataDirectoryFullPath);
-            return new PortalStore(
+            return new PortalDatabase(
                 portal.DataDirectoryFullPath,
                 services.GetRequiredService<IDataProtectionProvider>(),
                 services.GetRequiredService<IOptions<StoreOptions>>().Value,
                 services.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton<SourceStore>();
+        builder.Services.AddSingleton<TransferStore>();
         builder.Services.AddHostedService<UploadExpiryService>();
         return builder;
     }
@@ -33,7 +34,7 @@ public static class PortalStoreExtensions
     /// <summary>Opens the store before listening: a second server, or a locked or unreadable store, stops here.</summary>
     public static WebApplication OpenPortalStore(this WebApplication app)
     {
-        _ = app.Services.GetRequiredService<PortalStore>();
+        _ = app.Services.GetRequiredService<PortalDatabase>();
         return app;
     }
 }

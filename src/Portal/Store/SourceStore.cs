@@ -8,7 +8,7 @@ namespace WhistleSubmit.Portal.Store;
 /// once the change is durable; refusals are <see cref="PortalStoreFullException"/>, <see cref="PortalStoreLimitException"/>
 /// and <see cref="PortalStoreQuotaException"/>.
 /// </summary>
-public sealed class SourceStore(PortalStore store)
+public sealed class SourceStore(PortalDatabase store)
 {
     public StoreOptions Options => store.Options;
 
@@ -29,15 +29,18 @@ public sealed class SourceStore(PortalStore store)
 
     public void MarkRepliesRead(string mailboxId) => store.MarkRepliesRead(mailboxId);
 
-    /// <inheritdoc cref="PortalStore.CreateUpload"/>
+    /// <inheritdoc cref="PortalDatabase.CreateUpload"/>
     public UploadSession CreateUpload(ItemKind kind, string mailboxId, long size) => store.CreateUpload(kind, mailboxId, size);
 
     public UploadSession? FindUpload(string uploadId) => store.FindUpload(uploadId);
 
-    /// <inheritdoc cref="PortalStore.StoreChunk"/>
+    /// <inheritdoc cref="PortalDatabase.StoreChunk"/>
     public ChunkOutcome StoreChunk(string uploadId, int index, byte[] buffer, int length) => store.StoreChunk(uploadId, index, buffer, length);
 
-    /// <inheritdoc cref="PortalStore.CompleteUpload"/>
+    /// <inheritdoc cref="PortalDatabase.CompleteUpload"/>
     public (CompleteOutcome Outcome, string? ItemId) CompleteUpload(string uploadId, Func<Stream, bool> isAgeFile) =>
         store.CompleteUpload(uploadId, isAgeFile);
+
+    /// <inheritdoc cref="PortalDatabase.RemoveExpiredUploads"/>
+    public int RemoveExpiredUploads() => store.RemoveExpiredUploads();
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace WhistleSubmit.Portal.Store;
 
 /// <summary>Removes uploads that were never finished, so abandoned chunks do not hold disk and quota forever.</summary>
-public sealed partial class UploadExpiryService(PortalStore store, IOptions<StoreOptions> options, ILogger<UploadExpiryService> logger)
+public sealed partial class UploadExpiryService(SourceStore store, IOptions<StoreOptions> options, ILogger<UploadExpiryService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

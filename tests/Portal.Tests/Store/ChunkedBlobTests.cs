@@ -19,7 +19,7 @@ public class ChunkedBlobTests
         fixture.Store.Dispose();
 
         byte[] key = StoreKeyFile.LoadOrCreate(fixture.DataDirectory, fixture.Protection);
-        using (var store = DurableStore.Open(Path.Combine(fixture.DataDirectory, PortalStore.DirectoryName), key))
+        using (var store = DurableStore.Open(Path.Combine(fixture.DataDirectory, PortalDatabase.DirectoryName), key))
         {
             var files = store.Read(db => db.FileStorage.FindAll().ToList());
             var copy = new MemoryStream();

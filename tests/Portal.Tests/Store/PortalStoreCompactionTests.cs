@@ -16,9 +16,9 @@ public class PortalStoreCompactionTests
 
     private StoreFixture fixture = null!;
 
-    private PortalStore Store => fixture.Store;
+    private PortalDatabase Store => fixture.Store;
 
-    private string StoreDirectory => Path.Combine(fixture.DataDirectory, PortalStore.DirectoryName);
+    private string StoreDirectory => Path.Combine(fixture.DataDirectory, PortalDatabase.DirectoryName);
 
     [SetUp]
     public void SetUp() => fixture = new StoreFixture();

@@ -9,7 +9,7 @@ public class PortalStoreTests
 {
     private StoreFixture fixture = null!;
 
-    private PortalStore Store => fixture.Store;
+    private PortalDatabase Store => fixture.Store;
 
     [SetUp]
     public void SetUp() => fixture = new StoreFixture();
@@ -140,7 +140,7 @@ public class PortalStoreTests
         var session = Store.CreateUpload(ItemKind.Submission, NewMailbox(), 100);
         fixture.Time.Advance(TimeSpan.FromMinutes(fixture.Options.UploadLifetimeMinutes + 1));
         using var service = new UploadExpiryService(
-            Store, Microsoft.Extensions.Options.Options.Create(fixture.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<UploadExpiryService>.Instance);
+            new SourceStore(Store), Microsoft.Extensions.Options.Options.Create(fixture.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<UploadExpiryService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         for (int i = 0; i < 50 && Store.Status().PendingUploads > 0; i++)

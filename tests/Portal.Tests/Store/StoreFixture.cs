@@ -3,7 +3,7 @@ using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Tests.Store;
 
-/// <summary>A PortalStore in a temporary data directory, with a DataProtection key ring there as the portal keeps it.</summary>
+/// <summary>A PortalDatabase in a temporary data directory, with a DataProtection key ring there as the portal keeps it.</summary>
 internal sealed class StoreFixture : IDisposable
 {
     private readonly bool ownsDirectory;
@@ -22,13 +22,16 @@ internal sealed class StoreFixture : IDisposable
 
     public ManualTimeProvider Time { get; } = new();
 
-    public PortalStore Store { get; private set; }
+    public PortalDatabase Store { get; private set; }
+
+    /// <summary>The transfer side's door to <see cref="Store"/> (a new one after <see cref="Reopen"/>).</summary>
+    public TransferStore Transfer => new(Store);
 
     public IDataProtectionProvider Protection => DataProtectionProvider.Create(
         new DirectoryInfo(Path.Combine(DataDirectory, "dataprotection-keys")),
         b => b.SetApplicationName("whistlesubmit-portal"));
 
-    public PortalStore Open() => new(DataDirectory, Protection, Options, Time);
+    public PortalDatabase Open() => new(DataDirectory, Protection, Options, Time);
 
     public void Reopen()
     {

@@ -13,7 +13,7 @@ namespace WhistleSubmit.Portal.Features.Transfer;
 /// </summary>
 [AllowWhilePasswordMustChange]
 public sealed class PassphraseModel(
-    PortalStore store, PasswordHasher hasher, ReviewerSessions sessions, TransferAudit audit, TransferAntiforgery antiforgery)
+    TransferStore store, PasswordHasher hasher, ReviewerSessions sessions, TransferAudit audit, TransferAntiforgery antiforgery)
     : TransferPage(antiforgery)
 {
     public const string NewField = "passphrase";

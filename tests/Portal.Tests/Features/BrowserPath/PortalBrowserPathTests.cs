@@ -45,7 +45,7 @@ public class PortalBrowserPathTests
         Directory.Delete(filesDirectory, recursive: true);
     }
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     [Test]
     public async Task Submit_TwoAttachments_StoresOnlyCiphertextThatDecryptsToTheSubmission()

@@ -13,7 +13,7 @@ public class MailboxApiEndpointsTests
     private PortalFactory factory = null!;
     private HttpClient client = null!;
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     [OneTimeSetUp]
     public void Start()

@@ -28,7 +28,7 @@ public class MailboxBrowserTests
     [OneTimeTearDown]
     public void Stop() => factory.Dispose();
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     [TestCase("en", "Reply received on")]
     [TestCase("es", "Respuesta recibida el")]

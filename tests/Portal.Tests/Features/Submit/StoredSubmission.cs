@@ -7,7 +7,7 @@ namespace WhistleSubmit.Portal.Tests.Features.Submit;
 /// <summary>Test-side reading of what the portal stored: decrypted with the demo reviewer identity, as the console would.</summary>
 internal static class StoredSubmission
 {
-    public static (SubmissionContents Contents, List<byte[]> Files) Open(PortalStore store, string itemId, string dataDirectory)
+    public static (SubmissionContents Contents, List<byte[]> Files) Open(PortalDatabase store, string itemId, string dataDirectory)
     {
         using var identityFile = File.OpenText(Path.Combine(dataDirectory, "demo-reviewer-identity.txt"));
         var identities = AgeKeys.ParseIdentitiesFile(identityFile);

@@ -54,7 +54,7 @@ public class SubmitBadInputTests
     {
         // A small report is one chunk: the item and its mailbox go to disk in that one transaction, and nothing after.
         var form = await ReadyFormAsync();
-        var store = factory.Services.GetRequiredService<PortalStore>();
+        var store = factory.Services.GetRequiredService<PortalDatabase>();
         long before = store.Writes;
 
         var (status, _) = await form.PostAsync(Body([.. form.Tokens(), Field("description", "Once is enough.")]));
@@ -261,7 +261,7 @@ public class SubmitBadInputTests
         }
     }
 
-    private StoreStatus Snapshot() => factory.Services.GetRequiredService<PortalStore>().Status();
+    private StoreStatus Snapshot() => factory.Services.GetRequiredService<PortalDatabase>().Status();
 
     private void AssertUnchanged(StoreStatus before)
     {

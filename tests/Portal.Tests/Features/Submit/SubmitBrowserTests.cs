@@ -90,7 +90,7 @@ public class SubmitBrowserTests
         Assert.That(DataDirectoryCanaries.FilesContaining(tempDirectory, secrets), Is.Empty);
         Assert.That(Directory.GetFiles(Path.Combine(factory.DataDirectory, "spool")), Is.Empty);
 
-        var store = factory.Services.GetRequiredService<PortalStore>();
+        var store = factory.Services.GetRequiredService<PortalDatabase>();
         var item = store.ListUnexported().Single(i => i.Id == receipt);
         using var keys = SourceKeys.Derive(codename);
         Assert.That((item.Kind, item.MailboxId), Is.EqualTo((ItemKind.Submission, keys.MailboxId)));

@@ -256,7 +256,7 @@ public class LoginTests
         Assert.That(Store.FindReviewer(reviewer.Name)!.MustChangePassword, Is.False);
     }
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     private IReadOnlyList<AuditEntry> Audit() => Store.ListAudit(10_000);
 

@@ -100,7 +100,7 @@ public class TransferBrowserTests
         Assert.That(await page.TextContentAsync("#confirm-compaction"), Does.Contain("The store was compacted"));
         Assert.That(await page.TextContentAsync("main"), Does.Contain("its file was removed"));
 
-        var store = factory.Services.GetRequiredService<PortalStore>();
+        var store = factory.Services.GetRequiredService<PortalDatabase>();
         Assert.That(store.ListItems().Select(i => i.Kind), Is.EqualTo(new[] { ItemKind.Reply }));
         Assert.That(Directory.GetFiles(Path.Combine(factory.DataDirectory, "transfer")), Is.Empty);
 

@@ -28,7 +28,7 @@ public class UploadEndpointsTests
         api = new UploadApi(factory.CreatePlainClient(baseAddress));
     }
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     [OneTimeTearDown]
     public void Stop()

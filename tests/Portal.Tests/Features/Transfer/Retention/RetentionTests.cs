@@ -63,7 +63,7 @@ public class RetentionTests
     public void Report_OldUnexportedAndUnconfirmed_FlaggedAndKeptByTheService()
     {
         var options = new RetentionOptions { ExportedWarnDays = 14, UnexportedWarnDays = 7 };
-        var report = new RetentionReport(fixture.Store, fixture.Time, options);
+        var report = new RetentionReport(fixture.Transfer, fixture.Time, options);
         string exported = fixture.Store.StoreItem(ItemKind.Submission, mailbox, new MemoryStream(new byte[100]), 1000);
         fixture.Store.MarkExported(new string('a', 64), [exported]);
         fixture.Time.Advance(TimeSpan.FromDays(6));
@@ -74,11 +74,11 @@ public class RetentionTests
         fixture.Time.Advance(TimeSpan.FromDays(8));
         var aged = report.Build();
         var bundles = new TransferBundles(
-            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Store, new TransferOperations(fixture.Store, fixture.Time));
+            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Transfer, new TransferOperations(fixture.Transfer, fixture.Time));
         Directory.CreateDirectory(bundles.Directory);
         File.WriteAllText(bundles.PathOf(new string('a', 64)), "pending");
         File.WriteAllText(bundles.PathOf(new string('b', 64)), "confirmed earlier");
-        var service = new RetentionService(fixture.Store, bundles, report, options, fixture.Time, NullLogger<RetentionService>.Instance);
+        var service = new RetentionService(fixture.Transfer, bundles, report, options, fixture.Time, NullLogger<RetentionService>.Instance);
         int deleted = service.RunOnce();
 
         Assert.That(fresh.UnexportedOverdue, Is.Zero);

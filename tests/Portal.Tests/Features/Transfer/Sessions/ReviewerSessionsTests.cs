@@ -15,7 +15,7 @@ public class ReviewerSessionsTests
     public void SetUp()
     {
         fixture = new StoreFixture();
-        sessions = new ReviewerSessions(fixture.Store, new TransferOptions { SessionIdleMinutes = 15, SessionAbsoluteHours = 8 }, fixture.Time);
+        sessions = new ReviewerSessions(fixture.Transfer, new TransferOptions { SessionIdleMinutes = 15, SessionAbsoluteHours = 8 }, fixture.Time);
         account = new ReviewerAccount("ana", "$argon2id$unused", new byte[20], 0, false, "2026-11-27", null, 0, null, "stamp-1");
         fixture.Store.AddReviewer(account);
     }

@@ -13,7 +13,7 @@ namespace WhistleSubmit.Portal.Store;
 /// leaves nothing of itself behind. Per item it keeps id, mailbox id (SHA-256 of the token), kind, UTC day, size,
 /// export/read days and the ciphertext chunks: never a time of day, an address, a user agent or a token.
 /// </summary>
-public sealed partial class PortalStore : IDisposable
+public sealed partial class PortalDatabase : IDisposable
 {
     public const string DirectoryName = "store";
 
@@ -33,7 +33,7 @@ public sealed partial class PortalStore : IDisposable
     private long writes;
     private bool disposed;
 
-    public PortalStore(string dataDirectory, IDataProtectionProvider dataProtection, StoreOptions options, TimeProvider time)
+    public PortalDatabase(string dataDirectory, IDataProtectionProvider dataProtection, StoreOptions options, TimeProvider time)
     {
         Options = options;
         Time = time;

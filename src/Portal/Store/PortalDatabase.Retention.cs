@@ -4,7 +4,7 @@ using LiteDB;
 namespace WhistleSubmit.Portal.Store;
 
 /// <summary>What retention needs: the items by state, pending exports, and deletion of replies that have served.</summary>
-public sealed partial class PortalStore
+public sealed partial class PortalDatabase
 {
     /// <summary>Every submission, follow-up and reply, metadata only.</summary>
     public IReadOnlyList<StoredItem> ListItems() => Read(db => db.GetCollection(Items).FindAll().Select(ToItem).ToList());

@@ -7,7 +7,7 @@ namespace WhistleSubmit.Portal.Store;
 /// fresh files holding only live data, and reopened by the next use. Every store call and every open ciphertext
 /// stream counts as a use; compaction waits for none to be running and holds new ones back meanwhile.
 /// </summary>
-public sealed partial class PortalStore
+public sealed partial class PortalDatabase
 {
     // A stream that is never disposed must not stall a confirmation for ever: after this the deletion stands uncompacted.
     private static readonly TimeSpan CompactionWait = TimeSpan.FromSeconds(30);

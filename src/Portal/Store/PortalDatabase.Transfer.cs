@@ -4,7 +4,7 @@ using WhistleSubmit.Crypto.Bundles;
 namespace WhistleSubmit.Portal.Store;
 
 /// <summary>What the admin verbs need: export, reply import, confirmed deletion and status.</summary>
-public sealed partial class PortalStore
+public sealed partial class PortalDatabase
 {
     /// <summary>Submissions and follow-ups not yet exported, oldest day first.</summary>
     public IReadOnlyList<StoredItem> ListUnexported() => Read(db => db.GetCollection(Items)

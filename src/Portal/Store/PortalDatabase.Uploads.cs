@@ -5,7 +5,7 @@ using WhistleSubmit.Crypto.Bundles;
 namespace WhistleSubmit.Portal.Store;
 
 /// <summary>Resumable uploads: a session document plus the chunks stored so far, turned into an item on completion.</summary>
-public sealed partial class PortalStore
+public sealed partial class PortalDatabase
 {
     /// <summary>
     /// Reserves room for an upload of exactly size bytes and returns its session. Quotas are checked inside the same
