@@ -60,9 +60,9 @@ public sealed partial class PortalDatabase : IDisposable
 
     public StoreOptions Options { get; }
 
-    private TimeProvider Time { get; }
+    internal TimeProvider Time { get; }
 
-    private string Today => Time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal string Today => Time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private DateTime UtcDay => Time.GetUtcNow().UtcDateTime.Date;
 
@@ -173,16 +173,16 @@ public sealed partial class PortalDatabase : IDisposable
         return bytes;
     }
 
-    private T Read<T>(Func<ILiteDatabase, T> query) => Guarded(s => s.Read(query));
+    internal T Read<T>(Func<ILiteDatabase, T> query) => Guarded(s => s.Read(query));
 
-    private T Write<T>(Func<ILiteDatabase, T> transaction) => Guarded(s =>
+    internal T Write<T>(Func<ILiteDatabase, T> transaction) => Guarded(s =>
     {
         T result = s.Write(transaction);
         Interlocked.Increment(ref writes);
         return result;
     });
 
-    private void Write(Action<ILiteDatabase> transaction) => Write(db =>
+    internal void Write(Action<ILiteDatabase> transaction) => Write(db =>
     {
         transaction(db);
         return 0;

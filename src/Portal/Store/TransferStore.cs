@@ -1,11 +1,13 @@
+using LiteDB;
+
 namespace WhistleSubmit.Portal.Store;
 
 /// <summary>
 /// The transfer side's one door to the store (the reviewers' interface and the admin verbs): export, reply import,
-/// confirmed deletion and status, retention, reviewer accounts and the audit log. Nothing a source does goes through
+/// confirmed deletion and status, retention, and (in its own files) reviewer accounts and the audit log. Nothing a source does goes through
 /// here; that is <see cref="SourceStore"/>. Every method that changes something returns once the change is durable.
 /// </summary>
-public sealed class TransferStore(PortalDatabase database)
+public sealed partial class TransferStore(PortalDatabase database)
 {
     public StoreOptions Options => database.Options;
 
@@ -43,38 +45,11 @@ public sealed class TransferStore(PortalDatabase database)
     /// <inheritdoc cref="PortalDatabase.DeleteExpiredReplies"/>
     public IReadOnlyList<string> DeleteExpiredReplies(int readDays, int maxDays) => database.DeleteExpiredReplies(readDays, maxDays);
 
-    // Reviewer accounts.
+    private TimeProvider Time => database.Time;
 
-    public ReviewerAccount? FindReviewer(string name) => database.FindReviewer(name);
+    private string Today => database.Today;
 
-    public IReadOnlyList<ReviewerAccount> ListReviewers() => database.ListReviewers();
+    private T Read<T>(Func<ILiteDatabase, T> query) => database.Read(query);
 
-    /// <inheritdoc cref="PortalDatabase.AddReviewer"/>
-    public bool AddReviewer(ReviewerAccount account) => database.AddReviewer(account);
-
-    /// <inheritdoc cref="PortalDatabase.ReplaceReviewer"/>
-    public bool ReplaceReviewer(ReviewerAccount account) => database.ReplaceReviewer(account);
-
-    public bool RemoveReviewer(string name) => database.RemoveReviewer(name);
-
-    /// <inheritdoc cref="PortalDatabase.AcceptLogin"/>
-    public bool AcceptLogin(string name, string stamp, long totpStep) => database.AcceptLogin(name, stamp, totpStep);
-
-    /// <inheritdoc cref="PortalDatabase.RecordLoginFailure"/>
-    public ReviewerAccount? RecordLoginFailure(string name, Func<int, TimeSpan?> lockFor) => database.RecordLoginFailure(name, lockFor);
-
-    /// <inheritdoc cref="PortalDatabase.ChangeReviewerPassword"/>
-    public bool ChangeReviewerPassword(string name, string oldStamp, string passwordHash, string newStamp) =>
-        database.ChangeReviewerPassword(name, oldStamp, passwordHash, newStamp);
-
-    // Audit log.
-
-    /// <inheritdoc cref="PortalDatabase.AppendAudit"/>
-    public AuditEntry AppendAudit(string account, string action, string detail) => database.AppendAudit(account, action, detail);
-
-    /// <inheritdoc cref="PortalDatabase.ListAudit"/>
-    public IReadOnlyList<AuditEntry> ListAudit(int max) => database.ListAudit(max);
-
-    /// <inheritdoc cref="PortalDatabase.VerifyAuditChain"/>
-    public bool VerifyAuditChain() => database.VerifyAuditChain();
+    private T Write<T>(Func<ILiteDatabase, T> transaction) => database.Write(transaction);
 }

@@ -11,7 +11,7 @@ public class PortalStoreReviewersTests
     public void SetUp()
     {
         fixture = new StoreFixture();
-        fixture.Store.AddReviewer(new ReviewerAccount("ana", "$argon2id$unused", new byte[20], 0, true, "2026-11-27", null, 0, null, "s1"));
+        fixture.Transfer.AddReviewer(new ReviewerAccount("ana", "$argon2id$unused", new byte[20], 0, true, "2026-11-27", null, 0, null, "s1"));
     }
 
     [TearDown]
@@ -20,15 +20,15 @@ public class PortalStoreReviewersTests
     [Test]
     public void AcceptLogin_StepNotAfterTheLastAccepted_RefusedEvenAfterReopen()
     {
-        bool first = fixture.Store.AcceptLogin("ana", "s1", 1000);
+        bool first = fixture.Transfer.AcceptLogin("ana", "s1", 1000);
         fixture.Reopen();
 
         Assert.That(first, Is.True);
-        Assert.That(fixture.Store.AcceptLogin("ana", "s1", 1000), Is.False);
-        Assert.That(fixture.Store.AcceptLogin("ana", "s1", 999), Is.False);
-        Assert.That(fixture.Store.AcceptLogin("ana", "old-stamp", 1001), Is.False);
-        Assert.That(fixture.Store.AcceptLogin("ana", "s1", 1001), Is.True);
-        Assert.That(fixture.Store.FindReviewer("ana")!.LastLoginDay, Is.EqualTo("2026-11-27"));
+        Assert.That(fixture.Transfer.AcceptLogin("ana", "s1", 1000), Is.False);
+        Assert.That(fixture.Transfer.AcceptLogin("ana", "s1", 999), Is.False);
+        Assert.That(fixture.Transfer.AcceptLogin("ana", "old-stamp", 1001), Is.False);
+        Assert.That(fixture.Transfer.AcceptLogin("ana", "s1", 1001), Is.True);
+        Assert.That(fixture.Transfer.FindReviewer("ana")!.LastLoginDay, Is.EqualTo("2026-11-27"));
     }
 
     [Test]
@@ -36,11 +36,11 @@ public class PortalStoreReviewersTests
     {
         for (int i = 0; i < 5; i++)
         {
-            fixture.Store.RecordLoginFailure("ana", n => n >= 5 ? TimeSpan.FromMinutes(1) : null);
+            fixture.Transfer.RecordLoginFailure("ana", n => n >= 5 ? TimeSpan.FromMinutes(1) : null);
         }
 
         fixture.Reopen();
-        var locked = fixture.Store.FindReviewer("ana")!;
+        var locked = fixture.Transfer.FindReviewer("ana")!;
 
         Assert.That(locked.FailedLogins, Is.EqualTo(5));
         Assert.That(locked.LockedUntil, Is.EqualTo(fixture.Time.GetUtcNow().AddMinutes(1)));
@@ -49,19 +49,19 @@ public class PortalStoreReviewersTests
     [Test]
     public void AppendAudit_SeveralThenReopen_ChainVerifiesNewestFirst()
     {
-        fixture.Store.AppendAudit("ana", "login", string.Empty);
+        fixture.Transfer.AppendAudit("ana", "login", string.Empty);
         fixture.Time.Advance(TimeSpan.FromSeconds(5));
-        fixture.Store.AppendAudit("ana", "export", "3 items");
+        fixture.Transfer.AppendAudit("ana", "export", "3 items");
         fixture.Reopen();
-        fixture.Store.AppendAudit("-", "login-failed", "no such account");
+        fixture.Transfer.AppendAudit("-", "login-failed", "no such account");
 
-        var entries = fixture.Store.ListAudit(10);
+        var entries = fixture.Transfer.ListAudit(10);
 
         Assert.That(entries.Select(e => e.Sequence), Is.EqualTo(new long[] { 3, 2, 1 }));
         Assert.That(entries.Select(e => e.Action), Is.EqualTo(new[] { "login-failed", "export", "login" }));
         Assert.That(entries[1].Time - entries[2].Time, Is.EqualTo(TimeSpan.FromSeconds(5)));
         Assert.That(entries.Select(e => e.Hash).Distinct().Count(), Is.EqualTo(3));
-        Assert.That(fixture.Store.VerifyAuditChain(), Is.True);
-        Assert.That(fixture.Store.ListAudit(2), Has.Count.EqualTo(2));
+        Assert.That(fixture.Transfer.VerifyAuditChain(), Is.True);
+        Assert.That(fixture.Transfer.ListAudit(2), Has.Count.EqualTo(2));
     }
 }

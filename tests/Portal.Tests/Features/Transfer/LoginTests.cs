@@ -256,7 +256,7 @@ public class LoginTests
         Assert.That(Store.FindReviewer(reviewer.Name)!.MustChangePassword, Is.False);
     }
 
-    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
+    private TransferStore Store => factory.Services.GetRequiredService<TransferStore>();
 
     private IReadOnlyList<AuditEntry> Audit() => Store.ListAudit(10_000);
 

@@ -17,7 +17,7 @@ public class ReviewerSessionsTests
         fixture = new StoreFixture();
         sessions = new ReviewerSessions(fixture.Transfer, new TransferOptions { SessionIdleMinutes = 15, SessionAbsoluteHours = 8 }, fixture.Time);
         account = new ReviewerAccount("ana", "$argon2id$unused", new byte[20], 0, false, "2026-11-27", null, 0, null, "stamp-1");
-        fixture.Store.AddReviewer(account);
+        fixture.Transfer.AddReviewer(account);
     }
 
     [TearDown]
@@ -53,9 +53,9 @@ public class ReviewerSessionsTests
         var (first, _) = sessions.Open(account);
         var (second, _) = sessions.Open(account);
 
-        fixture.Store.ChangeReviewerPassword("ana", "stamp-1", "$argon2id$other", "stamp-2");
+        fixture.Transfer.ChangeReviewerPassword("ana", "stamp-1", "$argon2id$other", "stamp-2");
         var afterChange = sessions.Find(first);
-        fixture.Store.RemoveReviewer("ana");
+        fixture.Transfer.RemoveReviewer("ana");
 
         Assert.That(afterChange, Is.Null);
         Assert.That(sessions.Find(second), Is.Null);

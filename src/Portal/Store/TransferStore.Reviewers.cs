@@ -6,7 +6,7 @@ namespace WhistleSubmit.Portal.Store;
 /// Reviewer accounts of the transfer interface. Login state (failed attempts, lockout, last accepted TOTP step) is
 /// kept here, durably, so a restart neither resets a lockout nor makes a used code valid again.
 /// </summary>
-public sealed partial class PortalDatabase
+public sealed partial class TransferStore
 {
     private const string Reviewers = "reviewers";
 

@@ -10,7 +10,7 @@ namespace WhistleSubmit.Portal.Store;
 /// entry's hash covering the one before, so a gap or an edit made to the file by other means shows in
 /// <see cref="VerifyAuditChain"/>.
 /// </summary>
-public sealed partial class PortalDatabase
+public sealed partial class TransferStore
 {
     private const string Audit = "transferAudit";
 
