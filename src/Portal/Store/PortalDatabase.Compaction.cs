@@ -66,7 +66,7 @@ public sealed partial class PortalDatabase
         }
     }
 
-    private void EnterUse()
+    internal void EnterUse()
     {
         lock (useGate)
         {
@@ -79,7 +79,7 @@ public sealed partial class PortalDatabase
         }
     }
 
-    private void ExitUse()
+    internal void ExitUse()
     {
         lock (useGate)
         {

@@ -17,10 +17,10 @@ public sealed partial class PortalDatabase : IDisposable
 {
     public const string DirectoryName = "store";
 
-    private const string Mailboxes = "mailboxes";
-    private const string Items = "items";
-    private const string Uploads = "uploads";
-    private const string Exports = "exports";
+    internal const string Mailboxes = "mailboxes";
+    internal const string Items = "items";
+    internal const string Uploads = "uploads";
+    internal const string Exports = "exports";
 
     private readonly byte[] key;
     private readonly string directory;
@@ -68,6 +68,11 @@ public sealed partial class PortalDatabase : IDisposable
 
     /// <summary>Write transactions committed since open: each one is an fsync, which tests keep to what is needed.</summary>
     internal long Writes => Interlocked.Read(ref writes);
+
+    internal long FreeDiskBytes => new DriveInfo(directory).AvailableFreeSpace;
+
+    /// <summary>Counts deleted items out of the global quota (after their transaction removed them).</summary>
+    internal void ItemsDeleted(long bytes) => Interlocked.Add(ref itemBytes, -bytes);
 
     public bool MailboxExists(string mailboxId)
     {

@@ -39,6 +39,6 @@ public class ChunkedBlobTests
         }
 
         fixture.Reopen();
-        Assert.That(fixture.Store.ListUnexported().Single().Id, Is.EqualTo(id));
+        Assert.That(fixture.Transfer.ListUnexported().Single().Id, Is.EqualTo(id));
     }
 }

@@ -34,11 +34,11 @@ public class PortalStoreCompactionTests
         var contents = Enumerable.Range(0, 12).Select(Ciphertext).ToList();
         var ids = contents.Select(c => Store.StoreItem(ItemKind.Submission, mailbox, new MemoryStream(c), Size)).ToList();
         string bundle = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        Store.MarkExported(bundle, ids);
+        Store.Transfer().MarkExported(bundle, ids);
         long before = StoreBytes();
 
         // Act
-        var outcome = Store.DeleteConfirmed(bundle, ids.Skip(2).ToList());
+        var outcome = Store.Transfer().DeleteConfirmed(bundle, ids.Skip(2).ToList());
 
         // Assert
         Assert.That(outcome, Is.Not.Null);
@@ -46,10 +46,10 @@ public class PortalStoreCompactionTests
         Assert.That(outcome.Deleted, Has.Count.EqualTo(10));
         Assert.That(StoreBytes(), Is.LessThan(before - (8 * Size)));
         Assert.That(Directory.Exists(Path.Combine(StoreDirectory, DurableStore.CompactionDirectoryName)), Is.False);
-        Assert.That(Store.ListItems().Select(i => i.Id), Is.EquivalentTo(ids.Take(2)));
+        Assert.That(Store.Transfer().ListItems().Select(i => i.Id), Is.EquivalentTo(ids.Take(2)));
         for (int i = 0; i < 2; i++)
         {
-            Assert.That(ReadAll(Store.OpenCiphertext(ids[i])), Is.EqualTo(contents[i]));
+            Assert.That(ReadAll(Store.Transfer().OpenCiphertext(ids[i])), Is.EqualTo(contents[i]));
         }
 
         Store.Dispose();
@@ -65,7 +65,7 @@ public class PortalStoreCompactionTests
         string mailbox = SourceKeys.MailboxIdFromToken(RandomNumberGenerator.GetBytes(32));
         byte[] content = Ciphertext(1);
         string id = Store.StoreItem(ItemKind.Submission, mailbox, new MemoryStream(content), Size);
-        var stream = Store.OpenCiphertext(id);
+        var stream = Store.Transfer().OpenCiphertext(id);
 
         // Act
         var compaction = Task.Run(Store.Compact);
@@ -76,7 +76,7 @@ public class PortalStoreCompactionTests
         Assert.That(finishedWhileOpen, Is.False);
         Assert.That(read, Is.EqualTo(content));
         Assert.That(compaction.Result, Is.True);
-        Assert.That(ReadAll(Store.OpenCiphertext(id)), Is.EqualTo(content));
+        Assert.That(ReadAll(Store.Transfer().OpenCiphertext(id)), Is.EqualTo(content));
     }
 
     [Test]
@@ -87,14 +87,14 @@ public class PortalStoreCompactionTests
         Store.EnsureMailbox(mailbox);
         foreach (int i in Enumerable.Range(0, 6))
         {
-            Store.StoreReply(WhistleSubmit.Crypto.Bundles.BundleItem.NewId(), mailbox, new MemoryStream(Ciphertext(i)));
+            Store.Transfer().StoreReply(WhistleSubmit.Crypto.Bundles.BundleItem.NewId(), mailbox, new MemoryStream(Ciphertext(i)));
         }
 
         long before = StoreBytes();
         fixture.Time.Advance(TimeSpan.FromDays(200));
 
         // Act
-        var deleted = Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var deleted = Store.Transfer().DeleteExpiredReplies(readDays: 30, maxDays: 180);
 
         // Assert
         Assert.That(deleted, Has.Count.EqualTo(6));

@@ -76,7 +76,7 @@ public class PortalStoreDiskFullTests
         using var reopened = new StoreFixture(Path.Combine(mountPoint, "data"), options);
         foreach (var (id, data) in stored)
         {
-            using var stream = reopened.Store.OpenCiphertext(id);
+            using var stream = reopened.Store.Transfer().OpenCiphertext(id);
             var copy = new MemoryStream();
             stream.CopyTo(copy);
             Assert.That(copy.ToArray(), Is.EqualTo(data), id);
@@ -85,8 +85,8 @@ public class PortalStoreDiskFullTests
         // The refused write may still be there: when ENOSPC strikes in the checkpoint LiteDB runs after the commit
         // record is in the log, the item is durable although the caller was told 503. A retry then duplicates it;
         // nothing acknowledged is ever lost.
-        Assert.That(reopened.Store.Status().Submissions, Is.InRange(stored.Count, stored.Count + 1));
-        Assert.That(reopened.Store.Status().PendingUploads, Is.Zero);
+        Assert.That(reopened.Store.Transfer().Status().Submissions, Is.InRange(stored.Count, stored.Count + 1));
+        Assert.That(reopened.Store.Transfer().Status().PendingUploads, Is.Zero);
     }
 
     private static int Run(string file, params string[] args)

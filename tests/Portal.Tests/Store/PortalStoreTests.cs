@@ -40,9 +40,9 @@ public class PortalStoreTests
         string id = Store.StoreItem(ItemKind.Submission, mailbox, new MemoryStream(data), size);
         fixture.Reopen();
 
-        Assert.That(ReadAll(Store.OpenCiphertext(id)), Is.EqualTo(data));
+        Assert.That(ReadAll(Store.Transfer().OpenCiphertext(id)), Is.EqualTo(data));
         Assert.That(Store.MailboxExists(mailbox), Is.True);
-        Assert.That(Store.Status().PendingUploads, Is.Zero);
+        Assert.That(Store.Transfer().Status().PendingUploads, Is.Zero);
     }
 
     [Test]
@@ -77,7 +77,7 @@ public class PortalStoreTests
         fixture.Reopen();
 
         Assert.That(keyFile.Length, Is.GreaterThan(32));
-        Assert.That(ReadAll(Store.OpenCiphertext(id)), Is.EqualTo(new byte[] { 1, 2, 3 }));
+        Assert.That(ReadAll(Store.Transfer().OpenCiphertext(id)), Is.EqualTo(new byte[] { 1, 2, 3 }));
     }
 
     [Test]
@@ -103,8 +103,8 @@ public class PortalStoreTests
         Store.EnsureMailbox(mailbox);
         string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-        bool first = Store.StoreReply(id, mailbox, new MemoryStream([9, 9]));
-        bool again = Store.StoreReply(id, mailbox, new MemoryStream([9, 9]));
+        bool first = Store.Transfer().StoreReply(id, mailbox, new MemoryStream([9, 9]));
+        bool again = Store.Transfer().StoreReply(id, mailbox, new MemoryStream([9, 9]));
         var replies = Store.ListReplies(mailbox);
         Store.MarkRepliesRead(mailbox);
 
@@ -112,7 +112,7 @@ public class PortalStoreTests
         Assert.That(replies.Single().Id, Is.EqualTo(id));
         Assert.That(replies.Single().Ciphertext, Is.EqualTo(new byte[] { 9, 9 }));
         Assert.That(replies.Single().Day, Is.EqualTo("2026-11-27"));
-        Assert.That(Store.Status().UnreadReplies, Is.Zero);
+        Assert.That(Store.Transfer().Status().UnreadReplies, Is.Zero);
         Assert.That(Store.ListReplies(NewMailbox()), Is.Empty);
     }
 
@@ -130,7 +130,7 @@ public class PortalStoreTests
 
         Assert.That((early, late), Is.EqualTo((0, 1)));
         Assert.That(Store.FindUpload(session.Id), Is.Null);
-        Assert.That(Store.Status().PendingUploads, Is.Zero);
+        Assert.That(Store.Transfer().Status().PendingUploads, Is.Zero);
     }
 
     [Test]
@@ -143,13 +143,13 @@ public class PortalStoreTests
             new SourceStore(Store), Microsoft.Extensions.Options.Options.Create(fixture.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<UploadExpiryService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
-        for (int i = 0; i < 50 && Store.Status().PendingUploads > 0; i++)
+        for (int i = 0; i < 50 && Store.Transfer().Status().PendingUploads > 0; i++)
         {
             await Task.Delay(100);
         }
 
         await service.StopAsync(CancellationToken.None);
-        Assert.That(Store.Status().PendingUploads, Is.Zero);
+        Assert.That(Store.Transfer().Status().PendingUploads, Is.Zero);
         Assert.That(Store.FindUpload(session.Id), Is.Null);
     }
 
@@ -158,7 +158,7 @@ public class PortalStoreTests
     {
         fixture.Options.GlobalQuotaBytes = 1000;
         Assert.That(() => Store.CreateUpload(ItemKind.Submission, NewMailbox(), 1001), Throws.TypeOf<PortalStoreFullException>());
-        Assert.That(Store.Status().PendingUploads, Is.Zero);
+        Assert.That(Store.Transfer().Status().PendingUploads, Is.Zero);
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Submit;
 
@@ -11,7 +12,7 @@ internal static class StoredSubmission
     {
         using var identityFile = File.OpenText(Path.Combine(dataDirectory, "demo-reviewer-identity.txt"));
         var identities = AgeKeys.ParseIdentitiesFile(identityFile);
-        using var ciphertext = store.OpenCiphertext(itemId);
+        using var ciphertext = store.Transfer().OpenCiphertext(itemId);
         using var plain = AgeEncryption.Decrypt(ciphertext, identities);
         var files = new List<byte[]>();
         var contents = SubmissionReader.Read(plain, (_, data) =>

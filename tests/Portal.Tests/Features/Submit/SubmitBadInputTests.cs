@@ -261,7 +261,7 @@ public class SubmitBadInputTests
         }
     }
 
-    private StoreStatus Snapshot() => factory.Services.GetRequiredService<PortalDatabase>().Status();
+    private StoreStatus Snapshot() => factory.Services.GetRequiredService<TransferStore>().Status();
 
     private void AssertUnchanged(StoreStatus before)
     {

@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
@@ -101,7 +102,7 @@ public class TransferBrowserTests
         Assert.That(await page.TextContentAsync("main"), Does.Contain("its file was removed"));
 
         var store = factory.Services.GetRequiredService<PortalDatabase>();
-        Assert.That(store.ListItems().Select(i => i.Kind), Is.EqualTo(new[] { ItemKind.Reply }));
+        Assert.That(store.Transfer().ListItems().Select(i => i.Kind), Is.EqualTo(new[] { ItemKind.Reply }));
         Assert.That(Directory.GetFiles(Path.Combine(factory.DataDirectory, "transfer")), Is.Empty);
 
         // Audit log: each step, by account.

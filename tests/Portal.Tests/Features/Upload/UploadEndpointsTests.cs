@@ -44,11 +44,11 @@ public class UploadEndpointsTests
 
         string receipt = await api.UploadAsync(ciphertext);
 
-        using var stored = Store.OpenCiphertext(receipt);
+        using var stored = Store.Transfer().OpenCiphertext(receipt);
         var copy = new MemoryStream();
         stored.CopyTo(copy);
         Assert.That(copy.ToArray(), Is.EqualTo(ciphertext));
-        Assert.That(Store.ListUnexported().Single(i => i.Id == receipt).Kind, Is.EqualTo(ItemKind.Submission));
+        Assert.That(Store.Transfer().ListUnexported().Single(i => i.Id == receipt).Kind, Is.EqualTo(ItemKind.Submission));
     }
 
     [Test]
@@ -163,7 +163,7 @@ public class UploadEndpointsTests
 
         string receipt = await api.UploadAsync(await api.EncryptAsync(100), "followup", token);
 
-        Assert.That(Store.ListUnexported().Single(i => i.Id == receipt).Kind, Is.EqualTo(ItemKind.Followup));
+        Assert.That(Store.Transfer().ListUnexported().Single(i => i.Id == receipt).Kind, Is.EqualTo(ItemKind.Followup));
     }
 
     [Test]

@@ -36,9 +36,9 @@ public class RetentionTests
         fixture.Store.MarkRepliesRead(mailbox);
 
         fixture.Time.Advance(TimeSpan.FromDays(29));
-        var early = fixture.Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var early = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
         fixture.Time.Advance(TimeSpan.FromDays(1));
-        var due = fixture.Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var due = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
 
         Assert.That(early, Is.Empty);
         Assert.That(due, Is.EqualTo(new[] { reply }));
@@ -51,9 +51,9 @@ public class RetentionTests
         string reply = StoreReply();
 
         fixture.Time.Advance(TimeSpan.FromDays(179));
-        var early = fixture.Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var early = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
         fixture.Time.Advance(TimeSpan.FromDays(1));
-        var due = fixture.Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var due = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
 
         Assert.That(early, Is.Empty);
         Assert.That(due, Is.EqualTo(new[] { reply }));
@@ -65,7 +65,7 @@ public class RetentionTests
         var options = new RetentionOptions { ExportedWarnDays = 14, UnexportedWarnDays = 7 };
         var report = new RetentionReport(fixture.Transfer, fixture.Time, options);
         string exported = fixture.Store.StoreItem(ItemKind.Submission, mailbox, new MemoryStream(new byte[100]), 1000);
-        fixture.Store.MarkExported(new string('a', 64), [exported]);
+        fixture.Transfer.MarkExported(new string('a', 64), [exported]);
         fixture.Time.Advance(TimeSpan.FromDays(6));
         string waiting = fixture.Store.StoreItem(ItemKind.Followup, mailbox, new MemoryStream(new byte[100]), 1000);
         string oldest = fixture.Store.StoreItem(ItemKind.Submission, mailbox, new MemoryStream(new byte[100]), 1000);
@@ -88,14 +88,14 @@ public class RetentionTests
         Assert.That(aged.ExportsOverdue.Single().Items, Is.EqualTo(1));
         Assert.That(RetentionReport.Warnings(aged).Count(), Is.EqualTo(2));
         Assert.That(deleted, Is.Zero);
-        Assert.That(fixture.Store.ListItems().Select(i => i.Id), Is.EquivalentTo(new[] { exported, waiting, oldest }));
+        Assert.That(fixture.Transfer.ListItems().Select(i => i.Id), Is.EquivalentTo(new[] { exported, waiting, oldest }));
         Assert.That(Directory.GetFiles(bundles.Directory).Select(Path.GetFileName), Is.EqualTo(new[] { new string('a', 64) + ".wsbundle" }));
     }
 
     private string StoreReply()
     {
         string id = BundleItem.NewId();
-        fixture.Store.StoreReply(id, mailbox, new MemoryStream(new byte[200]));
+        fixture.Transfer.StoreReply(id, mailbox, new MemoryStream(new byte[200]));
         return id;
     }
 }

@@ -4,7 +4,7 @@ using LiteDB;
 namespace WhistleSubmit.Portal.Store;
 
 /// <summary>What retention needs: the items by state, pending exports, and deletion of replies that have served.</summary>
-public sealed partial class PortalDatabase
+public sealed partial class TransferStore
 {
     /// <summary>Every submission, follow-up and reply, metadata only.</summary>
     public IReadOnlyList<StoredItem> ListItems() => Read(db => db.GetCollection(Items).FindAll().Select(ToItem).ToList());
@@ -36,14 +36,14 @@ public sealed partial class PortalDatabase
             {
                 ChunkedBlob.Delete(db, doc["blob"].AsString, doc["chunks"].AsInt32);
                 items.Delete(doc["_id"]);
-                Interlocked.Add(ref itemBytes, -doc["size"].AsInt64);
+                database.ItemsDeleted(doc["size"].AsInt64);
             }
 
             return expired.Select(d => d["_id"].AsString).ToList();
         });
         if (deleted.Count > 0)
         {
-            Compact();
+            database.Compact();
         }
 
         return deleted;

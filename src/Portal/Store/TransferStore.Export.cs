@@ -3,8 +3,8 @@ using WhistleSubmit.Crypto.Bundles;
 
 namespace WhistleSubmit.Portal.Store;
 
-/// <summary>What the admin verbs need: export, reply import, confirmed deletion and status.</summary>
-public sealed partial class PortalDatabase
+/// <summary>What the admin verbs and the transfer pages need: export, reply import, confirmed deletion and status.</summary>
+public sealed partial class TransferStore
 {
     /// <summary>Submissions and follow-ups not yet exported, oldest day first.</summary>
     public IReadOnlyList<StoredItem> ListUnexported() => Read(db => db.GetCollection(Items)
@@ -73,13 +73,13 @@ public sealed partial class PortalDatabase
             return false;
         }
 
-        StoreItem(ItemKind.Reply, mailboxId, ciphertext, Options.MaxReplyBytes, itemId);
+        database.StoreItem(ItemKind.Reply, mailboxId, ciphertext, Options.MaxReplyBytes, itemId);
         return true;
     }
 
     /// <summary>
     /// Deletes the listed items that were exported in the bundle with this SHA-256 (and only those), then compacts the
-    /// store (<see cref="Compact"/>), so the deleted ciphertext is in no file of it. Null if no such export is known.
+    /// store (<see cref="PortalDatabase.Compact"/>), so the deleted ciphertext is in no file of it. Null if no such export is known.
     /// </summary>
     public ConfirmOutcome? DeleteConfirmed(string bundleSha256, IReadOnlyCollection<string> itemIds)
     {
@@ -100,7 +100,7 @@ public sealed partial class PortalDatabase
                 {
                     ChunkedBlob.Delete(db, doc["blob"].AsString, doc["chunks"].AsInt32);
                     items.Delete(id);
-                    Interlocked.Add(ref itemBytes, -doc["size"].AsInt64);
+                    database.ItemsDeleted(doc["size"].AsInt64);
                     deleted.Add(id);
                 }
                 else
@@ -123,9 +123,10 @@ public sealed partial class PortalDatabase
 
             return new ConfirmOutcome(deleted, missing, Compacted: false);
         });
-        return result is null ? null : result with { Compacted = Compact() };
+        return result is null ? null : result with { Compacted = database.Compact() };
     }
 
+    /// <summary>Counts of everything in the store, and the free disk space.</summary>
     public StoreStatus Status() => Read(db =>
     {
         var items = db.GetCollection(Items).FindAll().Select(ToItem).ToList();
@@ -141,7 +142,7 @@ public sealed partial class PortalDatabase
             items.Count(i => i.Kind == ItemKind.Reply && i.ReadDay is null),
             db.GetCollection(Uploads).Count(),
             items.Sum(i => i.Size),
-            new DriveInfo(directory).AvailableFreeSpace);
+            database.FreeDiskBytes);
     });
 
     private static StoredItem ToItem(BsonDocument d) => new(
