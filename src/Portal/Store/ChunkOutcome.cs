@@ -1,6 +1,6 @@
 namespace WhistleSubmit.Portal.Store;
 
-/// <summary>What <see cref="PortalDatabase.StoreChunk"/> did; the upload endpoint turns each into its status code.</summary>
+/// <summary>What <see cref="SourceStore.StoreChunk"/> did; the upload endpoint turns each into its status code.</summary>
 public enum ChunkOutcome
 {
     /// <summary>The chunk is on disk (204).</summary>

@@ -1,6 +1,6 @@
 namespace WhistleSubmit.Portal.Store;
 
-/// <summary>What <see cref="PortalDatabase.CompleteUpload"/> did.</summary>
+/// <summary>What <see cref="SourceStore.CompleteUpload"/> did.</summary>
 public enum CompleteOutcome
 {
     /// <summary>The item is on disk; the receipt is its id (201).</summary>

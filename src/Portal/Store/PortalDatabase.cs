@@ -71,8 +71,15 @@ public sealed partial class PortalDatabase : IDisposable
 
     internal long FreeDiskBytes => new DriveInfo(directory).AvailableFreeSpace;
 
+    /// <summary>Bytes of stored items, for the global quota.</summary>
+    internal long ItemBytes => Interlocked.Read(ref itemBytes);
+
     /// <summary>Counts deleted items out of the global quota (after their transaction removed them).</summary>
     internal void ItemsDeleted(long bytes) => Interlocked.Add(ref itemBytes, -bytes);
+
+    /// <summary>One chunk into the blob store, inside a write transaction (which runs one at a time: the scratch is shared).</summary>
+    internal void WriteChunk(ILiteDatabase db, string chunkId, ReadOnlySpan<byte> data) =>
+        ChunkedBlob.Write(db, chunkId, data, pieceScratch, UtcDay);
 
     public bool MailboxExists(string mailboxId)
     {
@@ -96,36 +103,6 @@ public sealed partial class PortalDatabase : IDisposable
     public string StoreItem(ItemKind kind, string mailboxId, Stream ciphertext, long maxBytes) =>
         StoreItem(kind, mailboxId, ciphertext, maxBytes, BundleItem.NewId());
 
-    public IReadOnlyList<StoredReply> ListReplies(string mailboxId)
-    {
-        CheckMailboxId(mailboxId);
-        return Read(db => db.GetCollection(Items)
-            .Find(RepliesOf(mailboxId))
-            .OrderBy(d => d["day"].AsString, StringComparer.Ordinal)
-            .ThenBy(d => d["_id"].AsString, StringComparer.Ordinal)
-            .Select(d => new StoredReply(d["_id"].AsString, d["day"].AsString, ReadAll(db, d)))
-            .ToList());
-    }
-
-    public void MarkRepliesRead(string mailboxId)
-    {
-        CheckMailboxId(mailboxId);
-        string today = Today;
-        Write(db =>
-        {
-            var items = db.GetCollection(Items);
-            // Materialised first: LiteDB's lazy cursor does not survive updates in the same transaction.
-            foreach (var reply in items.Find(RepliesOf(mailboxId)).ToList())
-            {
-                if (reply["read"].IsNull)
-                {
-                    reply["read"] = today;
-                    items.Update(reply);
-                }
-            }
-        });
-    }
-
     public void Dispose()
     {
         lock (reopenGate)
@@ -147,13 +124,7 @@ public sealed partial class PortalDatabase : IDisposable
         }
     }
 
-    // Parameters, never Query.EQ: LiteDB 5.0.21's Query.EQ writes the value into the expression text, and compiles
-    // and caches one delegate per distinct text for the life of the process (LiteDB#1688, #2421), so every mailbox
-    // id queried cost a compilation (seen in profiles of the upload load) and stayed in memory.
-    private static BsonExpression RepliesOf(string mailboxId) =>
-        BsonExpression.Create("mailbox = @0 AND kind = @1", mailboxId, nameof(ItemKind.Reply));
-
-    private static void CheckMailboxId(string mailboxId)
+    internal static void CheckMailboxId(string mailboxId)
     {
         if (!BundleItem.IsValidSha256Hex(mailboxId))
         {
@@ -168,14 +139,6 @@ public sealed partial class PortalDatabase : IDisposable
         {
             mailboxes.Insert(new BsonDocument { ["_id"] = mailboxId, ["day"] = Today });
         }
-    }
-
-    private static byte[] ReadAll(ILiteDatabase db, BsonDocument item)
-    {
-        using var stream = ChunkedBlob.Open(db, item["blob"].AsString, item["chunks"].AsInt32, item["size"].AsInt64);
-        byte[] bytes = new byte[item["size"].AsInt64];
-        stream.ReadExactly(bytes);
-        return bytes;
     }
 
     internal T Read<T>(Func<ILiteDatabase, T> query) => Guarded(s => s.Read(query));

@@ -105,31 +105,31 @@ public class PortalStoreTests
 
         bool first = Store.Transfer().StoreReply(id, mailbox, new MemoryStream([9, 9]));
         bool again = Store.Transfer().StoreReply(id, mailbox, new MemoryStream([9, 9]));
-        var replies = Store.ListReplies(mailbox);
-        Store.MarkRepliesRead(mailbox);
+        var replies = Store.Source().ListReplies(mailbox);
+        Store.Source().MarkRepliesRead(mailbox);
 
         Assert.That((first, again), Is.EqualTo((true, false)));
         Assert.That(replies.Single().Id, Is.EqualTo(id));
         Assert.That(replies.Single().Ciphertext, Is.EqualTo(new byte[] { 9, 9 }));
         Assert.That(replies.Single().Day, Is.EqualTo("2026-11-27"));
         Assert.That(Store.Transfer().Status().UnreadReplies, Is.Zero);
-        Assert.That(Store.ListReplies(NewMailbox()), Is.Empty);
+        Assert.That(Store.Source().ListReplies(NewMailbox()), Is.Empty);
     }
 
     [Test]
     public void RemoveExpiredUploads_AfterLifetime_RemovesSessionAndChunks()
     {
-        var session = Store.CreateUpload(ItemKind.Submission, NewMailbox(), 100);
-        Store.StoreChunk(session.Id, 0, new byte[50], 50);
-        Assert.That(Store.StoreChunk(session.Id, 0, new byte[100], 100), Is.EqualTo(ChunkOutcome.Stored));
+        var session = Store.Source().CreateUpload(ItemKind.Submission, NewMailbox(), 100);
+        Store.Source().StoreChunk(session.Id, 0, new byte[50], 50);
+        Assert.That(Store.Source().StoreChunk(session.Id, 0, new byte[100], 100), Is.EqualTo(ChunkOutcome.Stored));
 
         fixture.Time.Advance(TimeSpan.FromMinutes(fixture.Options.UploadLifetimeMinutes - 1));
-        int early = Store.RemoveExpiredUploads();
+        int early = Store.Source().RemoveExpiredUploads();
         fixture.Time.Advance(TimeSpan.FromMinutes(2));
-        int late = Store.RemoveExpiredUploads();
+        int late = Store.Source().RemoveExpiredUploads();
 
         Assert.That((early, late), Is.EqualTo((0, 1)));
-        Assert.That(Store.FindUpload(session.Id), Is.Null);
+        Assert.That(Store.Source().FindUpload(session.Id), Is.Null);
         Assert.That(Store.Transfer().Status().PendingUploads, Is.Zero);
     }
 
@@ -137,7 +137,7 @@ public class PortalStoreTests
     public async Task UploadExpiryService_Running_RemovesExpiredUploads()
     {
         fixture.Options.ExpirySweepSeconds = 1;
-        var session = Store.CreateUpload(ItemKind.Submission, NewMailbox(), 100);
+        var session = Store.Source().CreateUpload(ItemKind.Submission, NewMailbox(), 100);
         fixture.Time.Advance(TimeSpan.FromMinutes(fixture.Options.UploadLifetimeMinutes + 1));
         using var service = new UploadExpiryService(
             new SourceStore(Store), Microsoft.Extensions.Options.Options.Create(fixture.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<UploadExpiryService>.Instance);
@@ -150,14 +150,14 @@ public class PortalStoreTests
 
         await service.StopAsync(CancellationToken.None);
         Assert.That(Store.Transfer().Status().PendingUploads, Is.Zero);
-        Assert.That(Store.FindUpload(session.Id), Is.Null);
+        Assert.That(Store.Source().FindUpload(session.Id), Is.Null);
     }
 
     [Test]
     public void CreateUpload_OverGlobalQuota_Full()
     {
         fixture.Options.GlobalQuotaBytes = 1000;
-        Assert.That(() => Store.CreateUpload(ItemKind.Submission, NewMailbox(), 1001), Throws.TypeOf<PortalStoreFullException>());
+        Assert.That(() => Store.Source().CreateUpload(ItemKind.Submission, NewMailbox(), 1001), Throws.TypeOf<PortalStoreFullException>());
         Assert.That(Store.Transfer().Status().PendingUploads, Is.Zero);
     }
 
@@ -165,7 +165,7 @@ public class PortalStoreTests
     public void CreateUpload_NotEnoughFreeDisk_Full()
     {
         fixture.Options.MinFreeBytes = long.MaxValue / 2;
-        Assert.That(() => Store.CreateUpload(ItemKind.Submission, NewMailbox(), 10), Throws.TypeOf<PortalStoreFullException>());
+        Assert.That(() => Store.Source().CreateUpload(ItemKind.Submission, NewMailbox(), 10), Throws.TypeOf<PortalStoreFullException>());
     }
 
     [Test]

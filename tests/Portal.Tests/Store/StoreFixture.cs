@@ -24,6 +24,9 @@ internal sealed class StoreFixture : IDisposable
 
     public PortalDatabase Store { get; private set; }
 
+    /// <summary>The source side's door to <see cref="Store"/> (a new one after <see cref="Reopen"/>).</summary>
+    public SourceStore Source => new(Store);
+
     /// <summary>The transfer side's door to <see cref="Store"/> (a new one after <see cref="Reopen"/>).</summary>
     public TransferStore Transfer => new(Store);
 

@@ -33,7 +33,7 @@ public class RetentionTests
     {
         string reply = StoreReply();
         fixture.Time.Advance(TimeSpan.FromDays(1));
-        fixture.Store.MarkRepliesRead(mailbox);
+        fixture.Source.MarkRepliesRead(mailbox);
 
         fixture.Time.Advance(TimeSpan.FromDays(29));
         var early = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
@@ -42,7 +42,7 @@ public class RetentionTests
 
         Assert.That(early, Is.Empty);
         Assert.That(due, Is.EqualTo(new[] { reply }));
-        Assert.That(fixture.Store.ListReplies(mailbox), Is.Empty);
+        Assert.That(fixture.Source.ListReplies(mailbox), Is.Empty);
     }
 
     [Test]
