@@ -10,7 +10,7 @@ namespace WhistleSubmit.Portal.Tests.Store;
 /// Compaction after deletion (issue 6). That deleted data is in no page slot, stale ones included, is checked by
 /// decrypting every slot in EncryptedStore.Tests (DurableStoreCompactionTests); here: the portal's deletions compact.
 /// </summary>
-public class PortalStoreCompactionTests
+public class PortalDatabaseCompactionTests
 {
     private const int Size = 64 * 1024;
 

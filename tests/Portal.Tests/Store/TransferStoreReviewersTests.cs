@@ -3,7 +3,7 @@ using WhistleSubmit.Portal.Store;
 namespace WhistleSubmit.Portal.Tests.Store;
 
 /// <summary>Reviewer accounts and the audit log in the store: login state survives a restart; the log chains.</summary>
-public class PortalStoreReviewersTests
+public class TransferStoreReviewersTests
 {
     private StoreFixture fixture = null!;
 

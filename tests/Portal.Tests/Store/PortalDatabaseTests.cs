@@ -5,7 +5,7 @@ using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Tests.Store;
 
-public class PortalStoreTests
+public class PortalDatabaseTests
 {
     private StoreFixture fixture = null!;
 

@@ -8,7 +8,7 @@ namespace WhistleSubmit.Portal.Tests.Store;
 /// <summary>
 /// A real full disk: a small tmpfs (needs root, as on the CI machine; otherwise the tests are ignored and say so).
 /// </summary>
-public class PortalStoreDiskFullTests
+public class PortalDatabaseDiskFullTests
 {
     private string mountPoint = null!;
 
