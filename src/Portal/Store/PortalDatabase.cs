@@ -15,6 +15,8 @@ namespace WhistleSubmit.Portal.Store;
 /// </summary>
 public sealed partial class PortalDatabase : IDisposable
 {
+    // The engine under the two doors: SourceStore (the source side) and TransferStore (the transfer side) hold the
+    // operations; this class opens, guards, reopens and compacts the DurableStore and writes items against the quotas.
     public const string DirectoryName = "store";
 
     internal const string Mailboxes = "mailboxes";
