@@ -2,18 +2,16 @@ using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Features;
-using WhistleSubmit.Portal.Features.Mailbox;
-using WhistleSubmit.Portal.Features.ProofOfWork;
-using WhistleSubmit.Portal.Features.SourceStore;
-using WhistleSubmit.Portal.Features.Submit;
+using WhistleSubmit.Portal.Features.NoScript;
 using WhistleSubmit.Portal.Features.Transfer;
-using WhistleSubmit.Portal.Features.Upload;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
 using WhistleSubmit.Portal.Security;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
-// whistle-portal: the source-facing portal, and on a second listener the reviewers' transfer interface. Each line below is one feature; its extension method says why.
+// whistle-portal: the source-facing portal, and on a second listener the reviewers' transfer interface. The two sides
+// are the two chapters below (Features/SourceSide.cs, Features/Transfer/TransferSide.cs); the rest is shared hosting,
+// security and the store. Each line's extension method says why.
 // Admin verbs (recipients, export, import-replies, confirm, status, reviewer) run instead of the server.
 if (AdminCli.IsVerb(args))
 {
@@ -23,6 +21,8 @@ if (AdminCli.IsVerb(args))
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+
+    // Shared hosting and security.
     builder.AddPortalConfiguration(args);
     builder.AddPrivacyLogging();
     builder.AddHardenedKestrel();
@@ -30,29 +30,33 @@ try
     builder.AddReviewerKeys();
     builder.AddPortalLanguages();
     builder.AddPortalPages();
-    builder.AddProofOfWork();
     builder.AddPortalStore();
-    builder.AddUploads();
-    builder.AddAdminSocket();
-    builder.AddNoJsForms();
-    builder.AddSourceStore();
     builder.AddScriptIntegrity();
-    builder.AddTransferInterface();
+
+    // Chapter 1: the source side (public listener).
+    builder.AddSourceSide();
+
+    // Chapter 2: the transfer side (reviewers' listener), and the operator's admin socket that drives the same operations.
+    builder.AddTransferSide();
+    builder.AddAdminSocket();
 
     var app = builder.Build();
+
+    // Startup checks, before listening.
     app.LoadReviewerKeys();
     app.RequireUniformRecipients();
     app.OpenPortalStore();
     app.LoadScriptIntegrity();
+
+    // Shared middleware, in this order: errors, headers, static files, then the endpoints.
     app.UseMiddleware<PrivateExceptionHandler>();
     app.UseSecurityHeaders();
     app.UseSelfHostedStaticFiles();
     app.MapLanguageRedirect();
     app.MapPortalPages();
-    app.MapProofOfWork();
-    app.MapUploads();
-    app.MapMailboxApi();
-    app.MapTransferInterface();
+
+    app.MapSourceSide();
+    app.MapTransferSide();
     app.Run();
     return 0;
 }

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.AspNetCore.DataProtection;
 using WhistleSubmit.Portal.Configuration;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.Portal.Admin;
@@ -61,7 +61,7 @@ public static class AdminCli
             var protection = DataProtectionProvider.Create(
                 new DirectoryInfo(Path.Combine(options.DataDirectoryFullPath, "dataprotection-keys")),
                 b => b.SetApplicationName("whistlesubmit-portal"));
-            using var store = new PortalStore(options.DataDirectoryFullPath, protection, new StoreOptions(), TimeProvider.System);
+            using var store = new PortalDatabase(options.DataDirectoryFullPath, protection, new StoreOptions(), TimeProvider.System);
             return StandaloneCommands.Create(store, TimeProvider.System).Execute(request);
         }
         catch (PortalStartupException e)

@@ -3,7 +3,7 @@ using System.Text;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Portal.Features.Transfer.Retention;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Admin;
 
@@ -13,7 +13,7 @@ namespace WhistleSubmit.Portal.Admin;
 /// (reached over admin.sock) or in the verb's own process when the server is stopped, so there is one writer either way.
 /// </summary>
 public sealed class AdminCommands(
-    PortalStore store, TimeProvider time, TransferOperations operations, ReviewerCommands reviewers, RetentionReport retention)
+    TransferStore store, TimeProvider time, TransferOperations operations, ReviewerCommands reviewers, RetentionReport retention)
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using QRCoder;
 using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Admin;
 
@@ -13,7 +12,7 @@ namespace WhistleSubmit.Portal.Admin;
 /// through admin.sock when the server runs like every other store verb. add and reset print the one-time password
 /// and the TOTP secret once (URI and terminal QR code); neither is kept anywhere but in the account itself.
 /// </summary>
-public sealed class ReviewerCommands(PortalStore store, TimeProvider time, PasswordHasher hasher)
+public sealed class ReviewerCommands(TransferStore store, TimeProvider time, PasswordHasher hasher)
 {
     public const string OperatorAccount = "(operator)";
 
@@ -68,7 +67,7 @@ public sealed class ReviewerCommands(PortalStore store, TimeProvider time, Passw
         string password = InitialPassword.New();
         byte[] secret = TotpCodes.NewSecret();
         string today = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var account = new ReviewerAccount(name, hasher.Hash(password), secret, 0, true, found?.CreatedDay ?? today, found?.LastLoginDay, 0, null, NewStamp());
+        var account = new ReviewerAccount(name, hasher.Hash(password), secret, 0, true, found?.CreatedDay ?? today, found?.LastLoginDay, 0, null, ReviewerAccount.NewStamp());
         bool done = existing ? store.ReplaceReviewer(account) : store.AddReviewer(account);
         if (!done)
         {
@@ -97,8 +96,6 @@ public sealed class ReviewerCommands(PortalStore store, TimeProvider time, Passw
         store.AppendAudit(OperatorAccount, "account-removed", name);
         return new AdminResponse(0, $"whistle-portal: removed reviewer {name}; their sessions have ended\n");
     }
-
-    internal static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static string QrCode(string text)
     {

@@ -3,7 +3,7 @@ using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Portal.Features.Transfer.Retention;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Admin;
 
@@ -14,8 +14,9 @@ namespace WhistleSubmit.Portal.Admin;
 /// </summary>
 public static class StandaloneCommands
 {
-    public static AdminCommands Create(PortalStore store, TimeProvider time)
+    public static AdminCommands Create(PortalDatabase database, TimeProvider time)
     {
+        var store = new TransferStore(database);
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var transfer = configuration.GetSection(TransferOptions.Section).Get<TransferOptions>() ?? new TransferOptions();
         var retention = configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();

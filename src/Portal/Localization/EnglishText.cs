@@ -1,5 +1,5 @@
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Features.Submit;
+using WhistleSubmit.Portal.Features.NoScript;
 
 namespace WhistleSubmit.Portal.Localization;
 

@@ -125,7 +125,7 @@ public class AdminCliTests
     // Holds the store open in this process, as a second writer would.
     private sealed class StoreFixtureHolder(string data) : IDisposable
     {
-        private readonly Storage.StoreFixture fixture = new(data);
+        private readonly Store.StoreFixture fixture = new(data);
 
         public void Dispose() => fixture.Dispose();
     }

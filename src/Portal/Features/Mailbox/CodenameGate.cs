@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using WhistleSubmit.Crypto.Codenames;
-using WhistleSubmit.Portal.Features.Submit;
+using WhistleSubmit.Portal.Features.NoScript;
 
 namespace WhistleSubmit.Portal.Features.Mailbox;
 

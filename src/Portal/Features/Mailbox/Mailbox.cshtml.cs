@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Features.Submit;
+using WhistleSubmit.Portal.Features.NoScript;
 using WhistleSubmit.Portal.Localization;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Mailbox;
 
@@ -14,7 +15,8 @@ namespace WhistleSubmit.Portal.Features.Mailbox;
 /// Antiforgery is checked by hand: automatically it would read, and buffer, the multipart follow-up.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class MailboxModel(FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer, CodenameGate codenames, IAntiforgery antiforgery)
+public sealed class MailboxModel(
+    FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer, CodenameGate codenames, IAntiforgery antiforgery, SourceStore store)
     : PageModel
 {
     public const string CodenameField = "codename";
@@ -50,7 +52,6 @@ public sealed class MailboxModel(FormTokens tickets, NoJsFormGate gate, Submissi
             return Refuse(FormProblem.BadToken);
         }
 
-        var store = gate.Store;
         // Same answer for a mistyped word and an unknown mailbox: either way the words are what to check.
         string typed = (await Request.ReadFormAsync()).TryGetValue(CodenameField, out var values) ? values.ToString() : string.Empty;
         if (!Codename.TryNormalize(typed, out string? normalized))
@@ -85,7 +86,6 @@ public sealed class MailboxModel(FormTokens tickets, NoJsFormGate gate, Submissi
             var reader = await gate.OpenAsync(HttpContext);
             string token = await reader.ReadLeadingFieldAsync(ReportFields.MailboxToken, 64);
             byte[]? tokenBytes = token.Length == 64 && token.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(token) : null;
-            var store = gate.Store;
             string? mailboxId = tokenBytes is null ? null : SourceKeys.MailboxIdFromToken(tokenBytes);
             if (mailboxId is null || !store.MailboxExists(mailboxId))
             {

@@ -1,5 +1,5 @@
 using WhistleSubmit.Portal.Features.Upload;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Mailbox;
 
@@ -19,7 +19,7 @@ public static class MailboxApiEndpoints
         return app;
     }
 
-    internal static IResult GetReplies(HttpContext context, PortalStore store)
+    internal static IResult GetReplies(HttpContext context, SourceStore store)
     {
         if (MailboxToken.ToMailboxId(context.Request.Headers[TokenHeader]) is not { } mailboxId)
         {
@@ -36,7 +36,7 @@ public static class MailboxApiEndpoints
         return TypedResults.Ok(new RepliesResponse([.. replies.Select(r => new ReplyDto(r.Id, r.Day, Convert.ToBase64String(r.Ciphertext)))]));
     }
 
-    internal static IResult MarkRead(HttpContext context, PortalStore store)
+    internal static IResult MarkRead(HttpContext context, SourceStore store)
     {
         if (MailboxToken.ToMailboxId(context.Request.Headers[TokenHeader]) is not { } mailboxId)
         {

@@ -2,7 +2,7 @@ using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Features.SourceStore;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Mailbox;
 
@@ -16,7 +16,7 @@ public static class ReplyDecryptor
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly ContainerLimits ReplyLimits = new() { MaxAttachments = 100, MaxTotalBytes = 64L << 20, MaxAttachmentBytes = 64L << 20 };
 
-    public static IReadOnlyList<ReplyView> Open(SourceKeys keys, IReadOnlyList<SourceReply> replies)
+    public static IReadOnlyList<ReplyView> Open(SourceKeys keys, IReadOnlyList<StoredReply> replies)
     {
         ArgumentNullException.ThrowIfNull(keys);
         IIdentity[] identities = [keys.ReplyIdentity];

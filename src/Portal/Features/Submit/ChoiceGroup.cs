@@ -1,3 +1,5 @@
+using WhistleSubmit.Portal.Features.NoScript;
+
 namespace WhistleSubmit.Portal.Features.Submit;
 
 /// <summary>What _Choices renders: one question with radio buttons (or checkboxes when <see cref="Multiple"/>).</summary>

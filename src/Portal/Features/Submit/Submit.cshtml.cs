@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Features.NoScript;
 using WhistleSubmit.Portal.Localization;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Submit;
 
@@ -11,7 +13,7 @@ namespace WhistleSubmit.Portal.Features.Submit;
 /// (and buffer) the whole form; <see cref="NoJsFormGate"/> checks the same token from the streamed body instead.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer) : PageModel
+public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer, SourceStore store) : PageModel
 {
     public string FormToken { get; private set; } = string.Empty;
 
@@ -46,7 +48,6 @@ public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, Submissio
                 return Page();
             }
 
-            var store = gate.Store;
             string codename = Codename.Generate();
             using var keys = SourceKeys.Derive(codename);
             report = report with
@@ -55,7 +56,6 @@ public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, Submissio
                 Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length })],
             };
             string receipt = await NoJsFormGate.StoreAsync(() => sealer.SealAsync(store, keys.MailboxId, report, form.Files));
-            store.EnsureMailbox(keys.MailboxId);
             Result = new SubmitResult(codename, receipt);
             return Page();
         }

@@ -1,10 +1,10 @@
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer;
 
 /// <summary>The audit log of this interface, newest first, with the state of its hash chain.</summary>
-public sealed class AuditModel(PortalStore store, TransferAntiforgery antiforgery) : TransferPage(antiforgery)
+public sealed class AuditModel(TransferStore store, TransferAntiforgery antiforgery) : TransferPage(antiforgery)
 {
     public const int Shown = 500;
 

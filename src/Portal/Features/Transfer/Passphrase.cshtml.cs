@@ -1,10 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer;
 
@@ -14,7 +13,7 @@ namespace WhistleSubmit.Portal.Features.Transfer;
 /// </summary>
 [AllowWhilePasswordMustChange]
 public sealed class PassphraseModel(
-    PortalStore store, PasswordHasher hasher, ReviewerSessions sessions, TransferAudit audit, TransferAntiforgery antiforgery)
+    TransferStore store, PasswordHasher hasher, ReviewerSessions sessions, TransferAudit audit, TransferAntiforgery antiforgery)
     : TransferPage(antiforgery)
 {
     public const string NewField = "passphrase";
@@ -52,7 +51,7 @@ public sealed class PassphraseModel(
             return Refuse(Text.PassSame);
         }
 
-        if (!store.ChangeReviewerPassword(account.Name, account.Stamp, hasher.Hash(passphrase), ReviewerCommands.NewStamp()))
+        if (!store.ChangeReviewerPassword(account.Name, account.Stamp, hasher.Hash(passphrase), ReviewerAccount.NewStamp()))
         {
             return Redirect(PathTo("/login"));
         }

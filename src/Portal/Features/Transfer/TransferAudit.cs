@@ -1,4 +1,4 @@
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer;
 
@@ -7,7 +7,7 @@ namespace WhistleSubmit.Portal.Features.Transfer;
 /// and as a log line. Callers pass names, counts, ids and hashes only: never a password, code, session id, address
 /// or user agent (none of those reach this class).
 /// </summary>
-public sealed partial class TransferAudit(PortalStore store, ILogger<TransferAudit> logger)
+public sealed partial class TransferAudit(TransferStore store, ILogger<TransferAudit> logger)
 {
     public const string NoAccount = "-";
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer;
 
@@ -11,7 +11,7 @@ namespace WhistleSubmit.Portal.Features.Transfer;
 /// until an import receipt confirms it; and the uploads being checked. Files there that no pending export names
 /// (confirmed while the server was stopped, or left by a crash) are removed by <see cref="Sweep"/>.
 /// </summary>
-public sealed partial class TransferBundles(IOptions<PortalOptions> portal, PortalStore store, TransferOperations operations)
+public sealed partial class TransferBundles(IOptions<PortalOptions> portal, TransferStore store, TransferOperations operations)
 {
     public string Directory { get; } = Path.Combine(portal.Value.DataDirectoryFullPath, "transfer");
 

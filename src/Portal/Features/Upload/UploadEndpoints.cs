@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.ProofOfWork;
 using WhistleSubmit.Portal.Configuration.Recipients;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Upload;
 
@@ -40,7 +40,7 @@ public static class UploadEndpoints
         [.. keys.Keys.Select(k => k.Recipient)], options.Value.MaxUploadBytes, StoreOptions.ChunkSize, keys.IsDemo));
 
     internal static async Task<IResult> Create(
-        HttpContext context, PortalStore store, ProofOfWorkAuthority pow, IOptions<StoreOptions> options)
+        HttpContext context, SourceStore store, ProofOfWorkAuthority pow, IOptions<StoreOptions> options)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -91,11 +91,11 @@ public static class UploadEndpoints
             $"/api/uploads/{session.Id}", new CreateUploadResponse(session.Id, StoreOptions.ChunkSize, session.Expires));
     }
 
-    internal static IResult GetStatus(string uploadId, PortalStore store) => store.FindUpload(uploadId) is { } s
+    internal static IResult GetStatus(string uploadId, SourceStore store) => store.FindUpload(uploadId) is { } s
         ? TypedResults.Ok(new UploadStatusResponse(s.Received, s.NextChunk, s.Size))
         : ApiProblems.Status(StatusCodes.Status404NotFound);
 
-    internal static async Task<IResult> PutChunk(string uploadId, string index, HttpContext context, PortalStore store, ChunkBodyReader reader)
+    internal static async Task<IResult> PutChunk(string uploadId, string index, HttpContext context, SourceStore store, ChunkBodyReader reader)
     {
         // Up to a chunk even for an early refusal (404/409): Kestrel then drains the announced body and the client
         // reads our status, instead of a connection reset under its upload.
@@ -177,7 +177,7 @@ public static class UploadEndpoints
         }
     }
 
-    internal static IResult Complete(string uploadId, PortalStore store, ReviewerKeys keys, ProofOfWorkDifficultyPolicy policy)
+    internal static IResult Complete(string uploadId, SourceStore store, ReviewerKeys keys, ProofOfWorkDifficultyPolicy policy)
     {
         string stanzaType = keys.Recipients[0] is X25519Recipient ? X25519Recipient.StanzaType : MlKem768X25519Recipient.StanzaType;
         var (outcome, itemId) = store.CompleteUpload(uploadId, data => IsForOurRecipients(data, stanzaType, keys.Recipients.Count));

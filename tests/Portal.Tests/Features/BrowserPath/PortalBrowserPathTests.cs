@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 
 namespace WhistleSubmit.Portal.Tests.Features.BrowserPath;
@@ -45,7 +46,7 @@ public class PortalBrowserPathTests
         Directory.Delete(filesDirectory, recursive: true);
     }
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     [Test]
     public async Task Submit_TwoAttachments_StoresOnlyCiphertextThatDecryptsToTheSubmission()
@@ -86,10 +87,10 @@ public class PortalBrowserPathTests
         await using var context = await (await Chromium.GetAsync()).NewContextAsync();
         var submitted = await SubmitAsync(context, "en");
         using var keys = SourceKeys.Derive(submitted.Codename);
-        var item = Store.ListUnexported().Single();
+        var item = Store.Transfer().ListUnexported().Single();
         string replyText = "Reply for you: " + Guid.NewGuid().ToString("N");
         byte[] reply = AgeEncryption.Encrypt(Encoding.UTF8.GetBytes(replyText), [keys.ReplyRecipient]);
-        Store.StoreReply(BundleItemId(), keys.MailboxId, new MemoryStream(reply));
+        Store.Transfer().StoreReply(BundleItemId(), keys.MailboxId, new MemoryStream(reply));
 
         var page = await context.NewPageAsync();
         var requests = new List<IRequest>();
@@ -111,7 +112,7 @@ public class PortalBrowserPathTests
         await page.Locator(".js-sent, .js-error").First.WaitForAsync(new() { Timeout = 60_000 });
         Assert.That(await page.Locator(".js-error").CountAsync(), Is.Zero, await page.Locator("main").InnerTextAsync());
 
-        var followup = Store.ListUnexported().Single(i => i.Kind == ItemKind.Followup);
+        var followup = Store.Transfer().ListUnexported().Single(i => i.Kind == ItemKind.Followup);
         Assert.That(followup.MailboxId, Is.EqualTo(item.MailboxId));
         var contents = Decrypt(followup.Id, (_, _) => { });
         Assert.That(contents.Message!.Text, Is.EqualTo("More: " + submitted.Canary));
@@ -191,7 +192,7 @@ public class PortalBrowserPathTests
     {
         using var identities = File.OpenText(Path.Combine(factory.DataDirectory, "demo-reviewer-identity.txt"));
         var identity = AgeKeys.ParseIdentitiesFile(identities);
-        using var ciphertext = Store.OpenCiphertext(itemId);
+        using var ciphertext = Store.Transfer().OpenCiphertext(itemId);
         using var plaintext = AgeEncryption.Decrypt(ciphertext, identity);
         return SubmissionReader.Read(plaintext, onAttachment);
     }
@@ -200,7 +201,7 @@ public class PortalBrowserPathTests
     {
         Assert.That(DataDirectoryCanaries.FilesContaining(factory.DataDirectory, submitted.Canary), Is.Empty, "plaintext reached the server's data directory");
 
-        var item = Store.ListUnexported().Single(i => i.Id == submitted.Receipt);
+        var item = Store.Transfer().ListUnexported().Single(i => i.Id == submitted.Receipt);
         var received = new List<(string Entry, byte[] Bytes)>();
         var contents = Decrypt(item.Id, (attachment, data) =>
         {

@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using WhistleSubmit.Crypto.Codenames;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Features.Upload;
 
 namespace WhistleSubmit.Portal.Tests.Features.Mailbox;
@@ -13,7 +14,7 @@ public class MailboxApiEndpointsTests
     private PortalFactory factory = null!;
     private HttpClient client = null!;
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     [OneTimeSetUp]
     public void Start()
@@ -62,11 +63,11 @@ public class MailboxApiEndpointsTests
         string mailbox = SourceKeys.MailboxIdFromToken(Convert.FromHexString(token));
         Store.EnsureMailbox(mailbox);
         string id = WhistleSubmit.Crypto.Bundles.BundleItem.NewId();
-        Store.StoreReply(id, mailbox, new MemoryStream([1, 2, 3]));
+        Store.Transfer().StoreReply(id, mailbox, new MemoryStream([1, 2, 3]));
 
         using var replies = await SendAsync(HttpMethod.Get, "/api/mailbox/replies", token);
         var body = await replies.Content.ReadFromJsonAsync<JsonObject>();
-        int unreadBefore = Store.Status().UnreadReplies;
+        int unreadBefore = Store.Transfer().Status().UnreadReplies;
         using var read = await SendAsync(HttpMethod.Post, "/api/mailbox/read", token);
 
         Assert.That(replies.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -75,7 +76,7 @@ public class MailboxApiEndpointsTests
         Assert.That(reply["ciphertext"]!.GetValue<string>(), Is.EqualTo("AQID"));
         Assert.That(reply["day"]!.GetValue<string>(), Does.Match(@"^\d{4}-\d{2}-\d{2}$"));
         Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        Assert.That(Store.Status().UnreadReplies, Is.EqualTo(unreadBefore - 1));
+        Assert.That(Store.Transfer().Status().UnreadReplies, Is.EqualTo(unreadBefore - 1));
     }
 
     [Test]

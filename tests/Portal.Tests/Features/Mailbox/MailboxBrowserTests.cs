@@ -6,7 +6,8 @@ using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Portal.Configuration.Recipients;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 using WhistleSubmit.Portal.Tests.Features.Submit;
 
@@ -28,7 +29,7 @@ public class MailboxBrowserTests
     [OneTimeTearDown]
     public void Stop() => factory.Dispose();
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     [TestCase("en", "Reply received on")]
     [TestCase("es", "Respuesta recibida el")]
@@ -59,7 +60,7 @@ public class MailboxBrowserTests
 
         Assert.That(sent.Status, Is.EqualTo(200));
         string receipt = await page.InnerTextAsync("#receipt");
-        var item = Store.ListUnexported().Single(i => i.Id == receipt);
+        var item = Store.Transfer().ListUnexported().Single(i => i.Id == receipt);
         Assert.That((item.Kind, item.MailboxId), Is.EqualTo((ItemKind.Followup, keys.MailboxId)));
         var (contents, files) = StoredSubmission.Open(Store, receipt, factory.DataDirectory);
         Assert.That(contents.Message!.Text, Is.EqualTo("It was the Houston facility."));
@@ -77,7 +78,7 @@ public class MailboxBrowserTests
         using var keys = SourceKeys.Derive(codename);
         Store.EnsureMailbox(keys.MailboxId);
         StoreReply(keys, "Read me.");
-        int unreadBefore = Store.Status().UnreadReplies;
+        int unreadBefore = Store.Transfer().Status().UnreadReplies;
         await using var context = await NoJsBrowser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, "/en/mailbox").ToString());
@@ -85,7 +86,7 @@ public class MailboxBrowserTests
         await page.FillAsync("#codename", codename);
         await NoJsBrowser.SubmitAsync(page);
 
-        Assert.That(Store.Status().UnreadReplies, Is.EqualTo(unreadBefore - 1));
+        Assert.That(Store.Transfer().Status().UnreadReplies, Is.EqualTo(unreadBefore - 1));
     }
 
     [TestCase("en", true, "No mailbox found for this codename. Check the words")]
@@ -111,7 +112,7 @@ public class MailboxBrowserTests
     {
         var reviewers = factory.Services.GetRequiredService<ReviewerKeys>().Recipients;
         byte[] ciphertext = AgeEncryption.Encrypt(Encoding.UTF8.GetBytes(text), [keys.ReplyRecipient, .. reviewers]);
-        Assert.That(Store.StoreReply(BundleItem.NewId(), keys.MailboxId, new MemoryStream(ciphertext)), Is.True);
+        Assert.That(Store.Transfer().StoreReply(BundleItem.NewId(), keys.MailboxId, new MemoryStream(ciphertext)), Is.True);
     }
 
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using static WhistleSubmit.Portal.Tests.Features.Submit.NoJsFormClient;
 
 namespace WhistleSubmit.Portal.Tests.Features.Submit;
@@ -47,6 +47,20 @@ public class SubmitBadInputTests
         Assert.That(html, Does.Contain("Your codename").And.Contain("id=\"receipt\""));
         Assert.That(Snapshot().Submissions, Is.EqualTo(before.Submissions + 1));
         Assert.That(Snapshot().Mailboxes, Is.EqualTo(before.Mailboxes + 1));
+    }
+
+    [Test]
+    public async Task Post_ValidForm_IsOneDurableWrite()
+    {
+        // A small report is one chunk: the item and its mailbox go to disk in that one transaction, and nothing after.
+        var form = await ReadyFormAsync();
+        var store = factory.Services.GetRequiredService<PortalDatabase>();
+        long before = store.Writes;
+
+        var (status, _) = await form.PostAsync(Body([.. form.Tokens(), Field("description", "Once is enough.")]));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(store.Writes - before, Is.EqualTo(1));
     }
 
     [Test]
@@ -247,7 +261,7 @@ public class SubmitBadInputTests
         }
     }
 
-    private StoreStatus Snapshot() => factory.Services.GetRequiredService<PortalStore>().Status();
+    private StoreStatus Snapshot() => factory.Services.GetRequiredService<TransferStore>().Status();
 
     private void AssertUnchanged(StoreStatus before)
     {

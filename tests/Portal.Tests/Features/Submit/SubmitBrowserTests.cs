@@ -4,7 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 
 namespace WhistleSubmit.Portal.Tests.Features.Submit;
@@ -90,8 +91,8 @@ public class SubmitBrowserTests
         Assert.That(DataDirectoryCanaries.FilesContaining(tempDirectory, secrets), Is.Empty);
         Assert.That(Directory.GetFiles(Path.Combine(factory.DataDirectory, "spool")), Is.Empty);
 
-        var store = factory.Services.GetRequiredService<PortalStore>();
-        var item = store.ListUnexported().Single(i => i.Id == receipt);
+        var store = factory.Services.GetRequiredService<PortalDatabase>();
+        var item = store.Transfer().ListUnexported().Single(i => i.Id == receipt);
         using var keys = SourceKeys.Derive(codename);
         Assert.That((item.Kind, item.MailboxId), Is.EqualTo((ItemKind.Submission, keys.MailboxId)));
         Assert.That(store.MailboxExists(keys.MailboxId), Is.True);

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
 
@@ -256,7 +256,7 @@ public class LoginTests
         Assert.That(Store.FindReviewer(reviewer.Name)!.MustChangePassword, Is.False);
     }
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private TransferStore Store => factory.Services.GetRequiredService<TransferStore>();
 
     private IReadOnlyList<AuditEntry> Audit() => Store.ListAudit(10_000);
 

@@ -1,6 +1,6 @@
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;

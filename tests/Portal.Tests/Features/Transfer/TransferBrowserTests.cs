@@ -3,7 +3,8 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
@@ -99,8 +100,8 @@ public class TransferBrowserTests
         Assert.That(await page.TextContentAsync("#confirm-compaction"), Does.Contain("The store was compacted"));
         Assert.That(await page.TextContentAsync("main"), Does.Contain("its file was removed"));
 
-        var store = factory.Services.GetRequiredService<PortalStore>();
-        Assert.That(store.ListItems().Select(i => i.Kind), Is.EqualTo(new[] { ItemKind.Reply }));
+        var store = factory.Services.GetRequiredService<PortalDatabase>();
+        Assert.That(store.Transfer().ListItems().Select(i => i.Kind), Is.EqualTo(new[] { ItemKind.Reply }));
         Assert.That(Directory.GetFiles(Path.Combine(factory.DataDirectory, "transfer")), Is.Empty);
 
         // Audit log: each step, by account.

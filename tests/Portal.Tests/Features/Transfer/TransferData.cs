@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
 
@@ -12,7 +12,7 @@ internal static class TransferData
     /// <summary>Stores ciphertext-like items (the portal never looks inside) under a new mailbox; returns the mailbox id and item ids.</summary>
     public static (string MailboxId, List<string> Items) StoreItems(PortalFactory factory, params ItemKind[] kinds)
     {
-        var store = factory.Services.GetRequiredService<PortalStore>();
+        var store = factory.Services.GetRequiredService<PortalDatabase>();
         string mailbox = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         store.EnsureMailbox(mailbox);
         var ids = kinds.Select(kind => store.StoreItem(kind, mailbox, new MemoryStream(RandomNumberGenerator.GetBytes(3000)), 1 << 20)).ToList();

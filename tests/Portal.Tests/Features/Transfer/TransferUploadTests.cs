@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer;
 
@@ -71,7 +72,7 @@ public class TransferUploadTests
     public async Task Receipt_MalformedOrForAnUnknownBundle_422AndNothingDeleted()
     {
         var (malformed, malformedBody, _) = await Upload("/en/transfer/receipt", "{\"v\":1,\"bundleSha256\":\"x\",\"items\":[]}"u8.ToArray(), "receipt.json");
-        byte[] unknown = new ImportReceipt { BundleSha256 = new string('e', 64), Items = [factory.Services.GetRequiredService<PortalStore>().ListItems()[0].Id] }.ToJson();
+        byte[] unknown = new ImportReceipt { BundleSha256 = new string('e', 64), Items = [factory.Services.GetRequiredService<TransferStore>().ListItems()[0].Id] }.ToJson();
         var (stranger, strangerBody, _) = await Upload("/es/transfer/receipt", unknown, "receipt.json");
 
         Assert.That(malformed, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
@@ -115,8 +116,8 @@ public class TransferUploadTests
 
     private void AssertNothingChanged()
     {
-        var store = factory.Services.GetRequiredService<PortalStore>();
-        Assert.That(store.ListItems().Select(i => i.Kind), Is.EqualTo(new[] { ItemKind.Submission }));
+        var store = factory.Services.GetRequiredService<PortalDatabase>();
+        Assert.That(store.Transfer().ListItems().Select(i => i.Kind), Is.EqualTo(new[] { ItemKind.Submission }));
         string transfer = Path.Combine(factory.DataDirectory, "transfer");
         Assert.That(Directory.Exists(transfer) ? Directory.GetFiles(transfer) : [], Is.Empty, "no upload left behind");
     }

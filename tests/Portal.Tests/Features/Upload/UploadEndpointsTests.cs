@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Portal.Tests.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Upload;
 
@@ -28,7 +28,7 @@ public class UploadEndpointsTests
         api = new UploadApi(factory.CreatePlainClient(baseAddress));
     }
 
-    private PortalStore Store => factory.Services.GetRequiredService<PortalStore>();
+    private PortalDatabase Store => factory.Services.GetRequiredService<PortalDatabase>();
 
     [OneTimeTearDown]
     public void Stop()
@@ -44,11 +44,11 @@ public class UploadEndpointsTests
 
         string receipt = await api.UploadAsync(ciphertext);
 
-        using var stored = Store.OpenCiphertext(receipt);
+        using var stored = Store.Transfer().OpenCiphertext(receipt);
         var copy = new MemoryStream();
         stored.CopyTo(copy);
         Assert.That(copy.ToArray(), Is.EqualTo(ciphertext));
-        Assert.That(Store.ListUnexported().Single(i => i.Id == receipt).Kind, Is.EqualTo(ItemKind.Submission));
+        Assert.That(Store.Transfer().ListUnexported().Single(i => i.Id == receipt).Kind, Is.EqualTo(ItemKind.Submission));
     }
 
     [Test]
@@ -163,7 +163,7 @@ public class UploadEndpointsTests
 
         string receipt = await api.UploadAsync(await api.EncryptAsync(100), "followup", token);
 
-        Assert.That(Store.ListUnexported().Single(i => i.Id == receipt).Kind, Is.EqualTo(ItemKind.Followup));
+        Assert.That(Store.Transfer().ListUnexported().Single(i => i.Id == receipt).Kind, Is.EqualTo(ItemKind.Followup));
     }
 
     [Test]
@@ -245,7 +245,7 @@ public class UploadEndpointsTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(StoreSnapshot.Of(Store), Is.EqualTo(before));
-        Assert.That(Store.FindUpload(id)!.Received, Is.Zero);
+        Assert.That(Store.Source().FindUpload(id)!.Received, Is.Zero);
     }
 
     [Test]
@@ -260,7 +260,7 @@ public class UploadEndpointsTests
 
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(Store.FindUpload(id)!.Received, Is.EqualTo(UploadApi.ChunkSize));
+        Assert.That(Store.Source().FindUpload(id)!.Received, Is.EqualTo(UploadApi.ChunkSize));
     }
 
     [Test]
@@ -269,7 +269,7 @@ public class UploadEndpointsTests
         string id = await api.CreateOkAsync("submission", UploadApi.NewToken(), 1000);
         using var response = await api.PutChunkAsync(id, 0, new byte[999]);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(Store.FindUpload(id)!.Received, Is.Zero);
+        Assert.That(Store.Source().FindUpload(id)!.Received, Is.Zero);
     }
 
     [TestCase("00000000000000000000000000000000")]
@@ -290,7 +290,7 @@ public class UploadEndpointsTests
         await RawHttp.PutPartialAsync(baseAddress, $"/api/uploads/{id}/chunks/0", ciphertext.Length, ciphertext[..100_000], closeAfterPart: true, TimeSpan.FromSeconds(10));
 
         Assert.That(StoreSnapshot.Of(Store), Is.EqualTo(before));
-        Assert.That(Store.FindUpload(id)!.Received, Is.Zero);
+        Assert.That(Store.Source().FindUpload(id)!.Received, Is.Zero);
         using var resend = await api.PutChunkAsync(id, 0, ciphertext);
         Assert.That(resend.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
@@ -303,7 +303,7 @@ public class UploadEndpointsTests
         string answer = await RawHttp.PutPartialAsync(baseAddress, $"/api/uploads/{id}/chunks/0", 1000, new byte[10], closeAfterPart: false, TimeSpan.FromSeconds(15));
 
         Assert.That(answer, Does.StartWith("HTTP/1.1 408"));
-        Assert.That(Store.FindUpload(id)!.Received, Is.Zero);
+        Assert.That(Store.Source().FindUpload(id)!.Received, Is.Zero);
     }
 
     [Test]
@@ -328,7 +328,7 @@ public class UploadEndpointsTests
         using var response = await api.CompleteAsync(id);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-        Assert.That(Store.FindUpload(id), Is.Null);
+        Assert.That(Store.Source().FindUpload(id), Is.Null);
         var after = StoreSnapshot.Of(Store);
         Assert.That(after.Items, Is.EqualTo(before.Items));
         Assert.That(after.Status with { PendingUploads = 0 }, Is.EqualTo(before.Status with { PendingUploads = 0 }));

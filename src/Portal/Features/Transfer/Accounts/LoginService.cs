@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Accounts;
 
@@ -10,7 +10,7 @@ namespace WhistleSubmit.Portal.Features.Transfer.Accounts;
 /// drain a global bucket. Argon2 runs one at a time, so a flood of attempts queues instead of taking memory.
 /// </summary>
 public sealed class LoginService(
-    PortalStore store, PasswordHasher hasher, LoginThrottle throttle, ReviewerSessions sessions, TransferAudit audit, TimeProvider time)
+    TransferStore store, PasswordHasher hasher, LoginThrottle throttle, ReviewerSessions sessions, TransferAudit audit, TimeProvider time)
 {
     private static readonly TimeSpan QueueTimeout = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim oneHashAtATime = new(1, 1);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Operations;
 
@@ -8,7 +8,7 @@ namespace WhistleSubmit.Portal.Features.Transfer.Operations;
 /// Export, reply import and confirmation: the one implementation behind both the admin verbs (<c>whistle-portal
 /// export | import-replies | confirm</c>) and the reviewers' transfer pages. One operation at a time per process.
 /// </summary>
-public sealed class TransferOperations(PortalStore store, TimeProvider time)
+public sealed class TransferOperations(TransferStore store, TimeProvider time)
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 

@@ -1,9 +1,9 @@
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Retention;
 
 /// <summary>Builds <see cref="RetentionStatus"/> for the dashboard and <c>whistle-portal status</c>, and its warning lines.</summary>
-public sealed class RetentionReport(PortalStore store, TimeProvider time, RetentionOptions options)
+public sealed class RetentionReport(TransferStore store, TimeProvider time, RetentionOptions options)
 {
     public RetentionStatus Build()
     {

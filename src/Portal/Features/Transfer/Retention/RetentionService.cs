@@ -6,7 +6,7 @@ namespace WhistleSubmit.Portal.Features.Transfer.Retention;
 /// source sent: that happens only through a confirmation.
 /// </summary>
 public sealed partial class RetentionService(
-    WhistleSubmit.Portal.Storage.PortalStore store, TransferBundles bundles, RetentionReport report, RetentionOptions options,
+    WhistleSubmit.Portal.Store.TransferStore store, TransferBundles bundles, RetentionReport report, RetentionOptions options,
     TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
 {
     /// <summary>One pass; returns the number of replies deleted.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using WhistleSubmit.Portal.Storage;
+using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Sessions;
 
@@ -10,7 +10,7 @@ namespace WhistleSubmit.Portal.Features.Transfer.Sessions;
 /// cookie carries 256 random bits; only their SHA-256 is kept. A session ends after <see cref="TransferOptions.SessionIdleMinutes"/>
 /// unused, <see cref="TransferOptions.SessionAbsoluteHours"/> after login, at logout, or when its account changes.
 /// </summary>
-public sealed class ReviewerSessions(PortalStore store, TransferOptions options, TimeProvider time)
+public sealed class ReviewerSessions(TransferStore store, TransferOptions options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ReviewerSession> sessions = new(StringComparer.Ordinal);
 

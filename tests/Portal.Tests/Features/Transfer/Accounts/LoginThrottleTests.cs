@@ -1,6 +1,6 @@
 using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
-using WhistleSubmit.Portal.Tests.Storage;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer.Accounts;
 

@@ -6,8 +6,8 @@ using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Portal.Features.Transfer.Retention;
-using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Portal.Tests.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer.Retention;
 
@@ -33,16 +33,16 @@ public class RetentionTests
     {
         string reply = StoreReply();
         fixture.Time.Advance(TimeSpan.FromDays(1));
-        fixture.Store.MarkRepliesRead(mailbox);
+        fixture.Source.MarkRepliesRead(mailbox);
 
         fixture.Time.Advance(TimeSpan.FromDays(29));
-        var early = fixture.Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var early = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
         fixture.Time.Advance(TimeSpan.FromDays(1));
-        var due = fixture.Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var due = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
 
         Assert.That(early, Is.Empty);
         Assert.That(due, Is.EqualTo(new[] { reply }));
-        Assert.That(fixture.Store.ListReplies(mailbox), Is.Empty);
+        Assert.That(fixture.Source.ListReplies(mailbox), Is.Empty);
     }
 
     [Test]
@@ -51,9 +51,9 @@ public class RetentionTests
         string reply = StoreReply();
 
         fixture.Time.Advance(TimeSpan.FromDays(179));
-        var early = fixture.Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var early = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
         fixture.Time.Advance(TimeSpan.FromDays(1));
-        var due = fixture.Store.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        var due = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
 
         Assert.That(early, Is.Empty);
         Assert.That(due, Is.EqualTo(new[] { reply }));
@@ -63,9 +63,9 @@ public class RetentionTests
     public void Report_OldUnexportedAndUnconfirmed_FlaggedAndKeptByTheService()
     {
         var options = new RetentionOptions { ExportedWarnDays = 14, UnexportedWarnDays = 7 };
-        var report = new RetentionReport(fixture.Store, fixture.Time, options);
+        var report = new RetentionReport(fixture.Transfer, fixture.Time, options);
         string exported = fixture.Store.StoreItem(ItemKind.Submission, mailbox, new MemoryStream(new byte[100]), 1000);
-        fixture.Store.MarkExported(new string('a', 64), [exported]);
+        fixture.Transfer.MarkExported(new string('a', 64), [exported]);
         fixture.Time.Advance(TimeSpan.FromDays(6));
         string waiting = fixture.Store.StoreItem(ItemKind.Followup, mailbox, new MemoryStream(new byte[100]), 1000);
         string oldest = fixture.Store.StoreItem(ItemKind.Submission, mailbox, new MemoryStream(new byte[100]), 1000);
@@ -74,11 +74,11 @@ public class RetentionTests
         fixture.Time.Advance(TimeSpan.FromDays(8));
         var aged = report.Build();
         var bundles = new TransferBundles(
-            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Store, new TransferOperations(fixture.Store, fixture.Time));
+            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Transfer, new TransferOperations(fixture.Transfer, fixture.Time));
         Directory.CreateDirectory(bundles.Directory);
         File.WriteAllText(bundles.PathOf(new string('a', 64)), "pending");
         File.WriteAllText(bundles.PathOf(new string('b', 64)), "confirmed earlier");
-        var service = new RetentionService(fixture.Store, bundles, report, options, fixture.Time, NullLogger<RetentionService>.Instance);
+        var service = new RetentionService(fixture.Transfer, bundles, report, options, fixture.Time, NullLogger<RetentionService>.Instance);
         int deleted = service.RunOnce();
 
         Assert.That(fresh.UnexportedOverdue, Is.Zero);
@@ -88,14 +88,14 @@ public class RetentionTests
         Assert.That(aged.ExportsOverdue.Single().Items, Is.EqualTo(1));
         Assert.That(RetentionReport.Warnings(aged).Count(), Is.EqualTo(2));
         Assert.That(deleted, Is.Zero);
-        Assert.That(fixture.Store.ListItems().Select(i => i.Id), Is.EquivalentTo(new[] { exported, waiting, oldest }));
+        Assert.That(fixture.Transfer.ListItems().Select(i => i.Id), Is.EquivalentTo(new[] { exported, waiting, oldest }));
         Assert.That(Directory.GetFiles(bundles.Directory).Select(Path.GetFileName), Is.EqualTo(new[] { new string('a', 64) + ".wsbundle" }));
     }
 
     private string StoreReply()
     {
         string id = BundleItem.NewId();
-        fixture.Store.StoreReply(id, mailbox, new MemoryStream(new byte[200]));
+        fixture.Transfer.StoreReply(id, mailbox, new MemoryStream(new byte[200]));
         return id;
     }
 }

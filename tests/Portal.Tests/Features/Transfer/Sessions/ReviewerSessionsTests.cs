@@ -1,7 +1,7 @@
 using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
-using WhistleSubmit.Portal.Storage;
-using WhistleSubmit.Portal.Tests.Storage;
+using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 
 namespace WhistleSubmit.Portal.Tests.Features.Transfer.Sessions;
 
@@ -15,9 +15,9 @@ public class ReviewerSessionsTests
     public void SetUp()
     {
         fixture = new StoreFixture();
-        sessions = new ReviewerSessions(fixture.Store, new TransferOptions { SessionIdleMinutes = 15, SessionAbsoluteHours = 8 }, fixture.Time);
+        sessions = new ReviewerSessions(fixture.Transfer, new TransferOptions { SessionIdleMinutes = 15, SessionAbsoluteHours = 8 }, fixture.Time);
         account = new ReviewerAccount("ana", "$argon2id$unused", new byte[20], 0, false, "2026-11-27", null, 0, null, "stamp-1");
-        fixture.Store.AddReviewer(account);
+        fixture.Transfer.AddReviewer(account);
     }
 
     [TearDown]
@@ -53,9 +53,9 @@ public class ReviewerSessionsTests
         var (first, _) = sessions.Open(account);
         var (second, _) = sessions.Open(account);
 
-        fixture.Store.ChangeReviewerPassword("ana", "stamp-1", "$argon2id$other", "stamp-2");
+        fixture.Transfer.ChangeReviewerPassword("ana", "stamp-1", "$argon2id$other", "stamp-2");
         var afterChange = sessions.Find(first);
-        fixture.Store.RemoveReviewer("ana");
+        fixture.Transfer.RemoveReviewer("ana");
 
         Assert.That(afterChange, Is.Null);
         Assert.That(sessions.Find(second), Is.Null);

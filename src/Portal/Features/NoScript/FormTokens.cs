@@ -1,0 +1,106 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace WhistleSubmit.Portal.Features.NoScript;
+
+/// <summary>
+/// Flood resistance for forms that post without JavaScript, where proof of work cannot run: each form carries a
+/// ticket signed (and encrypted) by the server with a random nonce and the time it was issued. A ticket is accepted
+/// once, only after a few seconds and before it expires. It identifies nobody: it holds no address and no cookie link.
+/// </summary>
+public sealed class FormTokens
+{
+    private const int NonceLength = 16;
+
+    private readonly IDataProtector protector;
+    private readonly TimeProvider time;
+    private readonly NoJsOptions options;
+    private readonly ConcurrentDictionary<string, long> spent = new(StringComparer.Ordinal);
+
+    public FormTokens(IDataProtectionProvider provider, TimeProvider time, IOptions<NoJsOptions> options)
+    {
+        protector = provider.CreateProtector("WhistleSubmit.Portal.NoJs.FormToken.v1");
+        this.time = time;
+        this.options = options.Value;
+    }
+
+    public string Issue()
+    {
+        byte[] payload = new byte[NonceLength + sizeof(long)];
+        RandomNumberGenerator.Fill(payload.AsSpan(0, NonceLength));
+        BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(NonceLength), time.GetUtcNow().ToUnixTimeMilliseconds());
+        return WebEncoders.Base64UrlEncode(protector.Protect(payload));
+    }
+
+    /// <summary>Checks a ticket and, if it is valid, spends it (a second use is <see cref="FormTokenCheck.Reused"/>).</summary>
+    public FormTokenCheck Spend(string? token)
+    {
+        if (!TryOpen(token, out string nonce, out long issuedMs))
+        {
+            return FormTokenCheck.Invalid;
+        }
+
+        long nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        long ageMs = nowMs - issuedMs;
+        if (ageMs < options.FormTokenMinAgeSeconds * 1000L)
+        {
+            return FormTokenCheck.TooSoon;
+        }
+
+        long expiresMs = issuedMs + (options.FormTokenLifetimeSeconds * 1000L);
+        if (nowMs > expiresMs)
+        {
+            return FormTokenCheck.Expired;
+        }
+
+        if (spent.Count >= options.FormTokenReplayCapacity)
+        {
+            // Expired tickets are refused by their time anyway, so forgetting them is safe.
+            foreach (var (key, expiry) in spent)
+            {
+                if (expiry < nowMs)
+                {
+                    spent.TryRemove(key, out _);
+                }
+            }
+
+            if (spent.Count >= options.FormTokenReplayCapacity)
+            {
+                return FormTokenCheck.Busy;
+            }
+        }
+
+        return spent.TryAdd(nonce, expiresMs) ? FormTokenCheck.Valid : FormTokenCheck.Reused;
+    }
+
+    private bool TryOpen(string? token, out string nonce, out long issuedMs)
+    {
+        nonce = string.Empty;
+        issuedMs = 0;
+        if (string.IsNullOrEmpty(token) || token.Length > 512)
+        {
+            return false;
+        }
+
+        try
+        {
+            byte[] payload = protector.Unprotect(WebEncoders.Base64UrlDecode(token));
+            if (payload.Length != NonceLength + sizeof(long))
+            {
+                return false;
+            }
+
+            nonce = Convert.ToHexStringLower(payload.AsSpan(0, NonceLength));
+            issuedMs = BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(NonceLength));
+            return true;
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using WhistleSubmit.Portal.Configuration;
+using WhistleSubmit.Portal.Store;
+
+namespace WhistleSubmit.Portal.Features.NoScript;
+
+/// <summary>
+/// The start of every no-JS multipart post: opens the streamed reader and checks the two tokens the page puts first
+/// (antiforgery, then the single-use ticket) before a single file byte is read. Antiforgery is checked through its
+/// header so that ASP.NET never reads (and buffers to disk) the form itself.
+/// </summary>
+public sealed class NoJsFormGate
+{
+    private readonly FormTokens tickets;
+    private readonly IAntiforgery antiforgery;
+    private readonly IOptions<AntiforgeryOptions> antiforgeryOptions;
+    private readonly IOptions<NoJsOptions> options;
+
+    public NoJsFormGate(
+        FormTokens tickets,
+        IAntiforgery antiforgery,
+        IOptions<AntiforgeryOptions> antiforgeryOptions,
+        IOptions<NoJsOptions> options,
+        IOptions<PortalOptions> portal)
+    {
+        this.tickets = tickets;
+        this.antiforgery = antiforgery;
+        this.antiforgeryOptions = antiforgeryOptions;
+        this.options = options;
+        SpoolDirectory = Path.Combine(portal.Value.DataDirectoryFullPath, "spool");
+
+        // Created once, before the first form is read. Files a crash left behind are ciphertext under keys that died
+        // with that process: unreadable, so only taking space.
+        if (Directory.Exists(SpoolDirectory))
+        {
+            foreach (string leftover in Directory.EnumerateFiles(SpoolDirectory))
+            {
+                File.Delete(leftover);
+            }
+        }
+    }
+
+    public NoJsOptions Limits => options.Value;
+
+    /// <summary>Where spooled (encrypted) attachments wait for the rest of the form: inside the data directory.</summary>
+    public string SpoolDirectory { get; }
+
+    public async Task<StreamedFormReader> OpenAsync(HttpContext context)
+    {
+        DataDirectory.Ensure(SpoolDirectory);
+        var reader = StreamedFormReader.Open(context, Limits, SpoolDirectory);
+        string header = antiforgeryOptions.Value.HeaderName
+            ?? throw new InvalidOperationException("Antiforgery must accept its token in a header for streamed forms.");
+        context.Request.Headers[header] = await reader.ReadLeadingFieldAsync(ReportFields.Antiforgery, 1024);
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            throw new FormRejectedException(FormProblem.BadToken);
+        }
+
+        FormProblem? problem = tickets.Spend(await reader.ReadLeadingFieldAsync(ReportFields.FormToken, 512)) switch
+        {
+            FormTokenCheck.Valid => null,
+            FormTokenCheck.TooSoon => FormProblem.TooSoon,
+            FormTokenCheck.Expired => FormProblem.Expired,
+            FormTokenCheck.Reused => FormProblem.Reused,
+            FormTokenCheck.Busy => FormProblem.Busy,
+            _ => FormProblem.BadToken,
+        };
+        return problem is null ? reader : throw new FormRejectedException(problem.Value);
+    }
+
+    /// <summary>Runs a store call, turning its refusals into the page's problems.</summary>
+    public static async Task<T> StoreAsync<T>(Func<Task<T>> store)
+    {
+        try
+        {
+            return await store();
+        }
+        catch (PortalStoreLimitException e)
+        {
+            throw new FormRejectedException(FormProblem.TooLarge, e);
+        }
+        catch (PortalStoreQuotaException e)
+        {
+            throw new FormRejectedException(FormProblem.Busy, e);
+        }
+        catch (PortalStoreFullException e)
+        {
+            throw new FormRejectedException(FormProblem.Unavailable, e);
+        }
+    }
+}

@@ -1,9 +1,0 @@
-namespace WhistleSubmit.Portal.Storage;
-
-/// <summary>What a stored item is; the same three words as a bundle manifest's item kinds.</summary>
-public enum ItemKind
-{
-    Submission,
-    Followup,
-    Reply,
-}

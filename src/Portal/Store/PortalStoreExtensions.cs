@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using WhistleSubmit.Portal.Configuration;
+
+namespace WhistleSubmit.Portal.Store;
+
+public static class PortalStoreExtensions
+{
+    /// <summary>The store as a singleton (it holds the one-writer lock for the process's lifetime) and its expiry service.</summary>
+    public static WebApplicationBuilder AddPortalStore(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StoreOptions>()
+            .BindConfiguration(StoreOptions.Section)
+            .Validate(o => o.MaxUploadBytes >= 1 && o.GlobalQuotaBytes >= 1 && o.MinFreeBytes >= 0, "Portal:Store sizes must be positive.")
+            .Validate(o => o.MaxPendingUploadsPerMailbox >= 1 && o.MaxUnexportedBytesPerMailbox >= 1, "Portal:Store quotas must be positive.")
+            .Validate(o => o.UploadLifetimeMinutes >= 1 && o.ExpirySweepSeconds >= 1 && o.ChunkReadTimeoutSeconds >= 1
+                && o.MaxConcurrentChunkBodies >= 1 && o.MaxReplyBytes >= 1, "Portal:Store times and counts must be positive.");
+        builder.Services.AddSingleton(services =>
+        {
+            var portal = services.GetRequiredService<IOptions<PortalOptions>>().Value;
+            DataDirectory.Ensure(portal.DataDirectoryFullPath);
+            return new PortalDatabase(
+                portal.DataDirectoryFullPath,
+                services.GetRequiredService<IDataProtectionProvider>(),
+                services.GetRequiredService<IOptions<StoreOptions>>().Value,
+                services.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddSingleton<SourceStore>();
+        builder.Services.AddSingleton<TransferStore>();
+        builder.Services.AddHostedService<UploadExpiryService>();
+        return builder;
+    }
+
+    /// <summary>Opens the store before listening: a second server, or a locked or unreadable store, stops here.</summary>
+    public static WebApplication OpenPortalStore(this WebApplication app)
+    {
+        _ = app.Services.GetRequiredService<PortalDatabase>();
+        return app;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Security.Cryptography;
+
+namespace WhistleSubmit.Portal.Store;
+
+/// <summary>
+/// A reviewer's account on the transfer interface. PasswordHash is a PHC string ($argon2id$v=19$m=…,t=…,p=…$salt$hash)
+/// that carries its own parameters; TotpSecret is the RFC 6238 shared secret; LastTotpStep is the last accepted
+/// 30-second step (a code of that step or an earlier one is refused: no replay). Stamp changes whenever the password
+/// or secret does, which ends every session opened before.
+/// </summary>
+public sealed record ReviewerAccount(
+    string Name,
+    string PasswordHash,
+    byte[] TotpSecret,
+    long LastTotpStep,
+    bool MustChangePassword,
+    string CreatedDay,
+    string? LastLoginDay,
+    int FailedLogins,
+    DateTimeOffset? LockedUntil,
+    string Stamp)
+{
+    /// <summary>A fresh stamp for an account whose password or secret changes: every older session ends.</summary>
+    public static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

@@ -1,0 +1,162 @@
+using LiteDB;
+using WhistleSubmit.Crypto.Bundles;
+
+namespace WhistleSubmit.Portal.Store;
+
+/// <summary>Resumable uploads: a session document plus the chunks stored so far, turned into an item on completion.</summary>
+public sealed partial class SourceStore
+{
+    /// <summary>
+    /// Reserves room for an upload of exactly size bytes and returns its session. Quotas are checked inside the same
+    /// transaction, so concurrent requests cannot both squeeze under a limit.
+    /// </summary>
+    /// <exception cref="PortalStoreQuotaException">The mailbox has too many unfinished uploads or unexported bytes.</exception>
+    /// <exception cref="PortalStoreFullException">Global quota or free disk space exhausted.</exception>
+    public UploadSession CreateUpload(ItemKind kind, string mailboxId, long size)
+    {
+        CheckMailboxId(mailboxId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, Options.MaxUploadBytes);
+        var session = new UploadSession(BundleItem.NewId(), kind, mailboxId, size, 0, 0,
+            Time.GetUtcNow().AddMinutes(Options.UploadLifetimeMinutes));
+        Write(db =>
+        {
+            var uploads = db.GetCollection(Uploads);
+            var all = uploads.FindAll().ToList();
+            var mine = all.Where(u => u["mailbox"].AsString == mailboxId).ToList();
+            long mineUnexported = db.GetCollection(Items).Find(BsonExpression.Create("mailbox = @0", mailboxId))
+                .Where(i => i["exported"].IsNull && i["kind"].AsString != nameof(ItemKind.Reply))
+                .Sum(i => i["size"].AsInt64);
+            if (mine.Count >= Options.MaxPendingUploadsPerMailbox
+                || mineUnexported + mine.Sum(PortalDatabase.Reserved) + size > Options.MaxUnexportedBytesPerMailbox)
+            {
+                throw new PortalStoreQuotaException();
+            }
+
+            long reserved = all.Sum(PortalDatabase.Reserved);
+            long unwritten = all.Sum(u => Math.Max(0, u["size"].AsInt64 - u["received"].AsInt64));
+            database.CheckRoom(database.ItemBytes + reserved + size, unwritten + size);
+            uploads.Insert(PortalDatabase.ToDocument(session));
+        });
+        return session;
+    }
+
+    public UploadSession? FindUpload(string uploadId)
+    {
+        if (!BundleItem.IsValidId(uploadId))
+        {
+            return null;
+        }
+
+        var now = Time.GetUtcNow();
+        return Read(db => db.GetCollection(Uploads).FindById(uploadId) is { } doc && PortalDatabase.FromDocument(doc) is var s && s.Expires > now ? s : null);
+    }
+
+    /// <summary>Stores chunk index of an upload durably, if it is the next one and has the right length.</summary>
+    public ChunkOutcome StoreChunk(string uploadId, int index, byte[] buffer, int length)
+    {
+        var now = Time.GetUtcNow();
+        return Write(db =>
+        {
+            var uploads = db.GetCollection(Uploads);
+            if (!BundleItem.IsValidId(uploadId) || uploads.FindById(uploadId) is not { } doc || PortalDatabase.FromDocument(doc) is not { } s
+                || s.Expires <= now)
+            {
+                return ChunkOutcome.UnknownUpload;
+            }
+
+            if (index < 0 || index >= ChunkedBlob.ChunkCount(s.Size))
+            {
+                return ChunkOutcome.PastEnd;
+            }
+
+            bool lengthMatches = length == ChunkedBlob.ChunkLength(s.Size, index);
+            if (index < s.NextChunk)
+            {
+                return lengthMatches ? ChunkOutcome.AlreadyStored : ChunkOutcome.OutOfOrder;
+            }
+
+            if (index > s.NextChunk || !lengthMatches)
+            {
+                return ChunkOutcome.OutOfOrder;
+            }
+
+            database.WriteChunk(db, ChunkedBlob.ChunkId(uploadId, index), buffer.AsSpan(0, length));
+
+            doc["next"] = s.NextChunk + 1;
+            doc["received"] = s.Received + length;
+            uploads.Update(doc);
+            return ChunkOutcome.Stored;
+        });
+    }
+
+    /// <summary>
+    /// Turns a fully received upload into an item (and, for a submission, creates its mailbox) in one transaction.
+    /// isAgeFile sees the first bytes only; if it refuses them, the upload and its chunks are removed.
+    /// </summary>
+    public (CompleteOutcome Outcome, string? ItemId) CompleteUpload(string uploadId, Func<Stream, bool> isAgeFile)
+    {
+        ArgumentNullException.ThrowIfNull(isAgeFile);
+        var now = Time.GetUtcNow();
+        string itemId = BundleItem.NewId();
+        var outcome = Write(db =>
+        {
+            var uploads = db.GetCollection(Uploads);
+            if (!BundleItem.IsValidId(uploadId) || uploads.FindById(uploadId) is not { } doc || PortalDatabase.FromDocument(doc) is not { } s
+                || s.Expires <= now)
+            {
+                return CompleteOutcome.UnknownUpload;
+            }
+
+            if (s.Received != s.Size)
+            {
+                return CompleteOutcome.Incomplete;
+            }
+
+            int chunks = ChunkedBlob.ChunkCount(s.Size);
+            bool wellFormed;
+            using (var data = ChunkedBlob.Open(db, uploadId, chunks, s.Size))
+            {
+                wellFormed = isAgeFile(data);
+            }
+
+            uploads.Delete(uploadId);
+            if (!wellFormed)
+            {
+                ChunkedBlob.Delete(db, uploadId, chunks);
+                return CompleteOutcome.NotAgeFile;
+            }
+
+            database.InsertItem(db, itemId, s.Kind, s.MailboxId, uploadId, chunks, s.Size);
+            return CompleteOutcome.Stored;
+        });
+        if (outcome == CompleteOutcome.Stored)
+        {
+            return (outcome, itemId);
+        }
+
+        return (outcome, null);
+    }
+
+    /// <summary>Removes uploads past their expiry with their chunks; returns how many.</summary>
+    public int RemoveExpiredUploads()
+    {
+        var now = Time.GetUtcNow();
+        var expired = Read(db => db.GetCollection(Uploads).FindAll().Select(PortalDatabase.FromDocument).Where(s => s.Expires <= now).ToList());
+        foreach (var session in expired)
+        {
+            // One transaction per upload: a 2 GiB leftover does not make every other write wait behind it.
+            Write(db =>
+            {
+                var uploads = db.GetCollection(Uploads);
+                if (uploads.FindById(session.Id) is { } doc)
+                {
+                    ChunkedBlob.Delete(db, session.Id, doc["next"].AsInt32);
+                    uploads.Delete(session.Id);
+                }
+            });
+        }
+
+        return expired.Count;
+    }
+}

@@ -1,0 +1,51 @@
+using WhistleSubmit.Crypto.Padding;
+
+namespace WhistleSubmit.Portal.Store;
+
+/// <summary>The "Portal:Store" settings: sizes and quotas of the store and of resumable uploads.</summary>
+public sealed class StoreOptions
+{
+    public const string Section = "Portal:Store";
+
+    /// <summary>Every chunk but the last is exactly this long (docs/PORTAL.md#upload-api); also the most one request body may carry.</summary>
+    public const int ChunkSize = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest ciphertext accepted: 2 GiB of files plus tar headers, padded with PADMÉ, plus age's 16-byte tag per
+    /// 64 KiB payload chunk and a header of up to 1 MiB.
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes(2L << 30);
+
+    /// <summary>Everything stored and reserved by unfinished uploads together; over it, new uploads get 503.</summary>
+    public long GlobalQuotaBytes { get; set; } = 200L << 30;
+
+    /// <summary>Free disk space that must remain after an upload's worst case (its bytes written twice: log, then data).</summary>
+    public long MinFreeBytes { get; set; } = 256L << 20;
+
+    /// <summary>Unfinished uploads one mailbox may have at once (429 beyond).</summary>
+    public int MaxPendingUploadsPerMailbox { get; set; } = 4;
+
+    /// <summary>Bytes one mailbox may have waiting for export, unfinished uploads included (429 beyond).</summary>
+    public long MaxUnexportedBytesPerMailbox { get; set; } = 8L << 30;
+
+    /// <summary>An upload not finished within this time is removed.</summary>
+    public int UploadLifetimeMinutes { get; set; } = 24 * 60;
+
+    /// <summary>How often the expiry service looks for abandoned uploads.</summary>
+    public int ExpirySweepSeconds { get; set; } = 60;
+
+    /// <summary>The longest one chunk's body may take to arrive; a slower client gets 408 and nothing is kept.</summary>
+    public int ChunkReadTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>Chunk bodies buffered in memory at once (each up to 4 MiB): bounds memory under many slow clients.</summary>
+    public int MaxConcurrentChunkBodies { get; set; } = 16;
+
+    /// <summary>The largest reply accepted by import-replies: replies are short messages, fetched whole by a browser.</summary>
+    public long MaxReplyBytes { get; set; } = 1L << 20;
+
+    public static long DefaultMaxUploadBytes(long plaintextBytes)
+    {
+        long padded = Padme.PaddedLength(plaintextBytes + (1L << 20));
+        return padded + ((padded / 65536) + 1) * 16 + (1L << 20);
+    }
+}

@@ -1,0 +1,151 @@
+using LiteDB;
+using WhistleSubmit.Crypto.Bundles;
+
+namespace WhistleSubmit.Portal.Store;
+
+/// <summary>What the admin verbs and the transfer pages need: export, reply import, confirmed deletion and status.</summary>
+public sealed partial class TransferStore
+{
+    /// <summary>Submissions and follow-ups not yet exported, oldest day first.</summary>
+    public IReadOnlyList<StoredItem> ListUnexported() => Read(db => db.GetCollection(Items)
+        .Find(Query.EQ("exported", BsonValue.Null))
+        .Where(d => d["kind"].AsString != nameof(ItemKind.Reply))
+        .Select(ToItem)
+        .OrderBy(i => i.Day, StringComparer.Ordinal)
+        .ThenBy(i => i.Id, StringComparer.Ordinal)
+        .ToList());
+
+    /// <summary>
+    /// The ciphertext of an item, read lazily chunk by chunk; the store is not compacted (closed and swapped) until
+    /// the stream is disposed.
+    /// </summary>
+    public Stream OpenCiphertext(string itemId)
+    {
+        EnterUse();
+        try
+        {
+            return Read(db =>
+            {
+                var doc = db.GetCollection(Items).FindById(itemId) ?? throw new ArgumentException("No such item.", nameof(itemId));
+                return ChunkedBlob.Open(db, doc["blob"].AsString, doc["chunks"].AsInt32, doc["size"].AsInt64, ExitUse);
+            });
+        }
+        catch
+        {
+            ExitUse();
+            throw;
+        }
+    }
+
+    /// <summary>Records an exported bundle (by SHA-256) and marks its items exported, in one transaction.</summary>
+    public void MarkExported(string bundleSha256, IReadOnlyList<string> itemIds)
+    {
+        string today = Today;
+        Write(db =>
+        {
+            var items = db.GetCollection(Items);
+            foreach (string id in itemIds)
+            {
+                var doc = items.FindById(id) ?? throw new ArgumentException("No such item.", nameof(itemIds));
+                doc["exported"] = today;
+                items.Update(doc);
+            }
+
+            db.GetCollection(Exports).Upsert(new BsonDocument
+            {
+                ["_id"] = bundleSha256,
+                ["day"] = today,
+                ["items"] = new BsonArray(itemIds.Select(i => new BsonValue(i))),
+            });
+        });
+    }
+
+    /// <summary>Stores a reviewer's reply under the bundle's item id; false if it is already here (import is idempotent).</summary>
+    public bool StoreReply(string itemId, string mailboxId, Stream ciphertext)
+    {
+        if (!BundleItem.IsValidId(itemId))
+        {
+            throw new ArgumentException("Malformed item id.", nameof(itemId));
+        }
+
+        if (Read(db => db.GetCollection(Items).Exists(Query.EQ("_id", itemId))))
+        {
+            return false;
+        }
+
+        database.StoreItem(ItemKind.Reply, mailboxId, ciphertext, Options.MaxReplyBytes, itemId);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes the listed items that were exported in the bundle with this SHA-256 (and only those), then compacts the
+    /// store (<see cref="PortalDatabase.Compact"/>), so the deleted ciphertext is in no file of it. Null if no such export is known.
+    /// </summary>
+    public ConfirmOutcome? DeleteConfirmed(string bundleSha256, IReadOnlyCollection<string> itemIds)
+    {
+        var result = Write<ConfirmOutcome?>(db =>
+        {
+            var exports = db.GetCollection(Exports);
+            if (exports.FindById(bundleSha256) is not { } export)
+            {
+                return null;
+            }
+
+            var inBundle = export["items"].AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
+            var items = db.GetCollection(Items);
+            List<string> deleted = [], missing = [];
+            foreach (string id in itemIds.Where(inBundle.Contains))
+            {
+                if (items.FindById(id) is { } doc)
+                {
+                    ChunkedBlob.Delete(db, doc["blob"].AsString, doc["chunks"].AsInt32);
+                    items.Delete(id);
+                    database.ItemsDeleted(doc["size"].AsInt64);
+                    deleted.Add(id);
+                }
+                else
+                {
+                    missing.Add(id);
+                }
+
+                inBundle.Remove(id);
+            }
+
+            if (inBundle.Count == 0)
+            {
+                exports.Delete(bundleSha256);
+            }
+            else
+            {
+                export["items"] = new BsonArray(inBundle.Select(i => new BsonValue(i)));
+                exports.Update(export);
+            }
+
+            return new ConfirmOutcome(deleted, missing, Compacted: false);
+        });
+        return result is null ? null : result with { Compacted = database.Compact() };
+    }
+
+    /// <summary>Counts of everything in the store, and the free disk space.</summary>
+    public StoreStatus Status() => Read(db =>
+    {
+        var items = db.GetCollection(Items).FindAll().Select(ToItem).ToList();
+        var unexported = items.Where(i => i.Kind != ItemKind.Reply && i.ExportedDay is null).ToList();
+        return new StoreStatus(
+            db.GetCollection(Mailboxes).Count(),
+            items.Count(i => i.Kind == ItemKind.Submission),
+            items.Count(i => i.Kind == ItemKind.Followup),
+            items.Count(i => i.Kind == ItemKind.Reply),
+            unexported.Count,
+            unexported.Sum(i => i.Size),
+            unexported.Select(i => i.Day).Order(StringComparer.Ordinal).FirstOrDefault(),
+            items.Count(i => i.Kind == ItemKind.Reply && i.ReadDay is null),
+            db.GetCollection(Uploads).Count(),
+            items.Sum(i => i.Size),
+            database.FreeDiskBytes);
+    });
+
+    private static StoredItem ToItem(BsonDocument d) => new(
+        d["_id"].AsString, d["mailbox"].AsString, Enum.Parse<ItemKind>(d["kind"].AsString), d["day"].AsString,
+        d["size"].AsInt64, d["exported"].IsNull ? null : d["exported"].AsString, d["read"].IsNull ? null : d["read"].AsString);
+}
