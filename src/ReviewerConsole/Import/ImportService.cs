@@ -114,7 +114,7 @@ internal static class ImportService
         {
             foreach (StagedItem s in staged)
             {
-                string evidence = vault.Paths.EvidenceFile(s.Item.Id);
+                string evidence = vault.Paths.EvidenceFile(s.Intake.Id);
                 // A file left by an import that crashed before its commit holds the same verified ciphertext: replace it.
                 bool existed = File.Exists(evidence);
                 File.Move(s.StagedPath, evidence, overwrite: true);

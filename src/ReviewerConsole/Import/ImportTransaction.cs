@@ -19,7 +19,7 @@ internal static class ImportTransaction
         var opened = new List<string>();
         foreach (StagedItem s in staged)
         {
-            if (intake.Admit(ToIntake(s)) is { } caseId)
+            if (intake.Admit(s.Intake) is { } caseId)
             {
                 opened.Add(caseId);
             }
@@ -30,8 +30,4 @@ internal static class ImportTransaction
             $"bundle SHA-256 {bundleSha256}: {staged.Count} new items, {alreadyPresent} already in the vault");
         return opened;
     }
-
-    private static IntakeItem ToIntake(StagedItem s) => new(
-        s.Item.Id, s.Item.MailboxId, s.Item.Kind, s.CiphertextSize, s.CiphertextSha256, s.PlaintextSize, s.PlaintextSha256,
-        s.Report, s.Message, s.Attachments);
 }

@@ -2,6 +2,7 @@ using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Crypto.Hashing;
+using WhistleSubmit.ReviewerConsole.Cases;
 using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
@@ -67,8 +68,9 @@ internal static class ItemStager
             throw new ContainerException();
         }
 
-        return new StagedItem(item, stagedPath, item.Size, item.Sha256, plainSize, plainSha,
+        var intake = new IntakeItem(item.Id, item.MailboxId, item.Kind, item.Size, item.Sha256, plainSize, plainSha,
             contents.Report, contents.Message, attachments);
+        return new StagedItem(intake, stagedPath);
     }
 
     private static AttachmentRecord Digest(ContainerAttachment attachment, Stream data)

@@ -1,17 +1,9 @@
-using WhistleSubmit.Crypto.Bundles;
-using WhistleSubmit.Crypto.Containers;
-using WhistleSubmit.ReviewerConsole.Records;
+using WhistleSubmit.ReviewerConsole.Cases;
 
 namespace WhistleSubmit.ReviewerConsole.Import;
 
-/// <summary>One bundle item fully decrypted and verified, its ciphertext in the staging directory, not yet in the vault.</summary>
-internal sealed record StagedItem(
-    BundleItem Item,
-    string StagedPath,
-    long CiphertextSize,
-    string CiphertextSha256,
-    long PlaintextSize,
-    string PlaintextSha256,
-    ReportV1? Report,
-    MessageV1? Message,
-    IReadOnlyList<AttachmentRecord> Attachments);
+/// <summary>
+/// One bundle item fully decrypted and verified, as the cases will take it, with its ciphertext in the staging
+/// directory; not yet in the vault.
+/// </summary>
+internal sealed record StagedItem(IntakeItem Intake, string StagedPath);
