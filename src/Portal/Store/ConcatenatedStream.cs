@@ -1,21 +1,17 @@
+using WhistleSubmit.Crypto.Streams;
+
 namespace WhistleSubmit.Portal.Store;
 
 /// <summary>
 /// Reads several streams one after the other, opening each lazily and closing it when done; onDispose runs once,
 /// when this stream is disposed.
 /// </summary>
-internal sealed class ConcatenatedStream(IEnumerable<Func<Stream>> parts, long length, Action? onDispose = null) : Stream
+internal sealed class ConcatenatedStream(IEnumerable<Func<Stream>> parts, long length, Action? onDispose = null) : ReadOnlyStreamBase
 {
     private readonly IEnumerator<Func<Stream>> remaining = parts.GetEnumerator();
     private Stream? current;
     private long position;
     private bool disposed;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => length;
 
@@ -24,8 +20,6 @@ internal sealed class ConcatenatedStream(IEnumerable<Func<Stream>> parts, long l
         get => position;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -54,16 +48,6 @@ internal sealed class ConcatenatedStream(IEnumerable<Func<Stream>> parts, long l
 
         return 0;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,19 +1,15 @@
+using WhistleSubmit.Crypto.Streams;
+
 namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>The plaintext of a <see cref="SpooledFile"/>, decrypted one chunk at a time (never more in memory).</summary>
-internal sealed class SpooledFileReader(SpooledFile owner) : Stream
+internal sealed class SpooledFileReader(SpooledFile owner) : ReadOnlyStreamBase
 {
     private readonly byte[] chunk = new byte[SpooledFile.ChunkSize];
     private long nextChunk;
     private int offset;
     private int available;
     private long position;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
 
     public override long Length => owner.Length;
 
@@ -22,8 +18,6 @@ internal sealed class SpooledFileReader(SpooledFile owner) : Stream
         get => position;
         set => throw new NotSupportedException();
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -45,16 +39,6 @@ internal sealed class SpooledFileReader(SpooledFile owner) : Stream
         position += take;
         return take;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
