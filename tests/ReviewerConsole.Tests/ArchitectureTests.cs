@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using WhistleSubmit.ReviewerConsole.Tests.Support;
 
 namespace WhistleSubmit.ReviewerConsole.Tests;
 
@@ -12,22 +11,23 @@ namespace WhistleSubmit.ReviewerConsole.Tests;
 [TestFixture]
 public sealed partial class ArchitectureTests
 {
-    private const string Root = "(root)";
+    private const string Namespace = "WhistleSubmit.ReviewerConsole";
 
     [Test]
     public void ReviewerConsole_FolderImports_HaveNoCycle()
     {
-        IReadOnlyDictionary<string, SortedSet<string>> graph = FolderGraph(SourceDirectory());
+        var graph = FolderGraph.Build(Repository.Source("ReviewerConsole"), Namespace, FolderGraph.FirstLevel);
 
-        IReadOnlyList<string>? cycle = FindCycle(graph);
+        IReadOnlyList<string>? cycle = FolderGraph.FindCycle(graph);
 
-        Assert.That(cycle, Is.Null, () => "folder import cycle: " + string.Join(" -> ", cycle!));
+        Assert.That(graph.Keys, Has.Member("Persistence"), "the scan must see the console's folders");
+        Assert.That(cycle, Is.Null, () => $"folder import cycle: {string.Join(" -> ", cycle!)}\n{FolderGraph.Describe(graph)}");
     }
 
     [Test]
     public void ReviewerConsole_LiteDb_IsUsedOnlyInPersistence()
     {
-        string source = SourceDirectory();
+        string source = Repository.Source("ReviewerConsole");
 
         var users = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(source, f))
@@ -49,7 +49,7 @@ public sealed partial class ArchitectureTests
             ["D"] = ["A"],
         };
 
-        Assert.That(FindCycle(graph), Is.EqualTo(new[] { "A", "B", "C", "A" }));
+        Assert.That(FolderGraph.FindCycle(graph), Is.EqualTo(new[] { "A", "B", "C", "A" }));
     }
 
     [Test]
@@ -63,88 +63,10 @@ public sealed partial class ArchitectureTests
         File.WriteAllText(Path.Combine(dir.Path, "Tui", "Window.cs"),
             "using WhistleSubmit.ReviewerConsole.Commands.Cases;\nnamespace WhistleSubmit.ReviewerConsole.Tui;\n");
 
-        IReadOnlyDictionary<string, SortedSet<string>> graph = FolderGraph(dir.Path);
+        var graph = FolderGraph.Build(dir.Path, Namespace, FolderGraph.FirstLevel);
 
-        Assert.That(FindCycle(graph), Is.EqualTo(new[] { "Commands", "Tui", "Commands" }));
+        Assert.That(FolderGraph.FindCycle(graph), Is.EqualTo(new[] { "Commands", "Tui", "Commands" }));
     }
-
-    private static IReadOnlyDictionary<string, SortedSet<string>> FolderGraph(string source)
-    {
-        var graph = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (string file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
-        {
-            string relative = Path.GetRelativePath(source, file);
-            if (relative.Split(Path.DirectorySeparatorChar)[0] is "bin" or "obj")
-            {
-                continue;
-            }
-
-            string from = relative.Contains(Path.DirectorySeparatorChar) ? relative.Split(Path.DirectorySeparatorChar)[0] : Root;
-            SortedSet<string> edges = graph.TryGetValue(from, out var e) ? e : graph[from] = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (Match m in UsingLine().Matches(File.ReadAllText(file)))
-            {
-                string to = m.Groups[1].Value;
-                if (to != from)
-                {
-                    edges.Add(to);
-                }
-            }
-        }
-
-        return graph;
-    }
-
-    /// <summary>Depth-first search; returns the first cycle found as a path that ends where it starts, or null.</summary>
-    private static IReadOnlyList<string>? FindCycle(IReadOnlyDictionary<string, SortedSet<string>> graph)
-    {
-        var done = new HashSet<string>(StringComparer.Ordinal);
-        var path = new List<string>();
-
-        IReadOnlyList<string>? Visit(string node)
-        {
-            int at = path.IndexOf(node);
-            if (at >= 0)
-            {
-                return [.. path[at..], node];
-            }
-
-            if (!done.Add(node))
-            {
-                return null;
-            }
-
-            path.Add(node);
-            foreach (string next in graph.TryGetValue(node, out var edges) ? edges : [])
-            {
-                if (Visit(next) is { } cycle)
-                {
-                    return cycle;
-                }
-            }
-
-            path.RemoveAt(path.Count - 1);
-            return null;
-        }
-
-        return graph.Keys.OrderBy(k => k, StringComparer.Ordinal).Select(Visit).FirstOrDefault(c => c is not null);
-    }
-
-    private static string SourceDirectory()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "src", "ReviewerConsole");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("src/ReviewerConsole not found above the test directory");
-    }
-
-    [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:static\s+)?(?:\w+\s*=\s*)?WhistleSubmit\.ReviewerConsole\.(\w+)[\w.]*\s*;", RegexOptions.Multiline)]
-    private static partial Regex UsingLine();
 
     [GeneratedRegex(@"^\s*(?:global\s+)?using\s+(?:\w+\s*=\s*)?LiteDB\b|\bGetCollection\b|\bBson[A-Z]\w*|\bILiteDatabase\b", RegexOptions.Multiline)]
     private static partial Regex LiteDbUsing();
