@@ -10,8 +10,9 @@ namespace WhistleSubmit.ReviewerConsole.Exports;
 /// temporary file in the target directory (fsynced), then the rename into place happens inside the store transaction
 /// that appends the audit entry. A failed rename rolls the entry back; a failed commit removes the file. So there is
 /// never an export without its entry, nor an entry without its file, nor a half-written file under the final name.
-/// A device, FIFO or socket (or a link to one) is written directly inside that transaction: renaming over it would
-/// replace the node with a regular file (<see cref="SpecialFiles"/>).
+/// A link, device, FIFO or socket (with --force, as it exists) is written through directly instead: renaming over it
+/// would replace it with a regular file (<see cref="SpecialFiles"/>). Its audit entry is committed first, once the
+/// target is open, so bytes never leave without an entry.
 /// </summary>
 internal static class AuditedExport
 {
@@ -19,11 +20,6 @@ internal static class AuditedExport
     {
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full)!;
-        if (SpecialFiles.IsSpecial(full))
-        {
-            return WriteSpecial(vault, full, bytes.ToArray(), action, caseId, details);
-        }
-
         if (Directory.Exists(full))
         {
             throw new CliException($"\"{full}\" is a directory", "give the name of the file to write");
@@ -37,6 +33,11 @@ internal static class AuditedExport
         if (File.Exists(full) && !force)
         {
             throw new CliException($"\"{full}\" already exists; nothing was written", "choose another name, or add --force to replace it");
+        }
+
+        if (SpecialFiles.IsSpecial(full))
+        {
+            return WriteSpecial(vault, full, bytes, action, caseId, details);
         }
 
         string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
@@ -85,21 +86,22 @@ internal static class AuditedExport
         }
     }
 
-    private static string WriteSpecial(VaultSession vault, string full, byte[] bytes, string action, string? caseId, string details)
+    // Opened before the audit transaction (a FIFO waits for its reader without holding the vault), then the entry is
+    // committed, then the bytes go out: an entry without its bytes is possible (a failed write is reported), never
+    // bytes without an entry.
+    private static string WriteSpecial(VaultSession vault, string full, ReadOnlySpan<byte> bytes, string action, string? caseId, string details)
     {
         try
         {
-            vault.Write(data =>
-            {
-                AuditLog.Append(data, vault.Actor, vault.Now(), action, caseId, null, details);
-                using FileStream special = SpecialFiles.OpenForWrite(full);
-                special.Write(bytes);
-            });
+            using FileStream special = SpecialFiles.OpenForWrite(full, ownerOnly: true);
+            vault.Write(data => AuditLog.Append(data, vault.Actor, vault.Now(), action, caseId, null, details));
+            special.Write(bytes);
+            special.Flush();
             return full;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"could not write to \"{full}\"; nothing was exported", "check that it accepts writes", ex);
+            throw new CliException($"could not write to \"{full}\"", "the export is in the audit log; check that the target accepts writes", ex);
         }
     }
 }

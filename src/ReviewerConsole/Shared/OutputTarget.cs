@@ -7,8 +7,8 @@ namespace WhistleSubmit.ReviewerConsole.Shared;
 /// Where a verb writes its result: standard output, or (with -o) a temporary file in the destination's directory
 /// that is renamed into place only by <see cref="Commit"/>. A failed or interrupted run therefore never leaves a
 /// half-written (or half-decrypted) file under the requested name; the temporary file is deleted instead.
-/// A device, FIFO or socket (or a link to one, such as /dev/stdout) is written directly, as the age CLI does: a
-/// rename over it would replace the node with a regular file holding the output.
+/// A link (such as /dev/stdout), a device, a FIFO or a socket is written through directly, as the age CLI does: a
+/// rename over it would replace the link or node with a regular file holding the output.
 /// </summary>
 internal sealed class OutputTarget : IDisposable
 {
@@ -53,7 +53,7 @@ internal sealed class OutputTarget : IDisposable
         {
             try
             {
-                return new OutputTarget(SpecialFiles.OpenForWrite(path!), null, null, ownsStream: true);
+                return new OutputTarget(SpecialFiles.OpenForWrite(path!, ownerOnly), null, null, ownsStream: true);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

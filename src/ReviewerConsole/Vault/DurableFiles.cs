@@ -3,8 +3,9 @@ using WhistleSubmit.EncryptedStore;
 namespace WhistleSubmit.ReviewerConsole.Vault;
 
 /// <summary>
-/// Small files written durably: temporary name, fsync, rename, fsync of the directory. A device, FIFO or socket (or a
-/// link to one) is written directly instead: a rename would replace it (<see cref="SpecialFiles"/>).
+/// Small files written durably: temporary name, fsync, rename, fsync of the directory. When replacing is allowed, a
+/// link, device, FIFO or socket is written through directly instead: a rename would replace it with a regular file
+/// (<see cref="SpecialFiles"/>). When it is not, the rename refuses anything already there.
 /// </summary>
 internal static class DurableFiles
 {
@@ -12,9 +13,9 @@ internal static class DurableFiles
 
     public static void Write(string path, ReadOnlySpan<byte> bytes, bool ownerOnly, bool overwrite)
     {
-        if (SpecialFiles.IsSpecial(path))
+        if (overwrite && SpecialFiles.IsSpecial(path))
         {
-            using FileStream special = SpecialFiles.OpenForWrite(path);
+            using FileStream special = SpecialFiles.OpenForWrite(path, ownerOnly);
             special.Write(bytes);
             return;
         }

@@ -66,6 +66,73 @@ public sealed class SpecialFileOutputTests
     }
 
     [Test]
+    public void Decrypt_OutputIsLinkToStdoutRedirectedToAFile_LinkStaysAndThePlaintextGoesThrough()
+    {
+        // What /dev/stdout is when the shell sends stdout to a file: a link leading to a regular file.
+        string link = dir.File("stdout");
+        File.CreateSymbolicLink(link, "/proc/self/fd/1");
+        string ciphertext = EncryptReport(out KeyPair key);
+
+        ProcessResult result = ProcessRunner.Run(
+            "bash",
+            ["-c", "exec \"$@\" > redirected.txt", "bash", WhistleReview.DotnetHost, WhistleReview.DllPath,
+             "age", "decrypt", "-i", key.IdentityFile, "-o", link, ciphertext],
+            workingDirectory: dir.Path);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo("/proc/self/fd/1"));
+        Assert.That(File.ReadAllBytes(dir.File("redirected.txt")), Is.EqualTo(Report));
+    }
+
+    [Test]
+    public void Decrypt_OutputIsLinkToRegularFile_LinkStaysAndTheTargetGetsThePlaintext()
+    {
+        Directory.CreateDirectory(dir.File("mount"));
+        string target = dir.Write(Path.Combine("mount", "existing.txt"), "an older, longer text that must not survive in part");
+        string link = dir.File("decrypted.txt");
+        File.CreateSymbolicLink(link, target);
+        string ciphertext = EncryptReport(out KeyPair key);
+
+        CliResult result = WhistleReview.Run(dir.Path, "age", "decrypt", "-i", key.IdentityFile, "-o", link, ciphertext);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(target));
+        Assert.That(File.ReadAllBytes(target), Is.EqualTo(Report));
+    }
+
+    [Test]
+    public void Decrypt_OutputIsDanglingLink_LinkStaysAndTheTargetIsCreatedOwnerOnly()
+    {
+        Directory.CreateDirectory(dir.File("mount"));
+        string target = dir.File(Path.Combine("mount", "report.txt"));
+        string link = dir.File("decrypted.txt");
+        File.CreateSymbolicLink(link, target);
+        string ciphertext = EncryptReport(out KeyPair key);
+
+        CliResult result = WhistleReview.Run(dir.Path, "age", "decrypt", "-i", key.IdentityFile, "-o", link, ciphertext);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(new FileInfo(link).LinkTarget, Is.EqualTo(target));
+        Assert.That(File.ReadAllBytes(target), Is.EqualTo(Report));
+        Assert.That(FileModes.Of(target), Is.EqualTo(FileModes.OwnerOnly));
+    }
+
+    [Test]
+    public void CaseExport_OntoExistingDeviceWithoutForce_RefusedAndNothingAudited()
+    {
+        using TestVault vault = TestVault.Imported();
+        string device = NullDevice("packet-null");
+        string id = CaseLookup.CaseA(vault);
+
+        CliResult result = vault.Run("case-export", id, "--out", device);
+
+        Assert.That(result.ExitCode, Is.Not.Zero);
+        Assert.That(result.Stderr, Does.Contain("--force"));
+        Assert.That(TypeOf(device), Is.EqualTo(CharacterDevice));
+        Assert.That(vault.Succeed("show", id).StdoutText, Does.Not.Contain("case.export"));
+    }
+
+    [Test]
     public void Stats_ForceOntoCharacterDevice_DeviceStaysADevice()
     {
         using TestVault vault = TestVault.Imported();
