@@ -48,12 +48,21 @@ public class CrashTests
                     }
                 })).ToList();
 
-                await Task.Delay(RandomNumberGenerator.GetInt32(1000, 4000));
+                // Kill at a random moment after this round's first acknowledged upload: on a loaded machine a fixed
+                // delay could end every round before anything was acknowledged, and prove nothing.
+                int before = acknowledged.Count;
+                for (var waited = 0; acknowledged.Count == before && waited < 600; waited++)
+                {
+                    await Task.Delay(100);
+                }
+
+                await Task.Delay(RandomNumberGenerator.GetInt32(0, 3000));
                 server.Kill();
                 await stop.CancelAsync();
                 await Task.WhenAll(clients);
             }
 
+            Assert.That(acknowledged, Is.Not.Empty, "no upload was acknowledged in any round");
             string bundle = Path.Combine(data, "all.wsbundle");
             var export = await PortalProcess.RunVerbAsync(data, "export", "--out", bundle);
             Assert.That(export.ExitCode, Is.Zero, export.Stderr);
