@@ -344,6 +344,8 @@ public static class EnglishText
             OpenButton = "Open my mailbox",
             NotFound = "No mailbox found for this codename. Check the words and try again.",
             Busy = "Many people are checking right now. Please wait a minute and try again.",
+            WrongWordCount = "A codename has eight words; you entered {0}. Check that no word is missing, joined or split.",
+            UnknownWord = "“{0}” is not one of the codename words. Check its spelling.",
             RepliesHeading = "Replies from the reviewers",
             NoReplies = "There are no replies yet. Reviewers may take several days. Please check again later.",
             ReplyHeading = "Reply received on {0} (UTC)",

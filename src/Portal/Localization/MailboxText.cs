@@ -13,6 +13,12 @@ public sealed record MailboxText
     public required string OpenButton { get; init; }
     public required string NotFound { get; init; }
     public required string Busy { get; init; }
+
+    /// <summary>{0} is the number of words typed.</summary>
+    public required string WrongWordCount { get; init; }
+
+    /// <summary>{0} is the first typed word that is not in the codename list (never the whole codename).</summary>
+    public required string UnknownWord { get; init; }
     public required string RepliesHeading { get; init; }
     public required string NoReplies { get; init; }
 

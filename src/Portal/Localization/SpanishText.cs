@@ -363,6 +363,8 @@ public static class SpanishText
             OpenButton = "Abrir mi buzón",
             NotFound = "No se encontró ningún buzón con este nombre clave. Revise las palabras e inténtelo de nuevo.",
             Busy = "Muchas personas están consultando en este momento. Espere un minuto e inténtelo de nuevo.",
+            WrongWordCount = "Un nombre clave tiene ocho palabras; usted escribió {0}. Revise que no falte, sobre ni se haya partido ninguna.",
+            UnknownWord = "«{0}» no es una de las palabras de los nombres clave. Revise cómo se escribe.",
             RepliesHeading = "Respuestas de los revisores",
             NoReplies = "Todavía no hay respuestas. Los revisores pueden tardar varios días. Vuelva a consultar más adelante.",
             ReplyHeading = "Respuesta recibida el {0} (UTC)",

@@ -37,6 +37,9 @@ const en = {
   errors: {
     field: "Please check this answer:",
     mailbox: "No mailbox matches this codename. Check the words and try again.",
+    // Same words as the no-JS mailbox (src/Portal/Localization, Mailbox.WrongWordCount and UnknownWord).
+    codenameCount: (n) => `A codename has eight words; you entered ${n}. Check that no word is missing, joined or split.`,
+    codenameWord: (w) => `“${w}” is not one of the codename words. Check its spelling.`,
     size: "The files are larger than this portal accepts. Send fewer or smaller files.",
     quota: "The portal is busy or full right now. Please try again later.",
     rejected: "The portal refused the upload. Please reload the page and try again.",
@@ -82,6 +85,8 @@ const es = {
   errors: {
     field: "Revise esta respuesta:",
     mailbox: "Ningún buzón corresponde a este nombre clave. Revise las palabras e inténtelo de nuevo.",
+    codenameCount: (n) => `Un nombre clave tiene ocho palabras; usted escribió ${n}. Revise que no falte, sobre ni se haya partido ninguna.`,
+    codenameWord: (w) => `«${w}» no es una de las palabras de los nombres clave. Revise cómo se escribe.`,
     size: "Los archivos superan el tamaño que acepta este portal. Envíe menos archivos o archivos más pequeños.",
     quota: "El portal está ocupado o lleno en este momento. Inténtelo más tarde.",
     rejected: "El portal rechazó el envío. Vuelva a cargar la página e inténtelo de nuevo.",

@@ -52,11 +52,11 @@ public sealed class MailboxModel(
             return Refuse(FormProblem.BadToken);
         }
 
-        // Same answer for a mistyped word and an unknown mailbox: either way the words are what to check.
+        // A malformed codename says what is wrong with it (the list is public, so this tells an attacker nothing).
         string typed = (await Request.ReadFormAsync()).TryGetValue(CodenameField, out var values) ? values.ToString() : string.Empty;
         if (!Codename.TryNormalize(typed, out string? normalized))
         {
-            return ShowNotice(text.NotFound, StatusCodes.Status404NotFound);
+            return ShowNotice(CodenameProblem.Explain(typed, text), StatusCodes.Status400BadRequest);
         }
 
         using var keys = await codenames.TryDeriveAsync(normalized, HttpContext.RequestAborted);
