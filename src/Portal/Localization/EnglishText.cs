@@ -360,6 +360,9 @@ public static class EnglishText
                 "leave out details only you would know.",
             FollowupFiles = "Attach files",
             FollowupButton = "Encrypt and send",
+            FollowupNotSentTitle = "Your message was not sent yet",
+            FollowupTooSoon = "The form was sent within seconds of loading. To slow down floods it must wait a moment. " +
+                "Nothing was stored. Your message is kept below: wait a few seconds and send it again.",
             FollowupSentTitle = "Your message was received",
             FollowupSentBody = "It is stored encrypted for the reviewers, together with your report. Receipt:",
             FollowupPath = "Because JavaScript was off, the server encrypted your message and files in its memory " +

@@ -32,6 +32,8 @@ public sealed record MailboxText
     public required string FollowupTextHint { get; init; }
     public required string FollowupFiles { get; init; }
     public required string FollowupButton { get; init; }
+    public required string FollowupNotSentTitle { get; init; }
+    public required string FollowupTooSoon { get; init; }
     public required string FollowupSentTitle { get; init; }
     public required string FollowupSentBody { get; init; }
     public required string FollowupPath { get; init; }

@@ -379,6 +379,9 @@ public static class SpanishText
                 "cuidado: omita detalles que solo usted conocería.",
             FollowupFiles = "Adjuntar archivos",
             FollowupButton = "Cifrar y enviar",
+            FollowupNotSentTitle = "Su mensaje todavía no se envió",
+            FollowupTooSoon = "El formulario se envió a los pocos segundos de cargarse. Para frenar envíos automatizados debe " +
+                "esperar un momento. No se guardó nada. Su mensaje se conserva abajo: espere unos segundos y vuelva a enviarlo.",
             FollowupSentTitle = "Recibimos su mensaje",
             FollowupSentBody = "Se guardó cifrado para los revisores, junto con su denuncia. Comprobante:",
             FollowupPath = "Como JavaScript estaba desactivado, el servidor cifró su mensaje y sus archivos en " +
