@@ -1,6 +1,6 @@
 namespace WhistleSubmit.Portal.Localization;
 
-/// <summary>The strings of the mailbox (replies and follow-ups), for one language (in EnglishText / SpanishText).</summary>
+/// <summary>The strings of the mailbox (replies and follow-ups), for one language (EnglishMailboxText / SpanishMailboxText).</summary>
 public sealed record MailboxText
 {
     public required string LinkText { get; init; }
@@ -36,6 +36,7 @@ public sealed record MailboxText
     public required string FollowupTooSoon { get; init; }
     public required string FollowupSentTitle { get; init; }
     public required string FollowupSentBody { get; init; }
+    public required string FollowupPathHeading { get; init; }
     public required string FollowupPath { get; init; }
     public required string CloseAdvice { get; init; }
     public required string ProblemTitle { get; init; }

@@ -6,6 +6,7 @@ using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
@@ -59,6 +60,8 @@ public class MailboxBrowserTests
         var sent = await NoJsBrowser.SubmitAsync(page);
 
         Assert.That(sent.Status, Is.EqualTo(200));
+        var mailboxText = lang == "es" ? SpanishMailboxText.Instance : EnglishMailboxText.Instance;
+        Assert.That(await page.InnerTextAsync("#path-heading"), Is.EqualTo(mailboxText.FollowupPathHeading), "a message, not a report");
         string receipt = await page.InnerTextAsync("#receipt");
         var item = Store.Transfer().ListUnexported().Single(i => i.Id == receipt);
         Assert.That((item.Kind, item.MailboxId), Is.EqualTo((ItemKind.Followup, keys.MailboxId)));
@@ -93,6 +96,17 @@ public class MailboxBrowserTests
     [TestCase("es", "No se encontró ningún buzón con este nombre clave")]
     public async Task Codename_Unknown_SaysNoMailboxFoundAndNothingMore(string lang, string message)
     {
+        var browser = await Chromium.GetAsync();
+        await using (var jsContext = await browser.NewContextAsync())
+        {
+            var jsPage = await jsContext.NewPageAsync();
+            await jsPage.GotoAsync(new Uri(baseAddress, $"/{lang}/mailbox").ToString());
+            await jsPage.FillAsync("#codename", Codename.Generate());
+            await jsPage.ClickAsync("#mailbox-form button[type=submit]");
+            await jsPage.Locator(".js-error").WaitForAsync(new() { Timeout = 60_000 });
+            Assert.That(await jsPage.InnerTextAsync(".js-error"), Does.StartWith(message), "the same words with JavaScript");
+        }
+
         await using var context = await NoJsBrowser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, $"/{lang}/mailbox").ToString());
