@@ -302,6 +302,13 @@ public static class EnglishText
                 "the server saw it. The no-JavaScript way trusts the server while you send; both ways keep your " +
                 "report unreadable to anyone who takes the server later.",
             ],
+            ResultPathBrowser =
+            [
+                "JavaScript was on, so this browser encrypted your report and files to the reviewers' keys before they " +
+                "left your computer. The server received and stored only encrypted data that only the reviewers can open.",
+            ],
+            FilesSentHeading = "Files sent with your report",
+            NoFilesSent = "No files were sent.",
             ResultMailboxLink = "Check for replies later",
 
             SubmittedTitle = "Report sent",
@@ -329,42 +336,6 @@ public static class EnglishText
             BackToForm = "Back to the form",
         },
 
-        Mailbox = new()
-        {
-            LinkText = "Check for replies",
-            Title = "Check for replies",
-            Intro = "Enter the codename you received when you sent your report: eight words. You will see the " +
-                "reviewers' replies and can send more information.",
-            PathHeading = "How your replies are protected",
-            PathServer = "JavaScript is off in your browser, so the server will turn your codename into your keys " +
-                "and decrypt the replies in its memory, only to show them to you now; nothing decrypted is kept. " +
-                "With JavaScript on, your browser does this itself and the server never sees your codename.",
-            CodenameLabel = "Codename",
-            CodenameHint = "Eight words separated by spaces. Capital letters do not matter.",
-            OpenButton = "Open my mailbox",
-            NotFound = "No mailbox found for this codename. Check the words and try again.",
-            Busy = "Many people are checking right now. Please wait a minute and try again.",
-            RepliesHeading = "Replies from the reviewers",
-            NoReplies = "There are no replies yet. Reviewers may take several days. Please check again later.",
-            ReplyHeading = "Reply received on {0} (UTC)",
-            Unreadable = "This reply could not be decrypted. The reviewers will be told if you mention it in a message.",
-            ReplyAttachments = "Files sent with this reply (shown by name only):",
-            ResultPath = "The server decrypted these replies in its memory with keys made from your codename, only " +
-                "to show them now. It did not store your codename or the decrypted text. Replies you have seen are " +
-                "marked as read, so they can be deleted later.",
-            FollowupHeading = "Send more information",
-            FollowupText = "Your message",
-            FollowupTextHint = "Answer the reviewers' questions or add what you remember. The same care applies: " +
-                "leave out details only you would know.",
-            FollowupFiles = "Attach files",
-            FollowupButton = "Encrypt and send",
-            FollowupSentTitle = "Your message was received",
-            FollowupSentBody = "It is stored encrypted for the reviewers, together with your report. Receipt:",
-            FollowupPath = "Because JavaScript was off, the server encrypted your message and files in its memory " +
-                "as they arrived and stored only the encrypted result.",
-            CloseAdvice = "When you are done, close Tor Browser.",
-            ProblemTitle = "That did not work",
-            BackToMailbox = "Back to the mailbox",
-        },
+        Mailbox = EnglishMailboxText.Instance,
     };
 }

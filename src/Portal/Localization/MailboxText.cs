@@ -1,6 +1,6 @@
 namespace WhistleSubmit.Portal.Localization;
 
-/// <summary>The strings of the mailbox (replies and follow-ups), for one language (in EnglishText / SpanishText).</summary>
+/// <summary>The strings of the mailbox (replies and follow-ups), for one language (EnglishMailboxText / SpanishMailboxText).</summary>
 public sealed record MailboxText
 {
     public required string LinkText { get; init; }
@@ -13,6 +13,12 @@ public sealed record MailboxText
     public required string OpenButton { get; init; }
     public required string NotFound { get; init; }
     public required string Busy { get; init; }
+
+    /// <summary>{0} is the number of words typed.</summary>
+    public required string WrongWordCount { get; init; }
+
+    /// <summary>{0} is the first typed word that is not in the codename list (never the whole codename).</summary>
+    public required string UnknownWord { get; init; }
     public required string RepliesHeading { get; init; }
     public required string NoReplies { get; init; }
 
@@ -26,8 +32,11 @@ public sealed record MailboxText
     public required string FollowupTextHint { get; init; }
     public required string FollowupFiles { get; init; }
     public required string FollowupButton { get; init; }
+    public required string FollowupNotSentTitle { get; init; }
+    public required string FollowupTooSoon { get; init; }
     public required string FollowupSentTitle { get; init; }
     public required string FollowupSentBody { get; init; }
+    public required string FollowupPathHeading { get; init; }
     public required string FollowupPath { get; init; }
     public required string CloseAdvice { get; init; }
     public required string ProblemTitle { get; init; }

@@ -316,6 +316,14 @@ public static class SpanishText
                 "siquiera el servidor lo habría visto. Sin JavaScript se confía en el servidor mientras envía; de " +
                 "las dos formas, su denuncia es ilegible para quien se lleve el servidor después.",
             ],
+            ResultPathBrowser =
+            [
+                "JavaScript estaba activado: este navegador cifró su denuncia y sus archivos con las llaves de los " +
+                "revisores antes de que salieran de su computadora. El servidor recibió y guardó solo datos cifrados " +
+                "que únicamente los revisores pueden abrir.",
+            ],
+            FilesSentHeading = "Archivos enviados con su denuncia",
+            NoFilesSent = "No se enviaron archivos.",
             ResultMailboxLink = "Consultar respuestas más adelante",
 
             SubmittedTitle = "Denuncia enviada",
@@ -347,43 +355,6 @@ public static class SpanishText
             BackToForm = "Volver al formulario",
         },
 
-        Mailbox = new()
-        {
-            LinkText = "Consultar respuestas",
-            Title = "Consultar respuestas",
-            Intro = "Escriba el nombre clave que recibió al enviar su denuncia: ocho palabras. Verá las respuestas " +
-                "de los revisores y podrá enviar más información.",
-            PathHeading = "Cómo se protegen sus respuestas",
-            PathServer = "JavaScript está desactivado en su navegador, así que el servidor convertirá su nombre " +
-                "clave en sus claves y descifrará las respuestas en su memoria, solo para mostrárselas ahora; no " +
-                "guarda nada descifrado. Con JavaScript activado, su navegador lo hace por sí mismo y el servidor " +
-                "nunca ve su nombre clave.",
-            CodenameLabel = "Nombre clave",
-            CodenameHint = "Ocho palabras separadas por espacios. Las mayúsculas no importan.",
-            OpenButton = "Abrir mi buzón",
-            NotFound = "No se encontró ningún buzón con este nombre clave. Revise las palabras e inténtelo de nuevo.",
-            Busy = "Muchas personas están consultando en este momento. Espere un minuto e inténtelo de nuevo.",
-            RepliesHeading = "Respuestas de los revisores",
-            NoReplies = "Todavía no hay respuestas. Los revisores pueden tardar varios días. Vuelva a consultar más adelante.",
-            ReplyHeading = "Respuesta recibida el {0} (UTC)",
-            Unreadable = "No se pudo descifrar esta respuesta. Puede mencionarlo a los revisores en un mensaje.",
-            ReplyAttachments = "Archivos enviados con esta respuesta (solo se muestra el nombre):",
-            ResultPath = "El servidor descifró estas respuestas en su memoria con claves obtenidas de su nombre " +
-                "clave, solo para mostrarlas ahora. No guardó su nombre clave ni el texto descifrado. Las respuestas " +
-                "que ya vio se marcan como leídas para poder borrarlas más tarde.",
-            FollowupHeading = "Enviar más información",
-            FollowupText = "Su mensaje",
-            FollowupTextHint = "Responda a las preguntas de los revisores o añada lo que recuerde. Con el mismo " +
-                "cuidado: omita detalles que solo usted conocería.",
-            FollowupFiles = "Adjuntar archivos",
-            FollowupButton = "Cifrar y enviar",
-            FollowupSentTitle = "Recibimos su mensaje",
-            FollowupSentBody = "Se guardó cifrado para los revisores, junto con su denuncia. Comprobante:",
-            FollowupPath = "Como JavaScript estaba desactivado, el servidor cifró su mensaje y sus archivos en " +
-                "memoria a medida que llegaban y guardó solo el resultado cifrado.",
-            CloseAdvice = "Cuando termine, cierre el Navegador Tor.",
-            ProblemTitle = "No funcionó",
-            BackToMailbox = "Volver al buzón",
-        },
+        Mailbox = SpanishMailboxText.Instance,
     };
 }

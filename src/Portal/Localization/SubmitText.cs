@@ -65,6 +65,9 @@ public sealed record SubmitText
     public required string ReceiptHint { get; init; }
     public required string ResultPathHeading { get; init; }
     public required IReadOnlyList<string> ResultPathServer { get; init; }
+    public required IReadOnlyList<string> ResultPathBrowser { get; init; }
+    public required string FilesSentHeading { get; init; }
+    public required string NoFilesSent { get; init; }
     public required string ResultMailboxLink { get; init; }
 
     public required string SubmittedTitle { get; init; }

@@ -46,6 +46,25 @@ export function generateCodename(words, random = (a) => crypto.getRandomValues(a
 }
 
 /**
+ * What is wrong with a typed codename, said without repeating it: the number of words, or the first word that is not
+ * in the list (lower-cased, as the list has it). Null when it is a valid codename. Non-ASCII words are never list
+ * words, as in C#'s Codename.TryNormalize (Unicode lower-casing could map them onto list words on one side only).
+ * @param {string} typed
+ * @param {string[]} words from {@link parseWordlist}
+ * @returns {null | {problem: "count", count: number} | {problem: "word", word: string}}
+ */
+export function codenameProblem(typed, words) {
+  const typedWords = String(typed).trim().split(/\s+/).filter((w) => w.length > 0);
+  if (typedWords.length !== CODENAME_WORDS) return { problem: "count", count: typedWords.length };
+  const list = new Set(words);
+  const unknown = typedWords.find((w) => !/^[\x21-\x7e]+$/.test(w) || !list.has(w.toLowerCase()));
+  if (unknown === undefined) return null;
+  // A long paste shows only its start: enough to find it, not a wall of text.
+  const word = unknown.toLowerCase();
+  return { problem: "word", word: word.length > 20 ? `${word.slice(0, 20)}…` : word };
+}
+
+/**
  * A fresh codename and the keys derived from it.
  * @param {string[]} words
  */

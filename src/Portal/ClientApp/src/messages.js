@@ -10,16 +10,9 @@ const en = {
   complete: "Finishing…",
   replies: "Fetching replies…",
   progressLabel: "Progress",
-  submittedTitle: "Your report was sent",
-  submittedPath:
-    "It was encrypted in this browser before it left your computer; the server received only encrypted data " +
-    "that only the reviewers can open.",
-  codenameLabel: "Your codename",
-  codenameAdvice:
-    "Write it down on paper now and keep it secret. It is shown only this once. Anyone who has it can read the " +
-    "reviewers' replies and write as you. Come back with it in a few days to see replies.",
-  receiptLabel: "Receipt",
-  sentTitle: "Your message was sent",
+  // The report's confirmation is the server's own (the <template> in Submit.cshtml); these match the no-JS mailbox.
+  sentTitle: "Your message was received",
+  sentBody: "It is stored encrypted for the reviewers, together with your report. Receipt:",
   noReplies: "No replies yet. Check again in a few days.",
   repliesTitle: "Replies from the reviewers",
   unreadable: "This reply could not be decrypted.",
@@ -36,7 +29,10 @@ const en = {
     "a mailbox key derived from it, and decrypts the replies here.",
   errors: {
     field: "Please check this answer:",
-    mailbox: "No mailbox matches this codename. Check the words and try again.",
+    mailbox: "No mailbox found for this codename. Check the words and try again.",
+    // Same words as the no-JS mailbox (src/Portal/Localization, Mailbox.WrongWordCount and UnknownWord).
+    codenameCount: (n) => `A codename has eight words; you entered ${n}. Check that no word is missing, joined or split.`,
+    codenameWord: (w) => `“${w}” is not one of the codename words. Check its spelling.`,
     size: "The files are larger than this portal accepts. Send fewer or smaller files.",
     quota: "The portal is busy or full right now. Please try again later.",
     rejected: "The portal refused the upload. Please reload the page and try again.",
@@ -55,16 +51,8 @@ const es = {
   complete: "Terminando…",
   replies: "Buscando respuestas…",
   progressLabel: "Progreso",
-  submittedTitle: "Su denuncia fue enviada",
-  submittedPath:
-    "Se cifró en este navegador antes de salir de su computadora; el servidor recibió solo datos cifrados que " +
-    "únicamente los revisores pueden abrir.",
-  codenameLabel: "Su nombre clave",
-  codenameAdvice:
-    "Anótelo ahora en papel y manténgalo en secreto. Se muestra solo esta vez. Quien lo tenga puede leer las " +
-    "respuestas de los revisores y escribir en su nombre. Vuelva con él en unos días para ver las respuestas.",
-  receiptLabel: "Recibo",
-  sentTitle: "Su mensaje fue enviado",
+  sentTitle: "Recibimos su mensaje",
+  sentBody: "Se guardó cifrado para los revisores, junto con su denuncia. Comprobante:",
   noReplies: "Todavía no hay respuestas. Vuelva a mirar en unos días.",
   repliesTitle: "Respuestas de los revisores",
   unreadable: "No se pudo descifrar esta respuesta.",
@@ -81,7 +69,9 @@ const es = {
     "solo se envía una llave de buzón derivada de él, y las respuestas se descifran aquí.",
   errors: {
     field: "Revise esta respuesta:",
-    mailbox: "Ningún buzón corresponde a este nombre clave. Revise las palabras e inténtelo de nuevo.",
+    mailbox: "No se encontró ningún buzón con este nombre clave. Revise las palabras e inténtelo de nuevo.",
+    codenameCount: (n) => `Un nombre clave tiene ocho palabras; usted escribió ${n}. Revise que no falte, sobre ni se haya partido ninguna.`,
+    codenameWord: (w) => `«${w}» no es una de las palabras de los nombres clave. Revise cómo se escribe.`,
     size: "Los archivos superan el tamaño que acepta este portal. Envíe menos archivos o archivos más pequeños.",
     quota: "El portal está ocupado o lleno en este momento. Inténtelo más tarde.",
     rejected: "El portal rechazó el envío. Vuelva a cargar la página e inténtelo de nuevo.",

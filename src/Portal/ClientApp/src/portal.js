@@ -56,21 +56,20 @@ async function withProgress(form, request) {
   return result;
 }
 
-/** The one-time codename and receipt panel that replaces the form after a submission. */
-function submittedPanel({ codename, receipt }) {
-  const heading = el("h2", { tabindex: "-1" }, [t.submittedTitle]);
-  return {
-    heading,
-    panel: el("section", { class: "js-submitted", "aria-labelledby": "js-submitted-title" }, [
-      Object.assign(heading, { id: "js-submitted-title" }),
-      el("p", {}, [t.submittedPath]),
-      el("h3", {}, [t.codenameLabel]),
-      el("p", { class: "codename", lang: "en" }, [codename]),
-      el("p", { class: "advice" }, [t.codenameAdvice]),
-      el("h3", {}, [t.receiptLabel]),
-      el("p", { class: "receipt" }, [el("code", {}, [receipt])]),
-    ]),
-  };
+/**
+ * The one-time confirmation that replaces the page after a submission: the server's own result page, sent empty in
+ * <template id="js-submitted-template"> so that both paths say the same things, filled in here (as text only).
+ */
+function submittedPanel({ codename, receipt }, files) {
+  const template = document.getElementById("js-submitted-template");
+  const panel = el("div", { class: "js-submitted" }, [template.content.cloneNode(true)]);
+  panel.querySelector(".codename").textContent = codename;
+  panel.querySelector(".receipt").textContent = receipt;
+  const list = panel.querySelector(".files-sent");
+  list.replaceChildren(...files.map((f) => el("li", {}, [f.name])));
+  list.hidden = files.length === 0;
+  panel.querySelector(".no-files-sent").hidden = files.length > 0;
+  return { panel, heading: panel.querySelector("h1") };
 }
 
 function enhanceReportForm(form) {
@@ -80,8 +79,8 @@ function enhanceReportForm(form) {
     const files = filesOf(form);
     const result = await withProgress(form, { type: "submit", api: apiRoot(form), entries: formEntries(form), files, language: lang });
     if (result.type !== "submitted") return;
-    const { panel, heading } = submittedPanel(result);
-    form.replaceWith(panel);
+    const { panel, heading } = submittedPanel(result, files);
+    (form.closest("main") ?? form.parentElement).replaceChildren(panel);
     heading.focus();
   });
 }
@@ -104,7 +103,7 @@ function followupForm(api, codename) {
     const result = await withProgress(form, { type: "followup", api, codename, text: text.value, files: [...files.files], language: lang });
     if (result.type !== "sent") return;
     const heading = el("h2", { tabindex: "-1" }, [t.sentTitle]);
-    form.replaceWith(el("section", { class: "js-sent" }, [heading, el("p", {}, [t.receiptLabel, ": ", el("code", {}, [result.receipt])])]));
+    form.replaceWith(el("section", { class: "js-sent" }, [heading, el("p", {}, [t.sentBody, " ", el("code", { class: "receipt" }, [result.receipt])])]));
     heading.focus();
   });
   return form;

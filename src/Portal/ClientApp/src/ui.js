@@ -48,6 +48,8 @@ export function progressPanel(t) {
  */
 export function errorText(t, e) {
   if (e.code === "mailbox") return t.errors.mailbox;
+  if (e.code === "codename" && e.problem === "count") return t.errors.codenameCount(e.count);
+  if (e.code === "codename" && e.problem === "word") return t.errors.codenameWord(e.word);
   if (e.code !== "upload") return t.errors.internal;
   if (e.status === 413) return t.errors.size;
   if (e.status === 429 || e.status === 503) return t.errors.quota;

@@ -3,7 +3,7 @@
 // proof of work and the chunked upload, and decrypting mailbox replies. The page sends one request and gets
 // progress messages back; the codename crosses back to the page only to be shown once.
 import { words } from "./wordlist.js";
-import { generateCodename } from "./codename-generate.js";
+import { codenameProblem, generateCodename } from "./codename-generate.js";
 import { deriveSourceKeys } from "./codename.js";
 import { buildMessage, buildReport, documentBytes, ReportError } from "./report.js";
 import { containerStream } from "./container.js";
@@ -61,7 +61,17 @@ async function followup({ api, codename, text, files, language }) {
   return { type: "sent", receipt };
 }
 
+/** A typed codename that cannot be one: said before any key derivation or request. */
+class CodenameError extends Error {
+  constructor(detail) {
+    super("not a codename");
+    this.detail = detail;
+  }
+}
+
 async function mailbox({ api, codename }) {
+  const problem = codenameProblem(codename, words);
+  if (problem) throw new CodenameError(problem);
   post({ type: "progress", phase: "keys" });
   const keys = await deriveSourceKeys(codename);
   post({ type: "progress", phase: "replies" });
@@ -80,6 +90,8 @@ self.onmessage = async ({ data }) => {
     // Only a category crosses back: error text could echo what the source typed.
     if (e instanceof ReportError) post({ type: "error", code: "field", field: e.field, reason: e.code });
     else if (e instanceof UploadError) post({ type: "error", code: "upload", step: e.step, status: e.status });
+    // The one exception: the source's own mistyped word goes back to the page that holds it, to be shown to them.
+    else if (e instanceof CodenameError) post({ type: "error", code: "codename", ...e.detail });
     else if (e?.name === "MailboxNotFound") post({ type: "error", code: "mailbox" });
     else post({ type: "error", code: "internal" });
   }

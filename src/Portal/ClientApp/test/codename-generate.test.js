@@ -37,3 +37,27 @@ test("uniformIndex: every index is reachable and roughly uniform", () => {
   for (let i = 0; i < 60_000; i++) counts[uniformIndex(6, (a) => crypto.getRandomValues(a))]++;
   for (const c of counts) assert.ok(c > 9_000 && c < 11_000, String(counts));
 });
+
+test("codenameProblem: says how many words were typed, or which one is not in the list, and nothing else", async () => {
+  const { codenameProblem } = await import("../src/codename-generate.js");
+  const valid = "abacus abdomen abdominal abide abiding ability ablaze able";
+  assert.equal(codenameProblem(valid, words), null);
+  assert.equal(codenameProblem(`  ${valid.toUpperCase().replaceAll(" ", "\t ")} `, words), null);
+  assert.deepEqual(codenameProblem("abacus abdomen abdominal abide abiding ability ablaze", words), { problem: "count", count: 7 });
+  assert.deepEqual(codenameProblem("", words), { problem: "count", count: 0 });
+  assert.deepEqual(codenameProblem("abacus abdomen ZZQXV abide abiding ability ablaze able", words), { problem: "word", word: "zzqxv" });
+  // The Kelvin sign lower-cases to "k" in JavaScript; C# refuses non-ASCII words, so must this.
+  assert.deepEqual(codenameProblem("abacus abdomen abdominal abide abiding ability ablaze \u212Anee", words), { problem: "word", word: "\u212Anee".toLowerCase() });
+  assert.equal(codenameProblem(`abacus abdomen ${"x".repeat(40)} abide abiding ability ablaze able`, words).word, `${"x".repeat(20)}…`);
+});
+
+test("codename errors: both languages name the count or the word, never anything else typed", async () => {
+  const { messages } = await import("../src/messages.js");
+  const { errorText } = await import("../src/ui.js");
+  for (const lang of ["en", "es"]) {
+    const t = messages(lang);
+    assert.match(errorText(t, { code: "codename", problem: "count", count: 7 }), /\b7\b/);
+    assert.match(errorText(t, { code: "codename", problem: "word", word: "zzqxv" }), /zzqxv/);
+    assert.notEqual(errorText(t, { code: "codename", problem: "word", word: "zzqxv" }), t.errors.internal);
+  }
+});

@@ -33,6 +33,12 @@ public sealed class MailboxModel(
 
     public bool FollowupTextMissing { get; private set; }
 
+    /// <summary>The follow-up came before its ticket was old enough: the form is shown again with its text.</summary>
+    public bool FollowupTooSoon { get; private set; }
+
+    /// <summary>What the source typed, when the form is shown again.</summary>
+    public string? FollowupText { get; private set; }
+
     public string? FollowupReceipt { get; private set; }
 
     public FormProblem? Problem { get; private set; }
@@ -52,11 +58,11 @@ public sealed class MailboxModel(
             return Refuse(FormProblem.BadToken);
         }
 
-        // Same answer for a mistyped word and an unknown mailbox: either way the words are what to check.
+        // A malformed codename says what is wrong with it (the list is public, so this tells an attacker nothing).
         string typed = (await Request.ReadFormAsync()).TryGetValue(CodenameField, out var values) ? values.ToString() : string.Empty;
         if (!Codename.TryNormalize(typed, out string? normalized))
         {
-            return ShowNotice(text.NotFound, StatusCodes.Status404NotFound);
+            return ShowNotice(CodenameProblem.Explain(typed, text), StatusCodes.Status400BadRequest);
         }
 
         using var keys = await codenames.TryDeriveAsync(normalized, HttpContext.RequestAborted);
@@ -83,7 +89,7 @@ public sealed class MailboxModel(
         using var form = new ReceivedForm();
         try
         {
-            var reader = await gate.OpenAsync(HttpContext);
+            var (reader, tooSoon) = await gate.OpenAllowingTooSoonAsync(HttpContext);
             string token = await reader.ReadLeadingFieldAsync(ReportFields.MailboxToken, 64);
             byte[]? tokenBytes = token.Length == 64 && token.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(token) : null;
             string? mailboxId = tokenBytes is null ? null : SourceKeys.MailboxIdFromToken(tokenBytes);
@@ -94,12 +100,15 @@ public sealed class MailboxModel(
 
             await reader.ReadRestAsync(form, ReportFields.FollowupLimits, 1);
             string? message = ReportFormParser.Text(form, ReportFields.Text);
-            if (message is null)
+            if (message is null || tooSoon)
             {
-                FollowupTextMissing = true;
+                // Shown again rather than refused: Back would lose the text (the post is not cached, by design).
+                FollowupTextMissing = message is null;
+                FollowupTooSoon = tooSoon;
+                FollowupText = message;
                 MailboxToken = token;
                 FormToken = tickets.Issue();
-                Response.StatusCode = StatusCodes.Status400BadRequest;
+                Response.StatusCode = tooSoon ? new FormRejectedException(FormProblem.TooSoon).StatusCode : StatusCodes.Status400BadRequest;
                 return Page();
             }
 

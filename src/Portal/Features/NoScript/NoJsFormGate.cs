@@ -48,6 +48,16 @@ public sealed class NoJsFormGate
 
     public async Task<StreamedFormReader> OpenAsync(HttpContext context)
     {
+        var (reader, tooSoon) = await OpenAllowingTooSoonAsync(context);
+        return tooSoon ? throw new FormRejectedException(FormProblem.TooSoon) : reader;
+    }
+
+    /// <summary>
+    /// Like <see cref="OpenAsync"/>, but a ticket sent too soon is reported instead of refused, so that the page can
+    /// read what was typed and show the form again with it (nothing is stored in that case).
+    /// </summary>
+    public async Task<(StreamedFormReader Reader, bool TooSoon)> OpenAllowingTooSoonAsync(HttpContext context)
+    {
         DataDirectory.Ensure(SpoolDirectory);
         var reader = StreamedFormReader.Open(context, Limits, SpoolDirectory);
         string header = antiforgeryOptions.Value.HeaderName
@@ -58,16 +68,16 @@ public sealed class NoJsFormGate
             throw new FormRejectedException(FormProblem.BadToken);
         }
 
-        FormProblem? problem = tickets.Spend(await reader.ReadLeadingFieldAsync(ReportFields.FormToken, 512)) switch
+        var check = tickets.Spend(await reader.ReadLeadingFieldAsync(ReportFields.FormToken, 512));
+        FormProblem? problem = check switch
         {
-            FormTokenCheck.Valid => null,
-            FormTokenCheck.TooSoon => FormProblem.TooSoon,
+            FormTokenCheck.Valid or FormTokenCheck.TooSoon => null,
             FormTokenCheck.Expired => FormProblem.Expired,
             FormTokenCheck.Reused => FormProblem.Reused,
             FormTokenCheck.Busy => FormProblem.Busy,
             _ => FormProblem.BadToken,
         };
-        return problem is null ? reader : throw new FormRejectedException(problem.Value);
+        return problem is null ? (reader, check == FormTokenCheck.TooSoon) : throw new FormRejectedException(problem.Value);
     }
 
     /// <summary>Runs a store call, turning its refusals into the page's problems.</summary>

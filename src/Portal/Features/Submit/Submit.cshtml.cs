@@ -56,7 +56,7 @@ public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, Submissio
                 Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length })],
             };
             string receipt = await NoJsFormGate.StoreAsync(() => sealer.SealAsync(store, keys.MailboxId, report, form.Files));
-            Result = new SubmitResult(codename, receipt);
+            Result = new SubmitResult(codename, receipt, [.. form.Files.Select(f => f.OriginalName)]);
             return Page();
         }
         catch (FormRejectedException e)

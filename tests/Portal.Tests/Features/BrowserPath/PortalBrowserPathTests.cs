@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
@@ -111,12 +112,31 @@ public class PortalBrowserPathTests
         await page.ClickAsync(".js-followup button[type=submit]");
         await page.Locator(".js-sent, .js-error").First.WaitForAsync(new() { Timeout = 60_000 });
         Assert.That(await page.Locator(".js-error").CountAsync(), Is.Zero, await page.Locator("main").InnerTextAsync());
+        Assert.That(await page.InnerTextAsync(".js-sent h2"), Is.EqualTo(EnglishMailboxText.Instance.FollowupSentTitle), "the same words as without JavaScript");
+        Assert.That(await page.InnerTextAsync(".js-sent p"), Does.StartWith(EnglishMailboxText.Instance.FollowupSentBody));
 
         var followup = Store.Transfer().ListUnexported().Single(i => i.Kind == ItemKind.Followup);
         Assert.That(followup.MailboxId, Is.EqualTo(item.MailboxId));
         var contents = Decrypt(followup.Id, (_, _) => { });
         Assert.That(contents.Message!.Text, Is.EqualTo("More: " + submitted.Canary));
         Assert.That(contents.Message.Client.EncryptedBy, Is.EqualTo(EncryptedBy.Browser));
+    }
+
+    [TestCase("en")]
+    [TestCase("es")]
+    public async Task Submitted_WithJavaScript_SaysWhatTheNoJsResultPageSaysAndListsTheFiles(string language)
+    {
+        await using var context = await (await Chromium.GetAsync()).NewContextAsync();
+        var page = await context.NewPageAsync();
+        var text = (language == "es" ? SpanishText.Instance : EnglishText.Instance).Submit;
+
+        var submitted = await SubmitAsync(context, language, page);
+
+        Assert.That(await page.InnerTextAsync("main h1"), Is.EqualTo(text.ResultTitle));
+        Assert.That(await page.Locator(".js-submitted .points li").AllInnerTextsAsync(), Is.EqualTo(text.CodenameAdvice));
+        Assert.That(await page.InnerTextAsync(".js-submitted"), Does.Contain(text.ReceiptHint).And.Contain(text.ResultPathBrowser[0]));
+        Assert.That(await page.Locator(".js-submitted .files-sent li").AllInnerTextsAsync(), Is.EqualTo(submitted.Files.Select(f => f.Name)));
+        Assert.That(await page.Locator("#report-form, .no-files-sent:visible").CountAsync(), Is.Zero);
     }
 
     [TestCase("en")]

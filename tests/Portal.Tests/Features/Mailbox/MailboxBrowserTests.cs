@@ -6,6 +6,7 @@ using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
@@ -59,6 +60,8 @@ public class MailboxBrowserTests
         var sent = await NoJsBrowser.SubmitAsync(page);
 
         Assert.That(sent.Status, Is.EqualTo(200));
+        var mailboxText = lang == "es" ? SpanishMailboxText.Instance : EnglishMailboxText.Instance;
+        Assert.That(await page.InnerTextAsync("#path-heading"), Is.EqualTo(mailboxText.FollowupPathHeading), "a message, not a report");
         string receipt = await page.InnerTextAsync("#receipt");
         var item = Store.Transfer().ListUnexported().Single(i => i.Id == receipt);
         Assert.That((item.Kind, item.MailboxId), Is.EqualTo((ItemKind.Followup, keys.MailboxId)));
@@ -89,22 +92,71 @@ public class MailboxBrowserTests
         Assert.That(Store.Transfer().Status().UnreadReplies, Is.EqualTo(unreadBefore - 1));
     }
 
-    [TestCase("en", true, "No mailbox found for this codename. Check the words")]
-    [TestCase("en", false, "No mailbox found for this codename. Check the words")]
-    [TestCase("es", true, "No se encontró ningún buzón con este nombre clave")]
-    public async Task Codename_UnknownOrMistyped_SaysNoMailboxFoundAndNothingMore(string lang, bool validWords, string message)
+    [TestCase("en", "No mailbox found for this codename. Check the words")]
+    [TestCase("es", "No se encontró ningún buzón con este nombre clave")]
+    public async Task Codename_Unknown_SaysNoMailboxFoundAndNothingMore(string lang, string message)
     {
+        var browser = await Chromium.GetAsync();
+        await using (var jsContext = await browser.NewContextAsync())
+        {
+            var jsPage = await jsContext.NewPageAsync();
+            await jsPage.GotoAsync(new Uri(baseAddress, $"/{lang}/mailbox").ToString());
+            await jsPage.FillAsync("#codename", Codename.Generate());
+            await jsPage.ClickAsync("#mailbox-form button[type=submit]");
+            await jsPage.Locator(".js-error").WaitForAsync(new() { Timeout = 60_000 });
+            Assert.That(await jsPage.InnerTextAsync(".js-error"), Does.StartWith(message), "the same words with JavaScript");
+        }
+
         await using var context = await NoJsBrowser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, $"/{lang}/mailbox").ToString());
 
-        await page.FillAsync("#codename", validWords ? Codename.Generate() : "these are not eight list words at all");
+        await page.FillAsync("#codename", Codename.Generate());
         var response = await NoJsBrowser.SubmitAsync(page);
 
         Assert.That(response.Status, Is.EqualTo(404));
         Assert.That(await page.InnerTextAsync(".error-summary"), Does.StartWith(message));
         Assert.That(await page.Locator("#codename").InputValueAsync(), Is.Empty, "the codename is not echoed back");
         await AxeSnapshot.AssertNoViolationsAsync(page, baseAddress);
+    }
+
+    [TestCase("en", false, "A codename has eight words; you entered 7.", "“zzqxv” is not one of the codename words.")]
+    [TestCase("es", false, "Un nombre clave tiene ocho palabras; usted escribió 7.", "«zzqxv» no es una de las palabras de los nombres clave.")]
+    [TestCase("en", true, "A codename has eight words; you entered 7.", "“zzqxv” is not one of the codename words.")]
+    [TestCase("es", true, "Un nombre clave tiene ocho palabras; usted escribió 7.", "«zzqxv» no es una de las palabras de los nombres clave.")]
+    public async Task Codename_Malformed_SaysWhichProblemWithoutEchoingTheOtherWords(string lang, bool javaScript, string wrongCount, string unknownWord)
+    {
+        var browser = await Chromium.GetAsync();
+        await using var context = await browser.NewContextAsync(new() { JavaScriptEnabled = javaScript });
+        var page = await context.NewPageAsync();
+        string[] words = Codename.Generate().Split(' ');
+
+        string seven = await TryOpenAsync(page, lang, javaScript, string.Join(' ', words[..7]));
+        string mistyped = await TryOpenAsync(page, lang, javaScript, string.Join(' ', [.. words[..3], "ZZQXV", .. words[4..]]));
+
+        Assert.That(seven, Does.StartWith(wrongCount));
+        Assert.That(mistyped, Does.StartWith(unknownWord));
+        foreach (string word in words.Where(w => w.Length > 2))
+        {
+            Assert.That(seven + mistyped, Does.Not.Contain(word), "only the unknown word is shown, never the codename");
+        }
+    }
+
+    private async Task<string> TryOpenAsync(IPage page, string lang, bool javaScript, string typed)
+    {
+        await page.GotoAsync(new Uri(baseAddress, $"/{lang}/mailbox").ToString());
+        await page.FillAsync("#codename", typed);
+        if (javaScript)
+        {
+            await page.ClickAsync("#mailbox-form button[type=submit]");
+            await page.Locator(".js-error").WaitForAsync(new() { Timeout = 60_000 });
+            return (await page.InnerTextAsync(".js-error")).Trim();
+        }
+
+        var response = await NoJsBrowser.SubmitAsync(page);
+        Assert.That(response.Status, Is.EqualTo(400));
+        Assert.That(await page.Locator("#codename").InputValueAsync(), Is.Empty, "the codename is not echoed back");
+        return (await page.InnerTextAsync(".error-summary")).Trim();
     }
 
     /// <summary>A reply as the console makes it: encrypted to the source's reply recipient and the reviewers.</summary>
