@@ -1,3 +1,4 @@
+using System.Globalization;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
@@ -73,11 +74,23 @@ internal static class ImportService
         }
         catch (BundleException ex)
         {
-            throw new CliException(
-                "the bundle is not valid: it is damaged, was modified, or holds something a bundle may not; nothing was imported",
-                "ask for a fresh export from the portal; do not try to open this file another way", ex);
+            throw Invalid(ex);
         }
     }
+
+    // Says what is wrong as far as the reader knows it, and the remedy that fits: a cut-short file is copied again.
+    private static CliException Invalid(BundleException ex) => ex switch
+    {
+        { ExpectedLength: long expected, ActualLength: long actual } => new CliException(
+            string.Create(CultureInfo.InvariantCulture, $"the bundle is truncated: {actual:N0} of {expected:N0} bytes; nothing was imported"),
+            "it was cut short in a copy or download: copy it again, or download it again from the portal's transfer page", ex),
+        { ItemId: string id } => new CliException(
+            $"the bundle's entry for item {id[..8]} is not what its manifest says (name, type, size or SHA-256): it is damaged or was modified; nothing was imported",
+            "copy or download the bundle again; do not try to open this file another way", ex),
+        _ => new CliException(
+            "the bundle is not valid: it is damaged, was modified, or holds something a bundle may not; nothing was imported",
+            "copy or download the bundle again; do not try to open this file another way", ex),
+    };
 
     private static bool IsInVault(VaultSession vault, string id) =>
         vault.Read(data => data.ItemExists(id));
