@@ -37,10 +37,10 @@ internal static class ImportService
         }
 
         var present = manifest.Items.Where(i => !staging.TryGetPath(i.Id, out _)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<string> opened = [];
+        (IReadOnlyList<string> Opened, IReadOnlyDictionary<string, int> NewMessages) cases = ([], new Dictionary<string, int>());
         if (present.Count < manifest.Items.Count)
         {
-            opened = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes);
+            cases = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes);
         }
         else
         {
@@ -61,7 +61,8 @@ internal static class ImportService
                 "run the same import again (it changes nothing in the vault) with --receipt FILE to write it elsewhere", ex);
         }
 
-        return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count, present.Count, opened, receipt);
+        return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count, present.Count, cases.Opened,
+            cases.NewMessages, receipt);
     }
 
     private static BundleReader Verify(Stream file, StagingArea staging)
@@ -95,7 +96,7 @@ internal static class ImportService
     private static bool IsInVault(VaultSession vault, string id) =>
         vault.Read(data => data.ItemExists(id));
 
-    private static IReadOnlyList<string> ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
+    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
         HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes)
     {
         using UnlockedKeys keys = KeyService.Unlock(vault);
@@ -120,7 +121,7 @@ internal static class ImportService
         return Commit(vault, staged, bundleSha256, manifest.Created, present.Count);
     }
 
-    private static IReadOnlyList<string> Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present)
+    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present)
     {
         var placed = new List<string>();
         try

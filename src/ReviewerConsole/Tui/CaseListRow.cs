@@ -6,11 +6,12 @@ using WhistleSubmit.ReviewerConsole.Shared;
 namespace WhistleSubmit.ReviewerConsole.Tui;
 
 /// <summary>One line of the terminal UI's case list: id, status, severity, flags, start of the report (sanitised).</summary>
+/// <remarks>Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued.</remarks>
 internal static class CaseListRow
 {
     public static string Format(CaseSummary s)
     {
-        string flags = (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ");
+        string flags = (s.Case.Unread > 0 ? "M" : " ") + (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ");
         string severity = s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-";
         return $"{s.Case.ShortId} {CaseStatuses.Name(s.Case.Status),-13} {severity} {flags} {TerminalText.Line(s.Summary, 60)}";
     }

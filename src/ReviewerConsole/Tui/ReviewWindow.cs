@@ -51,7 +51,7 @@ internal sealed class ReviewWindow : Window
         cases.Accepting += (_, e) =>
         {
             e.Handled = true;
-            detail.SetFocus();
+            Open();
         };
         KeyDown += (_, key) => key.Handled = Handle(key);
         Refresh();
@@ -162,6 +162,18 @@ internal sealed class ReviewWindow : Window
         ShowSelected();
     }
 
+    // Enter on a case: the reviewer turns to its text, so its new messages are read now.
+    private void Open()
+    {
+        if (SelectedId is { } id && shown.FirstOrDefault(c => c.Case.Id == id) is { Case.Unread: > 0 })
+        {
+            TriageService.MarkRead(vault, id);
+            Refresh();
+        }
+
+        detail.SetFocus();
+    }
+
     private void ShowSelected()
     {
         detail.Text = SelectedId is { } id
@@ -176,6 +188,6 @@ internal sealed class ReviewWindow : Window
         F6 note     F7 reply (queued; run 'export-replies' to send)
         F8 filter by status   F9 filter by category   search: type at the top
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
-        List flags: D duplicate, N near-duplicate, R reply queued.
+        List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued.
         """;
 }

@@ -68,6 +68,37 @@ public sealed class ImportCommandTests
     }
 
     [Test]
+    public void Import_FollowUpsOnAnExistingCase_AnnouncedAndFlaggedUntilShown()
+    {
+        using TestVault vault = TestVault.Imported();
+        string recipient = ImportedScenario.RecipientOf(vault);
+        string caseA = CaseLookup.CaseA(vault);
+        byte[] bytes = Fixtures.Bundle(
+            BundleEntry.Followup(Templates.Scenario.MailboxA, Fixtures.Encrypt(Fixtures.FollowUp("One more detail."), recipient)),
+            BundleEntry.Followup(Templates.Scenario.MailboxA, Fixtures.Encrypt(Fixtures.FollowUp("And another."), recipient)));
+
+        CliResult result = vault.Run("import", vault.Directory.Write("more.wsbundle", bytes));
+
+        Assert.That(result.StdoutText, Does.Contain($"\n2 new messages on {caseA}\n"), result.ToString());
+        Assert.That(ListLine(vault, caseA), Does.Contain(" new:2"));
+        Assert.That(Unread(vault, caseA), Is.EqualTo(2));
+
+        vault.Succeed("show", caseA);
+
+        Assert.That(ListLine(vault, caseA), Does.Not.Contain("new:"));
+        Assert.That(Unread(vault, caseA), Is.Zero);
+    }
+
+    private static string ListLine(TestVault vault, string caseId) =>
+        vault.Succeed("list").StdoutText.Split('\n').Single(l => l.StartsWith(caseId, StringComparison.Ordinal));
+
+    private static int Unread(TestVault vault, string caseId)
+    {
+        using JsonDocument list = JsonDocument.Parse(vault.Succeed("list", "--json").StdoutText);
+        return list.RootElement.EnumerateArray().Single(c => c.GetProperty("id").GetString() == caseId).GetProperty("unreadMessages").GetInt32();
+    }
+
+    [Test]
     public void Import_TwoItemsWithIdenticalPlaintext_FlaggedAsDuplicatesBothWays()
     {
         using TestVault vault = TestVault.Imported();
