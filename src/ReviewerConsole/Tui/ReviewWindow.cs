@@ -58,6 +58,8 @@ internal sealed class ReviewWindow : Window
         cases.SetFocus();
     }
 
+    private CaseRecord Selected(string id) => shown.First(c => c.Case.Id == id).Case;
+
     private string? SelectedId => cases.SelectedItem is int i && i >= 0 && i < shown.Count ? shown[i].Case.Id : null;
 
     private bool Handle(Key key)
@@ -68,12 +70,13 @@ internal sealed class ReviewWindow : Window
         }
         else if (key == Key.F2)
         {
-            OnCase(id => Prompts.Choose(app, "Status", CaseStatuses.Names) is int s
+            // The list starts on the case's current status, so Enter alone changes nothing.
+            OnCase(id => Prompts.Choose(app, "Status", CaseStatuses.Names, (int)Selected(id).Status) is int s
                 ? TriageService.Triage(vault, id, new TriageChange(Status: (CaseStatus)s)) : null);
         }
         else if (key == Key.F3)
         {
-            OnCase(id => Prompts.Choose(app, "Severity", ["1 (low)", "2", "3", "4", "5 (most serious)"]) is int s
+            OnCase(id => Prompts.Choose(app, "Severity", ["1 (low)", "2", "3", "4", "5 (most serious)"], (Selected(id).Severity ?? 1) - 1) is int s
                 ? TriageService.Triage(vault, id, new TriageChange(Severity: s + 1)) : null);
         }
         else if (key == Key.F4)
