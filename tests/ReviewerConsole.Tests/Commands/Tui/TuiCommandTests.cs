@@ -39,13 +39,13 @@ public sealed class TuiCommandTests
         tui.SendKeys("F2");
         tui.WaitFor(s => s.Contains("investigating", StringComparison.Ordinal) && s.Contains("Esc cancels", StringComparison.Ordinal), "the status list");
         tui.SendKeys("Down", "Down", "Enter");
-        tui.WaitFor(s => s.Contains($"{id} investigating", StringComparison.Ordinal), "the new status in the list");
+        tui.WaitFor(s => s.Contains($"{id} invest ", StringComparison.Ordinal), "the new status in the list");
 
         // The status list opens on the current status: Enter alone keeps it (issue 12 item 9).
         tui.SendKeys("F2");
         tui.WaitFor(s => s.Contains("Esc cancels", StringComparison.Ordinal), "the status list again");
         tui.SendKeys("Enter");
-        tui.WaitFor(s => !s.Contains("Esc cancels", StringComparison.Ordinal) && s.Contains($"{id} investigating", StringComparison.Ordinal), "the status kept");
+        tui.WaitFor(s => !s.Contains("Esc cancels", StringComparison.Ordinal) && s.Contains($"{id} invest ", StringComparison.Ordinal), "the status kept");
 
         tui.SendKeys("F6");
         tui.WaitFor(s => s.Contains("Ctrl+S saves", StringComparison.Ordinal), "the note editor");
