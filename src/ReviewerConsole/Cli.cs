@@ -67,11 +67,55 @@ internal static class Cli
     // age style: "error:" lines and a pointer to --help, rather than the whole help text after every typo.
     private static void ReportParseErrors(ParseResult result)
     {
+        // A mistyped verb would otherwise be reported as "Required command was not provided".
+        if (result.CommandResult.Command is RootCommand root && result.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } verb)
+        {
+            string? nearest = Nearest(verb, root.Subcommands.Select(c => c.Name));
+            ErrorReporter.Error($"unknown verb \"{TerminalText.Line(verb, 40)}\"", (nearest is null ? string.Empty : $"did you mean '{nearest}'? ")
+                + $"'{ErrorReporter.ProgramName} --help' lists the verbs");
+            return;
+        }
+
         for (int i = 0; i < result.Errors.Count; i++)
         {
             string? hint = i == result.Errors.Count - 1 ? $"run '{CommandPath(result.CommandResult)} --help' for usage" : null;
             ErrorReporter.Error(result.Errors[i].Message, hint);
         }
+    }
+
+    // The verb within two edits (insert, delete, substitute, or swap two neighbours) of the typed word, if any.
+    internal static string? Nearest(string typed, IEnumerable<string> verbs) =>
+        verbs.Select(v => (Verb: v, Distance: Distance(typed.ToLowerInvariant(), v)))
+            .Where(c => c.Distance <= Math.Min(2, Math.Max(1, c.Verb.Length / 3)))
+            .OrderBy(c => c.Distance).Select(c => c.Verb).FirstOrDefault();
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (int j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
     }
 
     private static string CommandPath(CommandResult command)

@@ -120,7 +120,7 @@ public sealed class WholeSystemTests
                 Review("triage", id, "--status", "investigating", "--severity", "4");
                 Review("reply", id, "--text", replyText);
                 string replies = Path.Combine(root, "replies.wsbundle");
-                Assert.That(Review("export-replies", "--out", replies), Does.Contain("Exported 1 replies"));
+                Assert.That(Review("export-replies", "--out", replies), Does.Contain("Exported 1 reply to"));
                 Assert.That(Portal("import-replies", replies), Does.Contain("imported 1 replies"));
 
                 // The source reads the reply with the codename; the browser decrypts it.

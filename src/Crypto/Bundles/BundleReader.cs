@@ -65,10 +65,11 @@ public sealed class BundleReader : IDisposable
             throw new BundleException();
         }
 
+        var progress = new VerifyProgress();
         try
         {
             using var whole = new BackgroundSha256();
-            (BundleManifest manifest, Dictionary<string, (BundleItem, long)> offsets) = Verify(bundle, start, limits, whole, itemCopy);
+            (BundleManifest manifest, Dictionary<string, (BundleItem, long)> offsets) = Verify(bundle, start, limits, whole, itemCopy, progress);
             return new BundleReader(bundle, leaveOpen, manifest, offsets, Convert.ToHexStringLower(whole.Finish()));
         }
         catch (TarSourceException ex)
@@ -76,16 +77,19 @@ public sealed class BundleReader : IDisposable
             ExceptionDispatchInfo.Throw(ex.InnerException!);
             throw;
         }
-        catch (BundleException)
-        {
-            throw;
-        }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
             // TarReader's, JSON's and our own format errors alike; none may leak input through its message.
-            throw new BundleException();
+            throw Describe(progress, bundle.Length - start);
         }
     }
+
+    // A file that ended while more was expected, and is shorter than its manifest requires, was cut short (an
+    // interrupted copy or download); one that is short because an entry is wrong or missing is malformed.
+    private static BundleException Describe(VerifyProgress progress, long actual) =>
+        progress.ExpectedLength > actual && progress.Tar?.RanOut == true ? BundleException.Truncated(progress.ExpectedLength, actual)
+        : progress.ItemId is not null ? BundleException.InItem(progress.ItemId)
+        : new BundleException();
 
     /// <summary>
     /// A read-only stream of one item's bytes. It re-checks the SHA-256 as it reads and throws
@@ -116,10 +120,11 @@ public sealed class BundleReader : IDisposable
     }
 
     private static (BundleManifest, Dictionary<string, (BundleItem, long)>) Verify(Stream bundle, long start, BundleLimits limits, BackgroundSha256 whole,
-        Func<BundleItem, Stream?>? itemCopy)
+        Func<BundleItem, Stream?>? itemCopy, VerifyProgress progress)
     {
         // The whole-file hash and each item's own hash both run on the thread pool while the parser reads on.
         using var tar = new StrictTarReader(bundle, whole);
+        progress.Tar = tar;
         StrictTarEntry first = tar.Next(limits.MaxManifestBytes) ?? throw new BundleException();
         if (first.Name != "manifest.json")
         {
@@ -129,10 +134,12 @@ public sealed class BundleReader : IDisposable
         byte[] json = new byte[first.Length];
         first.Data.ReadExactly(json);
         BundleManifest manifest = ParseManifest(json, limits);
+        progress.ExpectedLength = ExpectedLength(first.Length, manifest);
 
         var offsets = new Dictionary<string, (BundleItem, long)>(manifest.Items.Count, StringComparer.Ordinal);
         foreach (BundleItem item in manifest.Items)
         {
+            progress.ItemId = item.Id;
             StrictTarEntry entry = tar.Next(limits.MaxItemBytes) ?? throw new BundleException();
             if (entry.Name != ManifestRules.EntryName(item.Id) || entry.Length != item.Size
                 || entry.DataOffset + entry.Length > limits.MaxTotalBytes || !offsets.TryAdd(item.Id, (item, start + entry.DataOffset)))
@@ -146,6 +153,8 @@ public sealed class BundleReader : IDisposable
             }
         }
 
+        progress.ItemId = null;
+
         // The end-of-archive marker is two zero blocks; anything after it must be zeros (record padding).
         if (tar.Next(0) is not null || tar.ReadTrailingZeros(limits.MaxTotalBytes) < tar.EndOfArchive + (2 * TarInput.BlockSize))
         {
@@ -154,6 +163,12 @@ public sealed class BundleReader : IDisposable
 
         return (manifest, offsets);
     }
+
+    // The shortest well-formed layout: each entry a header block and its padded data, then the two-block end marker.
+    private static long ExpectedLength(long manifestLength, BundleManifest manifest) =>
+        TarInput.BlockSize + StrictTarReader.RoundUpToBlock(manifestLength)
+        + manifest.Items.Sum(i => TarInput.BlockSize + StrictTarReader.RoundUpToBlock(i.Size))
+        + (2 * TarInput.BlockSize);
 
     private static Action<ReadOnlySpan<byte>>? CopyTo(Func<BundleItem, Stream?>? itemCopy, BundleItem item)
     {
@@ -202,5 +217,15 @@ public sealed class BundleReader : IDisposable
         }
 
         return manifest;
+    }
+
+    // What the verification had learnt when it failed, for a precise BundleException.
+    private sealed class VerifyProgress
+    {
+        public long ExpectedLength { get; set; }
+
+        public string? ItemId { get; set; }
+
+        public StrictTarReader? Tar { get; set; }
     }
 }

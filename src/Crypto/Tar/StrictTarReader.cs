@@ -30,6 +30,9 @@ internal sealed class StrictTarReader : IDisposable
     /// <summary>Offset of the end-of-archive marker, once <see cref="Next"/> has returned null.</summary>
     internal long EndOfArchive { get; private set; } = -1;
 
+    /// <summary>Whether a read found the source at its end.</summary>
+    internal bool RanOut => input.RanOut;
+
     /// <summary>Bytes consumed from the source so far.</summary>
     internal long Consumed => input.Consumed;
 

@@ -32,6 +32,9 @@ internal sealed class TarInput : ReadOnlyStreamBase
     /// <summary>Bytes consumed so far.</summary>
     internal long Consumed => position;
 
+    /// <summary>Whether a read found the source at its end (a cut-short archive, when more was still expected).</summary>
+    internal bool RanOut { get; private set; }
+
     /// <summary>The last 512 bytes consumed (the last header block, right after TarReader returns an entry).</summary>
     internal ReadOnlySpan<byte> LastBlock => lastBlock;
 
@@ -59,6 +62,7 @@ internal sealed class TarInput : ReadOnlyStreamBase
             throw new TarSourceException(new IOException("The input stream misreported a read."));
         }
 
+        RanOut |= n == 0 && !buffer.IsEmpty;
         Span<byte> got = buffer[..n];
         CheckZeros(got);
         Remember(got);

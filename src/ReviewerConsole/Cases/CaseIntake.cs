@@ -21,6 +21,8 @@ internal sealed class CaseIntake
     private readonly string bundleCreated;
     private readonly string now;
     private readonly List<Known> known;
+    private readonly HashSet<string> opened = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> newMessages = new(StringComparer.Ordinal);
     private long sequence;
 
     /// <param name="data">The import's store transaction.</param>
@@ -40,6 +42,9 @@ internal sealed class CaseIntake
         known = [.. data.ItemSignatures().Select(s => new Known(s.Id, s.PlaintextSha256, s.MinHash, null))];
     }
 
+    /// <summary>Per case that existed before this intake: how many items joined it (to announce, and unread until read).</summary>
+    public IReadOnlyDictionary<string, int> NewMessages => newMessages;
+
     /// <returns>The id of the case the item opened, or null if it joined an open one.</returns>
     public string? Admit(IntakeItem s)
     {
@@ -50,12 +55,24 @@ internal sealed class CaseIntake
             record = new CaseRecord(BundleItem.NewId(), s.MailboxId, CaseStatus.New, null, null, [], now, now, s.Report?.ReplyRecipient);
             data.InsertCase(record);
             opened = record.Id;
+            this.opened.Add(record.Id);
             Audit(AuditActions.CaseOpen, record.Id, null, "case opened for a new source");
         }
         else
         {
-            record = existing with { Updated = now, ReplyRecipient = existing.ReplyRecipient ?? s.Report?.ReplyRecipient };
+            // A case opened by this same import is announced as new; only older cases get unread messages.
+            bool older = !this.opened.Contains(existing.Id);
+            record = existing with
+            {
+                Updated = now,
+                ReplyRecipient = existing.ReplyRecipient ?? s.Report?.ReplyRecipient,
+                Unread = existing.Unread + (older ? 1 : 0),
+            };
             data.UpdateCase(record);
+            if (older)
+            {
+                newMessages[record.Id] = newMessages.GetValueOrDefault(record.Id) + 1;
+            }
         }
 
         string mainText = Documents.MainText(s.Report, s.Message);

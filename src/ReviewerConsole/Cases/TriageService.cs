@@ -82,6 +82,26 @@ internal static class TriageService
         });
     }
 
+    /// <summary>
+    /// Marks the case's new messages as read, once a reviewer has been shown them. Not audited: reading a case is not
+    /// (the count is a reminder, not a record); a case with nothing unread is not written.
+    /// </summary>
+    public static void MarkRead(VaultSession vault, string caseId)
+    {
+        if (vault.Read(data => data.FindCase(caseId)?.Unread ?? 0) == 0)
+        {
+            return;
+        }
+
+        vault.Write(data =>
+        {
+            if (data.FindCase(caseId) is { Unread: > 0 } record)
+            {
+                data.UpdateCase(record with { Unread = 0 });
+            }
+        });
+    }
+
     public static NoteRecord AddNote(VaultSession vault, string caseId, string text)
     {
         string trimmed = text.Trim();

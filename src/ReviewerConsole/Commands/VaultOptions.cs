@@ -45,6 +45,16 @@ internal static class VaultOptions
         return actor;
     }
 
+    /// <summary>
+    /// "whistle-review", with the --data DIR given on this command line (quoted if needed), for hints that name the
+    /// next command: without it, the next command would open the default vault instead.
+    /// </summary>
+    public static string Program(ParseResult parse) =>
+        parse.GetValue(Data) is { Length: > 0 } dir ? $"{ErrorReporter.ProgramName} --data {Quote(dir)}" : ErrorReporter.ProgramName;
+
+    private static string Quote(string text) =>
+        text.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+=:,@%".Contains(c)) ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
     /// <summary>Opens the vault named on the command line, asking for its passphrase.</summary>
     public static VaultSession Open(ParseResult parse) =>
         VaultService.Open(Root(parse), () => PassphrasePrompt.Read("Vault passphrase:"), Actor(parse), TimeProvider.System);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
@@ -36,10 +37,10 @@ internal static class ImportService
         }
 
         var present = manifest.Items.Where(i => !staging.TryGetPath(i.Id, out _)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<string> opened = [];
+        (IReadOnlyList<string> Opened, IReadOnlyDictionary<string, int> NewMessages) cases = ([], new Dictionary<string, int>());
         if (present.Count < manifest.Items.Count)
         {
-            opened = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes);
+            cases = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes);
         }
         else
         {
@@ -60,7 +61,8 @@ internal static class ImportService
                 "run the same import again (it changes nothing in the vault) with --receipt FILE to write it elsewhere", ex);
         }
 
-        return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count, present.Count, opened, receipt);
+        return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count, present.Count, cases.Opened,
+            cases.NewMessages, receipt);
     }
 
     private static BundleReader Verify(Stream file, StagingArea staging)
@@ -73,16 +75,28 @@ internal static class ImportService
         }
         catch (BundleException ex)
         {
-            throw new CliException(
-                "the bundle is not valid: it is damaged, was modified, or holds something a bundle may not; nothing was imported",
-                "ask for a fresh export from the portal; do not try to open this file another way", ex);
+            throw Invalid(ex);
         }
     }
+
+    // Says what is wrong as far as the reader knows it, and the remedy that fits: a cut-short file is copied again.
+    private static CliException Invalid(BundleException ex) => ex switch
+    {
+        { ExpectedLength: long expected, ActualLength: long actual } => new CliException(
+            string.Create(CultureInfo.InvariantCulture, $"the bundle is truncated: {actual:N0} of {expected:N0} bytes; nothing was imported"),
+            "it was cut short in a copy or download: copy it again, or download it again from the portal's transfer page", ex),
+        { ItemId: string id } => new CliException(
+            $"the bundle's entry for item {id[..8]} is not what its manifest says (name, type, size or SHA-256): it is damaged or was modified; nothing was imported",
+            "copy or download the bundle again; do not try to open this file another way", ex),
+        _ => new CliException(
+            "the bundle is not valid: it is damaged, was modified, or holds something a bundle may not; nothing was imported",
+            "copy or download the bundle again; do not try to open this file another way", ex),
+    };
 
     private static bool IsInVault(VaultSession vault, string id) =>
         vault.Read(data => data.ItemExists(id));
 
-    private static IReadOnlyList<string> ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
+    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
         HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes)
     {
         using UnlockedKeys keys = KeyService.Unlock(vault);
@@ -107,7 +121,7 @@ internal static class ImportService
         return Commit(vault, staged, bundleSha256, manifest.Created, present.Count);
     }
 
-    private static IReadOnlyList<string> Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present)
+    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present)
     {
         var placed = new List<string>();
         try

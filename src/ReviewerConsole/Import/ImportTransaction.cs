@@ -11,8 +11,8 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// </summary>
 internal static class ImportTransaction
 {
-    /// <returns>The ids of the cases opened.</returns>
-    public static IReadOnlyList<string> Apply(VaultData data, VaultSession vault, IReadOnlyList<StagedItem> staged, string bundleSha256,
+    /// <returns>The ids of the cases opened, and per older case how many new items joined it.</returns>
+    public static (IReadOnlyList<string> Opened, IReadOnlyDictionary<string, int> NewMessages) Apply(VaultData data, VaultSession vault, IReadOnlyList<StagedItem> staged, string bundleSha256,
         DateOnly bundleCreated, int alreadyPresent)
     {
         var intake = new CaseIntake(data, vault, bundleSha256, bundleCreated);
@@ -28,6 +28,6 @@ internal static class ImportTransaction
         intake.Complete();
         AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.ImportBundle, null, null,
             $"bundle SHA-256 {bundleSha256}: {staged.Count} new items, {alreadyPresent} already in the vault");
-        return opened;
+        return (opened, intake.NewMessages);
     }
 }

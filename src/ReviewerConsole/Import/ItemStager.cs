@@ -32,16 +32,16 @@ internal static class ItemStager
         }
         catch (AgeException ex) when (ex.Kind == AgeErrorKind.NoMatch)
         {
-            throw Failed(number, total, "could not be decrypted with this vault's keys", ex,
+            throw Failed(item, number, total, "could not be decrypted with this vault's keys", ex,
                 "it was encrypted to other keys: compare 'whistle-review keys' with the portal's recipients");
         }
         catch (AgeException ex)
         {
-            throw Failed(number, total, "is damaged: its encryption failed authentication", ex);
+            throw Failed(item, number, total, "is damaged: its encryption failed authentication", ex);
         }
         catch (ContainerException ex)
         {
-            throw Failed(number, total, "decrypted, but its contents are not a valid submission (a malformed or unsafe archive)", ex);
+            throw Failed(item, number, total, "decrypted, but its contents are not a valid submission (a malformed or unsafe archive)", ex);
         }
     }
 
@@ -97,8 +97,9 @@ internal static class ItemStager
             Convert.ToHexStringLower(sha256), type, label);
     }
 
-    private static CliException Failed(int number, int total, string reason, Exception inner, string? hint = null) => new(
-        $"item {number} of {total} {reason}; nothing was imported",
-        hint ?? "the vault is unchanged; ask for a fresh export from the portal, and report a bundle that fails again",
+    // The id's prefix names the item for the portal side and a bug report; ids are random and say nothing of content.
+    private static CliException Failed(BundleItem item, int number, int total, string reason, Exception inner, string? hint = null) => new(
+        $"item {number} of {total} ({item.Id[..8]}) {reason}; nothing was imported",
+        hint ?? "the vault is unchanged; copy or download the bundle again, and report a bundle that fails again",
         inner);
 }

@@ -20,6 +20,7 @@ internal static class CaseDocuments
         ["opened"] = c.Opened,
         ["updated"] = c.Updated,
         ["replyRecipient"] = Nullable(c.ReplyRecipient),
+        ["unread"] = c.Unread,
     };
 
     public static CaseRecord ToCase(BsonDocument d) => new(
@@ -31,7 +32,9 @@ internal static class CaseDocuments
         StringList(d["tags"]),
         d["opened"].AsString,
         d["updated"].AsString,
-        OptionalString(d["replyRecipient"]));
+        OptionalString(d["replyRecipient"]),
+        // Absent in cases stored before follow-ups were counted: nothing unread.
+        d.TryGetValue("unread", out BsonValue unread) && unread.IsInt32 ? unread.AsInt32 : 0);
 
     public static BsonDocument ToDocument(ItemRecord i, byte[] minHash) => new()
     {

@@ -19,14 +19,18 @@ internal static class PassphrasePrompt
     }
 
     /// <summary>Asks twice on a terminal, for encrypting: a typo here would lock the file forever.</summary>
-    public static string ReadNew()
+    /// <param name="check">Throws if the passphrase is unacceptable; run before the confirmation is asked for.</param>
+    public static string ReadNew(Action<string>? check = null)
     {
         if (FromFile() is { } fromFile)
         {
-            return RequireNonEmpty(fromFile);
+            string given = RequireNonEmpty(fromFile);
+            check?.Invoke(given);
+            return given;
         }
 
         string first = RequireNonEmpty(FromTerminal("Enter passphrase:"));
+        check?.Invoke(first);
         string second = FromTerminal("Confirm passphrase:");
         if (!string.Equals(first, second, StringComparison.Ordinal))
         {

@@ -6,12 +6,25 @@ using WhistleSubmit.ReviewerConsole.Shared;
 namespace WhistleSubmit.ReviewerConsole.Tui;
 
 /// <summary>One line of the terminal UI's case list: id, status, severity, flags, start of the report (sanitised).</summary>
+/// <remarks>Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued.</remarks>
 internal static class CaseListRow
 {
     public static string Format(CaseSummary s)
     {
-        string flags = (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ");
+        string flags = (s.Case.Unread > 0 ? "M" : " ") + (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ");
         string severity = s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-";
-        return $"{s.Case.ShortId} {CaseStatuses.Name(s.Case.Status),-13} {severity} {flags} {TerminalText.Line(s.Summary, 60)}";
+        return $"{s.Case.ShortId} {ShortStatus(s.Case.Status),-6} {severity} {flags} {TerminalText.Line(s.Summary, 60)}";
     }
+
+    /// <summary>
+    /// At most six letters: at 80 columns the list is about 31 wide, and the full "investigating" left the summary
+    /// two characters. The case text on the right names the status in full.
+    /// </summary>
+    public static string ShortStatus(CaseStatus status) => status switch
+    {
+        CaseStatus.Triaging => "triage",
+        CaseStatus.Investigating => "invest",
+        CaseStatus.Referred => "refer",
+        _ => CaseStatuses.Name(status),
+    };
 }

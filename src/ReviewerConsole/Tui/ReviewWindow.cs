@@ -51,12 +51,14 @@ internal sealed class ReviewWindow : Window
         cases.Accepting += (_, e) =>
         {
             e.Handled = true;
-            detail.SetFocus();
+            Open();
         };
         KeyDown += (_, key) => key.Handled = Handle(key);
         Refresh();
         cases.SetFocus();
     }
+
+    private CaseRecord Selected(string id) => shown.First(c => c.Case.Id == id).Case;
 
     private string? SelectedId => cases.SelectedItem is int i && i >= 0 && i < shown.Count ? shown[i].Case.Id : null;
 
@@ -68,12 +70,13 @@ internal sealed class ReviewWindow : Window
         }
         else if (key == Key.F2)
         {
-            OnCase(id => Prompts.Choose(app, "Status", CaseStatuses.Names) is int s
+            // The list starts on the case's current status, so Enter alone changes nothing.
+            OnCase(id => Prompts.Choose(app, "Status", CaseStatuses.Names, (int)Selected(id).Status) is int s
                 ? TriageService.Triage(vault, id, new TriageChange(Status: (CaseStatus)s)) : null);
         }
         else if (key == Key.F3)
         {
-            OnCase(id => Prompts.Choose(app, "Severity", ["1 (low)", "2", "3", "4", "5 (most serious)"]) is int s
+            OnCase(id => Prompts.Choose(app, "Severity", ["1 (low)", "2", "3", "4", "5 (most serious)"], (Selected(id).Severity ?? 1) - 1) is int s
                 ? TriageService.Triage(vault, id, new TriageChange(Severity: s + 1)) : null);
         }
         else if (key == Key.F4)
@@ -162,6 +165,18 @@ internal sealed class ReviewWindow : Window
         ShowSelected();
     }
 
+    // Enter on a case: the reviewer turns to its text, so its new messages are read now.
+    private void Open()
+    {
+        if (SelectedId is { } id && shown.FirstOrDefault(c => c.Case.Id == id) is { Case.Unread: > 0 })
+        {
+            TriageService.MarkRead(vault, id);
+            Refresh();
+        }
+
+        detail.SetFocus();
+    }
+
     private void ShowSelected()
     {
         detail.Text = SelectedId is { } id
@@ -176,6 +191,6 @@ internal sealed class ReviewWindow : Window
         F6 note     F7 reply (queued; run 'export-replies' to send)
         F8 filter by status   F9 filter by category   search: type at the top
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
-        List flags: D duplicate, N near-duplicate, R reply queued.
+        List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued.
         """;
 }

@@ -69,8 +69,6 @@ public class BundleReaderTests
         yield return Case("HashMismatch", Raw(m1, RawTar.Entry($"items/{Id1}.age", "item A"u8.ToArray())));
         yield return Case("SizeMismatch", Raw(m1, RawTar.Entry($"items/{Id1}.age", "item a!"u8.ToArray())));
         yield return Case("DuplicateIdInManifest", Raw(ManifestJson(ItemJson(Id1, A), ItemJson(Id1, A)), e1, e1));
-        yield return Case("NoEndOfArchive", [.. RawTar.Entry("manifest.json", m1), .. e1]);
-        yield return Case("OneEndBlock", [.. RawTar.Entry("manifest.json", m1), .. e1, .. new byte[512]]);
         yield return Case("GarbageAfterEnd", [.. Raw(m1, e1), 1]);
         yield return Case("EntryAfterEnd", [.. Raw(m1, e1), .. e2]);
         yield return Case("NonZeroPaddingAfterItem", FlipAt(Raw(m1, e1), RawTar.Block + RawTar.Block + m1.Length + RawTar.PadTo(m1.Length) + RawTar.Block + A.Length + 1));
@@ -122,6 +120,44 @@ public class BundleReaderTests
             byte[] truncated = bundle[..length];
             Assert.That(() => Open(truncated).Dispose(), Throws.TypeOf<BundleException>(), $"truncated to {length}");
         }
+    }
+
+    [Test]
+    public void Open_TruncatedAfterTheManifest_SaysHowLongItShouldBe()
+    {
+        byte[] bundle = Write((Id1, new byte[700]), (Id2, B));
+        int afterManifest = 1536; // its header and two blocks of JSON
+
+        for (int length = afterManifest; length < bundle.Length; length += 100)
+        {
+            var ex = Assert.Throws<BundleException>(() => Open(bundle[..length]).Dispose(), $"truncated to {length}");
+            Assert.That((ex!.IsTruncated, ex.ExpectedLength, ex.ActualLength), Is.EqualTo((true, (long?)bundle.Length, (long?)length)), $"truncated to {length}");
+        }
+    }
+
+    [Test]
+    public void Open_EndOfArchiveMissingOrCut_IsTruncated()
+    {
+        string m1 = ManifestJson(ItemJson(Id1, A));
+        byte[] e1 = RawTar.Entry($"items/{Id1}.age", A);
+        byte[][] cut = [[.. RawTar.Entry("manifest.json", m1), .. e1], [.. RawTar.Entry("manifest.json", m1), .. e1, .. new byte[512]]];
+
+        foreach (byte[] bundle in cut)
+        {
+            var ex = Assert.Throws<BundleException>(() => Open(bundle).Dispose());
+            Assert.That((ex!.IsTruncated, ex.ExpectedLength), Is.EqualTo((true, (long?)Raw(m1, e1).Length)));
+        }
+    }
+
+    [Test]
+    public void Open_ItemHashMismatch_NamesTheItemNotTruncation()
+    {
+        byte[] bundle = Raw(ManifestJson(ItemJson(Id1, A), ItemJson(Id2, B)), RawTar.Entry($"items/{Id1}.age", A),
+            RawTar.Entry($"items/{Id2}.age", "item b, longeR"u8.ToArray()));
+
+        var ex = Assert.Throws<BundleException>(() => Open(bundle).Dispose());
+
+        Assert.That((ex!.ItemId, ex.IsTruncated, ex.Message), Is.EqualTo(((string?)Id2, false, "The bundle is malformed.")));
     }
 
     [Test]

@@ -7,12 +7,13 @@ namespace WhistleSubmit.ReviewerConsole.Tests.Support;
 
 /// <summary>
 /// Bundles an attacker could hand the offline machine (issue 4 "Safety"), each with the start of the error it must
-/// get. Builders take the vault's recipient, for items that must decrypt before their container is found malicious.
+/// get ({id} stands for an item id's first 8 hex digits, {n} for a byte count). Builders take the vault's recipient, for items that must decrypt before their container is found malicious.
 /// </summary>
 internal static class MaliciousBundles
 {
     public const string InvalidBundle = "whistle-review: error: the bundle is not valid: it is damaged, was modified, or holds something a bundle may not; nothing was imported";
-    public const string InvalidContainer = "whistle-review: error: item 1 of 1 decrypted, but its contents are not a valid submission (a malformed or unsafe archive); nothing was imported";
+    public const string ItemMismatch = "whistle-review: error: the bundle's entry for item {id} is not what its manifest says (name, type, size or SHA-256): it is damaged or was modified; nothing was imported";
+    public const string InvalidContainer = "whistle-review: error: item 1 of 1 ({id}) decrypted, but its contents are not a valid submission (a malformed or unsafe archive); nothing was imported";
 
     private const string ReportWithOneFile =
         """{"v":1,"description":"CANARY-MALICE-77aa11","attachments":[{"name":"a","size":3}],"client":{"language":"en","encryptedBy":"browser"}}""";
@@ -21,16 +22,16 @@ internal static class MaliciousBundles
 
     public static IEnumerable<TestCaseData> Cases()
     {
-        yield return Case("path traversal", _ => WithEntry(id => RawTar.Entry($"items/../{id}.age", Data)), InvalidBundle);
-        yield return Case("absolute path", _ => WithEntry(id => RawTar.Entry($"/items/{id}.age", Data)), InvalidBundle);
-        yield return Case("symlink", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", [], '2', linkName: "/etc/passwd"), size: 0), InvalidBundle);
-        yield return Case("hardlink", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", [], '1', linkName: "manifest.json"), size: 0), InvalidBundle);
-        yield return Case("character device", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", [], '3'), size: 0), InvalidBundle);
-        yield return Case("directory", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", [], '5'), size: 0), InvalidBundle);
+        yield return Case("path traversal", _ => WithEntry(id => RawTar.Entry($"items/../{id}.age", Data)), ItemMismatch);
+        yield return Case("absolute path", _ => WithEntry(id => RawTar.Entry($"/items/{id}.age", Data)), ItemMismatch);
+        yield return Case("symlink", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", [], '2', linkName: "/etc/passwd"), size: 0), ItemMismatch);
+        yield return Case("hardlink", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", [], '1', linkName: "manifest.json"), size: 0), ItemMismatch);
+        yield return Case("character device", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", [], '3'), size: 0), ItemMismatch);
+        yield return Case("directory", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", [], '5'), size: 0), ItemMismatch);
         yield return Case("duplicate entry", _ => WithEntry(id => [.. RawTar.Entry($"items/{id}.age", Data), .. RawTar.Entry($"items/{id}.age", Data)]), InvalidBundle);
         yield return Case("entry not in manifest", _ => WithEntry(id => [.. RawTar.Entry($"items/{id}.age", Data), .. RawTar.Entry($"items/{BundleItem.NewId()}.age", Data)]), InvalidBundle);
-        yield return Case("hash mismatch", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", Encoding.ASCII.GetBytes("age-encryption.org/v1 not reallY"))), InvalidBundle);
-        yield return Case("truncated archive", r => ValidBundle(r)[..^1500], InvalidBundle);
+        yield return Case("hash mismatch", _ => WithEntry(id => RawTar.Entry($"items/{id}.age", Encoding.ASCII.GetBytes("age-encryption.org/v1 not reallY"))), ItemMismatch);
+        yield return Case("truncated archive", r => ValidBundle(r)[..^1500], "whistle-review: error: the bundle is truncated: {n} of {n} bytes; nothing was imported");
         yield return Case("oversized manifest", _ => [.. RawTar.Header("manifest.json", 17L << 20), .. new byte[4096]], InvalidBundle);
         yield return Case("oversized item", _ => Fixtures.RawBundle(Fixtures.ManifestJson(
             Fixtures.ItemJson(BundleItem.NewId(), Fixtures.NewMailbox(), (8L << 30) + 1, Fixtures.Sha256(Data)))), InvalidBundle);
@@ -40,9 +41,9 @@ internal static class MaliciousBundles
 
         yield return Case("item for other keys", _ => Fixtures.Bundle(BundleEntry.Submission(Fixtures.NewMailbox(),
             Fixtures.Encrypt(Fixtures.FollowUp("x"), MlKem768X25519Identity.Generate().Recipient.ToString()))),
-            "whistle-review: error: item 1 of 1 could not be decrypted with this vault's keys; nothing was imported");
+            "whistle-review: error: item 1 of 1 ({id}) could not be decrypted with this vault's keys; nothing was imported");
         yield return Case("item payload modified", r => Fixtures.Bundle(BundleEntry.Submission(Fixtures.NewMailbox(), Flip(ValidReport(r)))),
-            "whistle-review: error: item 1 of 1 is damaged: its encryption failed authentication; nothing was imported");
+            "whistle-review: error: item 1 of 1 ({id}) is damaged: its encryption failed authentication; nothing was imported");
         yield return Case("container traversal", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-../../../x", "abc")), InvalidContainer);
         yield return Case("container absolute path", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("/tmp/001-a", "abc")), InvalidContainer);
         yield return Case("container symlink", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-a", [], '2', linkName: "/etc/shadow")), InvalidContainer);
@@ -54,7 +55,7 @@ internal static class MaliciousBundles
         yield return Case("second item malicious", r => Fixtures.Bundle(
             BundleEntry.Submission(Fixtures.NewMailbox(), ValidReport(r)),
             BundleEntry.Submission(Fixtures.NewMailbox(), Fixtures.Encrypt(RawTar.Container(RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-a", [], '2', linkName: "x")), r))),
-            "whistle-review: error: item 2 of 2 decrypted, but its contents are not a valid submission (a malformed or unsafe archive); nothing was imported");
+            "whistle-review: error: item 2 of 2 ({id}) decrypted, but its contents are not a valid submission (a malformed or unsafe archive); nothing was imported");
     }
 
     public static byte[] ValidReport(string recipient) =>

@@ -34,9 +34,10 @@ internal static class ExportRepliesCommand
                 return;
             }
 
-            Console.Out.WriteLine($"Exported {export.Replies.Count} replies to {export.Path}");
+            Console.Out.WriteLine($"Exported {export.Replies.Count} {(export.Replies.Count == 1 ? "reply" : "replies")} to {export.Path}");
             Console.Out.WriteLine($"Bundle SHA-256 {export.BundleSha256}");
-            Console.Out.WriteLine("On the portal machine: whistle-portal import-replies " + Path.GetFileName(export.Path));
+            Console.Out.WriteLine("Upload it on the portal's transfer page (/en/transfer/replies), or on the portal machine run: "
+                + "whistle-portal import-replies " + Path.GetFileName(export.Path));
         }));
         return command;
     }

@@ -33,7 +33,8 @@ internal static class ListCommand
             List the cases (one per source), oldest first.
 
             FLAGS: "dup" = an item is identical to another item; "near" = a description is at least 80%
-            the same as another one (word triples); see 'show ID' for which.
+            the same as another one (word triples); see 'show ID' for which; "new:N" = N messages (follow-ups)
+            arrived since the case was last read with 'show ID' or in the TUI.
             """)
         {
             status,
@@ -78,7 +79,12 @@ internal static class ListCommand
         Console.Out.WriteLine($"{"ID",-8}  {"STATUS",-13}  SEV  {"OPENED",-10}  ITEMS  {"ASSIGNEE",-12}  {"FLAGS",-8}  SUMMARY");
         foreach (CaseSummary s in cases)
         {
-            string flags = string.Join(',', new[] { s.HasDuplicates ? "dup" : null, s.HasNearDuplicates ? "near" : null }.OfType<string>());
+            string flags = string.Join(',', new[]
+            {
+                s.Case.Unread > 0 ? string.Create(CultureInfo.InvariantCulture, $"new:{s.Case.Unread}") : null,
+                s.HasDuplicates ? "dup" : null,
+                s.HasNearDuplicates ? "near" : null,
+            }.OfType<string>());
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Case.ShortId,-8}  {CaseStatuses.Name(s.Case.Status),-13}  {(s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-"),3}  {s.Case.Opened[..10],-10}  {s.Submissions + s.Followups,5}  {TerminalText.Line(s.Case.Assignee ?? "-", 12),-12}  {(flags.Length == 0 ? "-" : flags),-8}  {s.Summary}"));
         }
@@ -100,6 +106,7 @@ internal static class ListCommand
         attachments = s.Attachments,
         notes = s.Notes,
         queuedReplies = s.QueuedReplies,
+        unreadMessages = s.Case.Unread,
         duplicate = s.HasDuplicates,
         nearDuplicate = s.HasNearDuplicates,
         summary = s.Summary,

@@ -38,7 +38,7 @@ internal static class ReplyCommand
             using VaultSession vault = VaultOptions.Open(parse);
             CaseRecord c = CaseQueryService.Resolve(vault, parse.GetValue(id)!);
             ReplyRecord queued = ReplyService.Queue(vault, c.Id, reply);
-            Console.Out.WriteLine($"Case {c.ShortId}: reply {queued.Id[..8]} queued; run 'whistle-review export-replies --out FILE.wsbundle' to send it");
+            Console.Out.WriteLine($"Case {c.ShortId}: reply {queued.Id[..8]} queued; run '{VaultOptions.Program(parse)} export-replies --out FILE.wsbundle' to send it");
         }));
         return command;
     }

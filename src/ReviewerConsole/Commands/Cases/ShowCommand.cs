@@ -15,7 +15,7 @@ internal static class ShowCommand
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
         var command = new Command("show", """
             Show one case: its triage record, the report and every follow-up (with attachment types, sizes
-            and SHA-256 hashes), replies, notes and the history of every change.
+            and SHA-256 hashes), replies, notes and the history of every change. Its new messages count as read from then on.
             """)
         {
             id,
@@ -28,6 +28,8 @@ internal static class ShowCommand
             Console.Out.Write(parse.GetValue(json)
                 ? JsonSerializer.Serialize(CaseJson.From(detail), JsonOutput.Options) + "\n"
                 : CaseText.Render(detail));
+            Console.Out.Flush();
+            TriageService.MarkRead(vault, detail.Case.Id);
         }));
         return command;
     }

@@ -25,10 +25,17 @@ internal static class StatsCommand
             excluded) by month, category, force used, injury, death and state. Month is the month the
             incident began when the source gave a date, otherwise the month of receipt.
 
-            Every count below {Suppression.MinimumCount} (zero included) is written as "suppressed", and more
-            counts are suppressed where needed so that none can be worked out from the total; the rules
-            are in the JSON file and in src/ReviewerConsole/Statistics/README.md. No free text, places,
-            ids or dates finer than a month are included. The export is recorded in the audit log.
+            No free text, places, ids or dates finer than a month are included. The export is recorded
+            in the audit log. Suppression rules (also written into the JSON file):
+              1. Every count below {Suppression.MinimumCount}, zero included, is written as "suppressed". If the
+                 total is below {Suppression.MinimumCount}, it and every row are suppressed.
+              2. In tables whose rows add up to the total (month, force, injury, death, state), more rows
+                 are suppressed, smallest first, until no row is suppressed alone and the suppressed rows
+                 together hold nothing or at least {Suppression.MinimumCount}: none can be worked out from the total.
+              3. A category row is suppressed when the reports with it, or those without it (total minus
+                 the row), are fewer than {Suppression.MinimumCount}.
+            Publish at a fixed, coarse rhythm (e.g. yearly), never for a subset of cases: a reader can
+            subtract one dataset from another.
             """)
         {
             output,

@@ -46,6 +46,12 @@ internal static class ImportCommand
                 Console.Out.WriteLine($"New cases: {string.Join(' ', result.NewCaseIds.Select(id => id[..8]))}");
             }
 
+            foreach ((string caseId, int count) in result.NewMessages.OrderBy(m => m.Key, StringComparer.Ordinal))
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{count} new {(count == 1 ? "message" : "messages")} on {caseId[..8]}"));
+            }
+
             Console.Out.WriteLine($"Receipt for 'whistle-portal confirm': {result.ReceiptPath}");
         }));
         return command;

@@ -36,11 +36,11 @@ internal static class InitCommand
                 throw new CliException($"a vault already exists in \"{Path.GetFullPath(root)}\"", "nothing was changed; use --data DIR to create another one elsewhere");
             }
 
-            string passphrase = PassphrasePrompt.ReadNew();
-            VaultService.CheckPassphrase(passphrase);
+            // Checked before the confirmation, so a too-short passphrase is not typed twice for nothing.
+            string passphrase = PassphrasePrompt.ReadNew(VaultService.CheckPassphrase);
             VaultService.Create(root, passphrase, parse.GetValue(memory), actor, TimeProvider.System);
             Console.Out.WriteLine($"Created a vault in {Path.GetFullPath(root)}");
-            Console.Out.WriteLine("Next: create your key with 'whistle-review keygen --name NAME'.");
+            Console.Out.WriteLine($"Next: create your key with '{VaultOptions.Program(parse)} keygen --name NAME'.");
         }));
         return command;
     }

@@ -30,7 +30,7 @@ internal static class KeysCommand
 
             if (keys.Count == 0)
             {
-                Console.Out.WriteLine("No keys yet. Create one with 'whistle-review keygen --name NAME'.");
+                Console.Out.WriteLine($"No keys yet. Create one with '{VaultOptions.Program(parse)} keygen --name NAME'.");
                 return;
             }
 

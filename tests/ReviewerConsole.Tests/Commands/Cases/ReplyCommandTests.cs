@@ -24,7 +24,7 @@ public sealed class ReplyCommandTests
         Assert.That(queued.StdoutText, Does.Match($"^Case {id}: reply [0-9a-f]{{8}} queued;"));
         Assert.That(exported.ExitCode, Is.Zero, exported.ToString());
         byte[] bytes = File.ReadAllBytes(bundle);
-        Assert.That(exported.StdoutText, Does.Contain($"Exported 1 replies to {bundle}\nBundle SHA-256 {Fixtures.Sha256(bytes)}\n"));
+        Assert.That(exported.StdoutText, Does.Contain($"Exported 1 reply to {bundle}\nBundle SHA-256 {Fixtures.Sha256(bytes)}\nUpload it on the portal's transfer page"));
         using BundleReader reader = BundleReader.Open(new MemoryStream(bytes));
         Assert.That(reader.Manifest.Kind, Is.EqualTo(BundleKind.Replies));
         BundleItem item = reader.Manifest.Items.Single();
@@ -67,7 +67,7 @@ public sealed class ReplyCommandTests
 
         Assert.That(clash.ExitCode, Is.EqualTo(1));
         Assert.That(clash.Stderr, Does.Contain("already exists"));
-        Assert.That(second.StdoutText, Does.StartWith("Exported 1 replies"), "only the reply queued after the first export");
+        Assert.That(second.StdoutText, Does.StartWith("Exported 1 reply to"), "only the reply queued after the first export");
         using BundleReader reader = BundleReader.Open(File.OpenRead(vault.Directory.File("two.wsbundle")));
         Assert.That(reader.Manifest.Items.Single().MailboxId, Is.EqualTo(Templates.Scenario.MailboxC));
         Assert.That(vault.Succeed("audit", "verify").StdoutText, Does.StartWith("OK"));

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using WhistleSubmit.ReviewerConsole.Tests.Support;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Import;
@@ -66,6 +68,37 @@ public sealed class ImportCommandTests
     }
 
     [Test]
+    public void Import_FollowUpsOnAnExistingCase_AnnouncedAndFlaggedUntilShown()
+    {
+        using TestVault vault = TestVault.Imported();
+        string recipient = ImportedScenario.RecipientOf(vault);
+        string caseA = CaseLookup.CaseA(vault);
+        byte[] bytes = Fixtures.Bundle(
+            BundleEntry.Followup(Templates.Scenario.MailboxA, Fixtures.Encrypt(Fixtures.FollowUp("One more detail."), recipient)),
+            BundleEntry.Followup(Templates.Scenario.MailboxA, Fixtures.Encrypt(Fixtures.FollowUp("And another."), recipient)));
+
+        CliResult result = vault.Run("import", vault.Directory.Write("more.wsbundle", bytes));
+
+        Assert.That(result.StdoutText, Does.Contain($"\n2 new messages on {caseA}\n"), result.ToString());
+        Assert.That(ListLine(vault, caseA), Does.Contain(" new:2"));
+        Assert.That(Unread(vault, caseA), Is.EqualTo(2));
+
+        vault.Succeed("show", caseA);
+
+        Assert.That(ListLine(vault, caseA), Does.Not.Contain("new:"));
+        Assert.That(Unread(vault, caseA), Is.Zero);
+    }
+
+    private static string ListLine(TestVault vault, string caseId) =>
+        vault.Succeed("list").StdoutText.Split('\n').Single(l => l.StartsWith(caseId, StringComparison.Ordinal));
+
+    private static int Unread(TestVault vault, string caseId)
+    {
+        using JsonDocument list = JsonDocument.Parse(vault.Succeed("list", "--json").StdoutText);
+        return list.RootElement.EnumerateArray().Single(c => c.GetProperty("id").GetString() == caseId).GetProperty("unreadMessages").GetInt32();
+    }
+
+    [Test]
     public void Import_TwoItemsWithIdenticalPlaintext_FlaggedAsDuplicatesBothWays()
     {
         using TestVault vault = TestVault.Imported();
@@ -94,13 +127,45 @@ public sealed class ImportCommandTests
         CliResult result = vault.Run("import", bundle);
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-        Assert.That(result.Stderr, Does.Contain(error + "\nwhistle-review: hint: "));
+        string pattern = Regex.Escape(error).Replace(@"\{id}", "[0-9a-f]{8}", StringComparison.Ordinal).Replace(@"\{n}", "[0-9,]+", StringComparison.Ordinal);
+        Assert.That(result.Stderr, Does.Match(pattern + "\nwhistle-review: hint: "));
         Assert.That(result.Stderr, Does.Not.Contain(": imported"));
         Assert.That(result.Stderr, Does.Not.Contain("CANARY"));
         Assert.That(result.Stdout, Is.Empty);
         Assert.That(vault.Snapshot(), Is.EqualTo(before));
         Assert.That(vault.Directories(), Is.EqualTo(directories), "no staging directory left");
         Assert.That(File.Exists(vault.Directory.File("evil.receipt.json")), Is.False);
+    }
+
+    [Test]
+    public void Import_TruncatedBundle_SaysHowMuchIsThereAndToCopyItAgain()
+    {
+        using TestVault vault = TestVault.WithKey();
+        byte[] whole = new ImportedScenario(ImportedScenario.RecipientOf(vault)).Bundle;
+        byte[] cut = whole[..(whole.Length / 2)];
+        string bundle = vault.Directory.Write("cut.wsbundle", cut);
+
+        CliResult result = vault.Run("import", bundle);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stderr, Does.StartWith(string.Create(CultureInfo.InvariantCulture,
+            $"whistle-review: error: the bundle is truncated: {cut.Length:N0} of {whole.Length:N0} bytes; nothing was imported\n")));
+        Assert.That(result.Stderr, Does.Contain("hint: it was cut short in a copy or download: copy it again").And.Not.Contain("fresh export"));
+    }
+
+    [Test]
+    public void Import_ItemFailsToDecrypt_ErrorNamesTheItemsIdPrefix()
+    {
+        using TestVault vault = TestVault.WithKey();
+        string recipient = ImportedScenario.RecipientOf(vault);
+        var good = BundleEntry.Submission(Fixtures.NewMailbox(), MaliciousBundles.ValidReport(recipient));
+        var foreign = BundleEntry.Followup(Fixtures.NewMailbox(),
+            Fixtures.Encrypt(Fixtures.FollowUp("x"), WhistleSubmit.Crypto.Age.MlKem768X25519Identity.Generate().Recipient.ToString()));
+        string bundle = vault.Directory.Write("two.wsbundle", Fixtures.Bundle(good, foreign));
+
+        CliResult result = vault.Run("import", bundle);
+
+        Assert.That(result.Stderr, Does.Contain($"whistle-review: error: item 2 of 2 ({foreign.Id[..8]}) could not be decrypted"));
     }
 
     [Test]

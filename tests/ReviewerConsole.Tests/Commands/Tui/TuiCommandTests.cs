@@ -39,7 +39,13 @@ public sealed class TuiCommandTests
         tui.SendKeys("F2");
         tui.WaitFor(s => s.Contains("investigating", StringComparison.Ordinal) && s.Contains("Esc cancels", StringComparison.Ordinal), "the status list");
         tui.SendKeys("Down", "Down", "Enter");
-        tui.WaitFor(s => s.Contains($"{id} investigating", StringComparison.Ordinal), "the new status in the list");
+        tui.WaitFor(s => s.Contains($"{id} invest ", StringComparison.Ordinal), "the new status in the list");
+
+        // The status list opens on the current status: Enter alone keeps it (issue 12 item 9).
+        tui.SendKeys("F2");
+        tui.WaitFor(s => s.Contains("Esc cancels", StringComparison.Ordinal), "the status list again");
+        tui.SendKeys("Enter");
+        tui.WaitFor(s => !s.Contains("Esc cancels", StringComparison.Ordinal) && s.Contains($"{id} invest ", StringComparison.Ordinal), "the status kept");
 
         tui.SendKeys("F6");
         tui.WaitFor(s => s.Contains("Ctrl+S saves", StringComparison.Ordinal), "the note editor");
@@ -58,6 +64,7 @@ public sealed class TuiCommandTests
             Assert.That(root.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("text").GetString()), Is.EqualTo(new[] { note }));
             string[] history = [.. root.GetProperty("history").EnumerateArray().Select(h => $"{h.GetProperty("actor").GetString()} {h.GetProperty("action").GetString()} {h.GetProperty("details").GetString()}")];
             Assert.That(history, Has.Some.EqualTo($"{TestVault.Actor} case.status new -> investigating"));
+            Assert.That(history, Has.None.Contains("investigating -> new"));
             Assert.That(history, Has.Some.StartsWith($"{TestVault.Actor} note.add"));
         });
         Assert.That(vault.Run("audit", "verify").ExitCode, Is.Zero);

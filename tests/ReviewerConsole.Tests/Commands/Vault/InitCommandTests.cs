@@ -30,6 +30,31 @@ public sealed class InitCommandTests
     }
 
     [Test]
+    public void Init_WithData_NextHintNamesTheSameVault()
+    {
+        using var vault = new TestVault();
+
+        CliResult result = vault.Run("init", "--kdf-memory", "19");
+
+        Assert.That(result.StdoutText, Does.Contain($"Next: create your key with 'whistle-review --data {vault.Root} keygen --name NAME'."), result.ToString());
+    }
+
+    [Test]
+    public void Init_ShortPassphraseOnTerminal_RefusedBeforeTheConfirmation()
+    {
+        Assume.That(PtySession.IsAvailable, "needs util-linux script");
+        using var vault = new TestVault();
+
+        using PtySession session = PtySession.Start(vault.Directory.Path, ["--data", vault.Root, "init", "--kdf-memory", "19"]);
+        session.WaitFor("Enter passphrase:");
+        session.Type("too short\r");
+        int exitCode = session.WaitForExit();
+
+        Assert.That(exitCode, Is.EqualTo(1));
+        Assert.That(session.Screen, Does.Contain("the passphrase is too short").And.Not.Contain("Confirm passphrase"));
+    }
+
+    [Test]
     public void Init_ExistingVault_RefusesAndChangesNothing()
     {
         using TestVault vault = TestVault.Initialized();

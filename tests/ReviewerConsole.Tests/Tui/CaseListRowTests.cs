@@ -1,0 +1,31 @@
+using WhistleSubmit.ReviewerConsole.Cases;
+using WhistleSubmit.ReviewerConsole.Records;
+using WhistleSubmit.ReviewerConsole.Tui;
+
+namespace WhistleSubmit.ReviewerConsole.Tests.Tui;
+
+public sealed class CaseListRowTests
+{
+    [Test]
+    public void Format_UnreadMessages_FlaggedM()
+    {
+        var record = new CaseRecord("0a41c1ae" + new string('0', 24), "m", CaseStatus.New, null, null, [], "2026-12-07T00:00:00Z",
+            "2026-12-07T00:00:00Z", null, Unread: 2);
+        var summary = new CaseSummary(record, 1, 2, 0, 0, 0, [], "text", false, false);
+
+        Assert.That(CaseListRow.Format(summary), Does.StartWith("0a41c1ae new    - M    text"));
+        Assert.That(CaseListRow.Format(summary with { Case = record with { Unread = 0 } }), Does.StartWith("0a41c1ae new    -      text"));
+    }
+
+    [Test]
+    public void Format_At80Columns_LeavesRoomForTheSummary()
+    {
+        var record = new CaseRecord(new string('a', 32), "m", CaseStatus.Investigating, 5, null, [], "2026-12-07T00:00:00Z",
+            "2026-12-07T00:00:00Z", null);
+        var summary = new CaseSummary(record, 1, 0, 0, 0, 0, [], "SUMMARY", false, false);
+
+        // The list's inner width at 80 columns is 31; the summary must keep at least 8 of them.
+        Assert.That(CaseListRow.Format(summary).IndexOf("SUMMARY", StringComparison.Ordinal), Is.LessThanOrEqualTo(31 - 8));
+        Assert.That(CaseListRow.Format(summary), Does.StartWith("aaaaaaaa invest 5"));
+    }
+}
