@@ -43,11 +43,11 @@ static int Serve(string[] args)
 
         var app = builder.Build();
 
-        // Startup checks, before listening.
+        // Startup checks, before listening; the web root first, so a broken one leaves no demo key behind.
+        app.LoadScriptIntegrity();
         app.LoadReviewerKeys();
         app.RequireUniformRecipients();
         app.OpenPortalStore();
-        app.LoadScriptIntegrity();
 
         // Shared middleware, in this order: errors, headers, static files, then the endpoints.
         app.UseMiddleware<PrivateExceptionHandler>();

@@ -47,9 +47,11 @@ public static class PortalCommandLine
     /// <summary>Parses <paramref name="args"/>; serving calls <paramref name="serve"/> with the options as ASP.NET configuration arguments.</summary>
     public static int Run(string[] args, Func<string[], int> serve)
     {
-        RootCommand root = CreateRoot(serve);
+        // ASP.NET's own host settings (and WebApplicationFactory's) come as --key=value; they go to the server unparsed.
+        string[] hostSettings = [.. args.Where(IsHostSetting)];
+        RootCommand root = CreateRoot(rest => serve([.. rest, .. hostSettings]));
         // No @response-file expansion: "@x" is a file name.
-        ParseResult result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        ParseResult result = root.Parse([.. args.Where(a => !IsHostSetting(a))], new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Action is ParseErrorAction)
         {
             ParseErrors.Report(result);
@@ -58,6 +60,13 @@ public static class PortalCommandLine
 
         return result.Invoke();
     }
+
+    // --environment=…, --contentRoot=…, --applicationName=…, a configuration key with its section (--Portal:Port=0), or
+    // a bare section (--Portal=, as WebApplicationFactory passes its settings' parents). A misspelt option is none of these.
+    private static bool IsHostSetting(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals
+        && (arg[2..equals] is "environment" or "contentRoot" or "applicationName"
+            || arg[2..equals].Contains(':', StringComparison.Ordinal) || equals == arg.Length - 1);
 
     internal static RootCommand CreateRoot(Func<string[], int> serve)
     {
