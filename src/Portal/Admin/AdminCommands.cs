@@ -118,6 +118,12 @@ public sealed class AdminCommands(
             return Error($"{path} is not a valid receipt");
         }
 
+        if (result.Outcome.AlreadyConfirmed)
+        {
+            store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm", $"bundle {result.BundleSha256}: already confirmed");
+            return new AdminResponse(0, $"whistle-portal: bundle {result.BundleSha256} was already confirmed; nothing to delete\n");
+        }
+
         store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm",
             $"bundle {result.BundleSha256}: {result.Outcome.Deleted.Count} deleted, {result.Outcome.Missing.Count} already gone");
         string compaction = result.Outcome.Compacted

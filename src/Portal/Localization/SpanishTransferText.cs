@@ -95,6 +95,7 @@ public static class SpanishTransferText
         PresentIds = "Ya estaban",
         SkippedIds = "Omitidas",
         ConfirmedSummary = "{0} elementos borrados y {1} ya no estaban, del paquete {2}.",
+        AlreadyConfirmed = "El paquete {0} ya estaba confirmado: sus elementos se borraron entonces. No hay nada que hacer.",
         ConfirmedCompacted = "El almacén se compactó: los elementos borrados no están en ninguno de sus archivos.",
         ConfirmedNotCompacted = "El almacén no se pudo compactar ahora (estaba ocupado o el disco está lleno): los datos cifrados de los elementos borrados pueden quedar en sus archivos hasta que un borrado posterior lo compacte.",
         DeletedIds = "Borrados",

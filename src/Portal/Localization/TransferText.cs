@@ -111,6 +111,7 @@ public sealed record TransferText
 
     /// <summary>{0} deleted, {1} already gone, {2} bundle SHA-256.</summary>
     public required string ConfirmedSummary { get; init; }
+    public required string AlreadyConfirmed { get; init; }
     public required string ConfirmedCompacted { get; init; }
     public required string ConfirmedNotCompacted { get; init; }
     public required string DeletedIds { get; init; }

@@ -96,10 +96,13 @@ public class AdminCliTests
         var refused = await PortalProcess.RunVerbAsync(data, "confirm", wrong);
         var confirm = await PortalProcess.RunVerbAsync(data, "confirm", receiptFile);
         var status2 = await PortalProcess.RunVerbAsync(data, "status");
+        var confirmAgain = await PortalProcess.RunVerbAsync(data, "confirm", receiptFile);
 
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(confirm.Stdout, Does.Contain("deleted 1 confirmed items (0 already gone); store compacted"));
         Assert.That(status2.Stdout, Does.Contain("submissions        0").And.Contain("replies            1 (1 unread)"));
+        Assert.That(confirmAgain.ExitCode, Is.Zero, confirmAgain.Stderr);
+        Assert.That(confirmAgain.Stdout, Does.Contain($"bundle {bundleSha} was already confirmed"));
     }
 
     [Test]
