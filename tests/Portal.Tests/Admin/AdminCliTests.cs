@@ -62,6 +62,7 @@ public class AdminCliTests
             Assert.That(status.Stdout, Does.Contain("not yet exported   1").And.Contain("done by the running portal"));
             Assert.That(export.ExitCode, Is.Zero, export.Stderr);
             Assert.That(export.Stdout, Does.Contain("exported 1 items").And.Contain("done by the running portal"));
+            Assert.That(export.Stdout, Does.Contain($"({new FileInfo(bundle).Length} bytes;"), "the byte count is the bundle file's size");
         }
 
         // Stopped (killed: the socket file stays behind): the verb takes the lock itself.
