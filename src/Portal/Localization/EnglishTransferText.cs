@@ -30,6 +30,7 @@ public static class EnglishTransferText
         CodeHint = "Six digits. Each code works once.",
         LoginButton = "Log in",
         LoginFailed = "The name, password or code is not right.",
+        CodeAlreadyUsed = "That code was already used. Wait for the next code from your authenticator app (at most 30 seconds), then log in with it.",
         Throttled = "Too many attempts. Wait {0} minutes and try again.",
         LoggedOut = "You are logged out.",
 

@@ -31,6 +31,7 @@ public static class SpanishTransferText
         CodeHint = "Seis cifras. Cada código sirve una sola vez.",
         LoginButton = "Entrar",
         LoginFailed = "El nombre, la contraseña o el código no son correctos.",
+        CodeAlreadyUsed = "Ese código ya se usó. Espere el siguiente código de su aplicación de autenticación (como mucho 30 segundos) e inicie sesión con él.",
         Throttled = "Demasiados intentos. Espere {0} minutos y vuelva a intentarlo.",
         LoggedOut = "Ha cerrado la sesión.",
 

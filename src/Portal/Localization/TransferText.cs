@@ -33,6 +33,7 @@ public sealed record TransferText
     public required string CodeHint { get; init; }
     public required string LoginButton { get; init; }
     public required string LoginFailed { get; init; }
+    public required string CodeAlreadyUsed { get; init; }
 
     /// <summary>{0}: whole minutes to wait (at least 1).</summary>
     public required string Throttled { get; init; }
