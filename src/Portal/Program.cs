@@ -1,4 +1,5 @@
 using WhistleSubmit.Portal.Admin;
+using WhistleSubmit.Portal.CommandLine;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Features;
@@ -12,64 +13,65 @@ using WhistleSubmit.Portal.Store;
 // whistle-portal: the source-facing portal, and on a second listener the reviewers' transfer interface. The two sides
 // are the two chapters below (Features/SourceSide.cs, Features/Transfer/TransferSide.cs); the rest is shared hosting,
 // security and the store. Each line's extension method says why.
-// Admin verbs (recipients, export, import-replies, confirm, status, reviewer) run instead of the server.
-if (AdminCli.IsVerb(args))
+// The command line (CommandLine/) decides: no verb serves, a verb (recipients, export, import-replies, confirm, status,
+// reviewer) runs instead of the server, and anything else is refused before a file is touched.
+return PortalCommandLine.Run(args, Serve);
+
+static int Serve(string[] args)
 {
-    return AdminCli.Run(args);
-}
+    try
+    {
+        var builder = WebApplication.CreateBuilder(args);
 
-try
-{
-    var builder = WebApplication.CreateBuilder(args);
+        // Shared hosting and security.
+        builder.AddPortalConfiguration(args);
+        builder.AddPrivacyLogging();
+        builder.AddHardenedKestrel();
+        builder.AddDataProtectionInDataDirectory();
+        builder.AddReviewerKeys();
+        builder.AddPortalLanguages();
+        builder.AddPortalPages();
+        builder.AddPortalStore();
+        builder.AddScriptIntegrity();
 
-    // Shared hosting and security.
-    builder.AddPortalConfiguration(args);
-    builder.AddPrivacyLogging();
-    builder.AddHardenedKestrel();
-    builder.AddDataProtectionInDataDirectory();
-    builder.AddReviewerKeys();
-    builder.AddPortalLanguages();
-    builder.AddPortalPages();
-    builder.AddPortalStore();
-    builder.AddScriptIntegrity();
+        // Chapter 1: the source side (public listener).
+        builder.AddSourceSide();
 
-    // Chapter 1: the source side (public listener).
-    builder.AddSourceSide();
+        // Chapter 2: the transfer side (reviewers' listener), and the operator's admin socket that drives the same operations.
+        builder.AddTransferSide();
+        builder.AddAdminSocket();
 
-    // Chapter 2: the transfer side (reviewers' listener), and the operator's admin socket that drives the same operations.
-    builder.AddTransferSide();
-    builder.AddAdminSocket();
+        var app = builder.Build();
 
-    var app = builder.Build();
+        // Startup checks, before listening; the web root first, so a broken one leaves no demo key behind.
+        app.LoadScriptIntegrity();
+        app.LoadReviewerKeys();
+        app.RequireUniformRecipients();
+        app.OpenPortalStore();
 
-    // Startup checks, before listening.
-    app.LoadReviewerKeys();
-    app.RequireUniformRecipients();
-    app.OpenPortalStore();
-    app.LoadScriptIntegrity();
+        // Shared middleware, in this order: errors, headers, static files, then the endpoints.
+        app.UseMiddleware<PrivateExceptionHandler>();
+        app.UseSecurityHeaders();
+        app.UseSelfHostedStaticFiles();
+        app.MapLanguageRedirect();
+        app.MapPortalPages();
 
-    // Shared middleware, in this order: errors, headers, static files, then the endpoints.
-    app.UseMiddleware<PrivateExceptionHandler>();
-    app.UseSecurityHeaders();
-    app.UseSelfHostedStaticFiles();
-    app.MapLanguageRedirect();
-    app.MapPortalPages();
-
-    app.MapSourceSide();
-    app.MapTransferSide();
-    app.Run();
-    return 0;
-}
-catch (WhistleSubmit.EncryptedStore.StoreLockedException)
-{
-    Console.Error.WriteLine("whistle-portal: error: the store is in use by another process.");
-    Console.Error.WriteLine("whistle-portal: hint: another portal or an admin command holds store/store.lock; stop it first.");
-    return 2;
-}
-catch (PortalStartupException e)
-{
-    // age's style: one error line, one hint line, a non-zero exit code for the service manager.
-    Console.Error.WriteLine($"whistle-portal: error: {e.Message}");
-    Console.Error.WriteLine($"whistle-portal: hint: {e.Hint}");
-    return 2;
+        app.MapSourceSide();
+        app.MapTransferSide();
+        app.Run();
+        return 0;
+    }
+    catch (WhistleSubmit.EncryptedStore.StoreLockedException)
+    {
+        Console.Error.WriteLine("whistle-portal: error: the store is in use by another process.");
+        Console.Error.WriteLine("whistle-portal: hint: another portal or an admin command holds store/store.lock; stop it first.");
+        return 2;
+    }
+    catch (PortalStartupException e)
+    {
+        // age's style: one error line, one hint line, a non-zero exit code for the service manager.
+        Console.Error.WriteLine($"whistle-portal: error: {e.Message}");
+        Console.Error.WriteLine($"whistle-portal: hint: {e.Hint}");
+        return 2;
+    }
 }

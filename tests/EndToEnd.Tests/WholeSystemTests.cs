@@ -55,7 +55,7 @@ public sealed class WholeSystemTests
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_WEBROOT"] = WebRoot(),
+            ["ASPNETCORE_WEBROOT"] = PortalServer.WebRoot(),
             ["Portal__ProofOfWork__BaseBits"] = "4",
             ["Portal__ProofOfWork__MaxBits"] = "6",
         };
@@ -138,19 +138,5 @@ public sealed class WholeSystemTests
         }
 
         Assert.That(Executables.Run("whistle-review.dll", ["--data", vault, "audit", "verify"], reviewEnv).ExitCode, Is.Zero);
-    }
-
-    /// <summary>The portal's committed web root (pages' script bundle), found from the test's directory upwards.</summary>
-    private static string WebRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WhistleSubmit.sln")))
-            {
-                return Path.Combine(dir.FullName, "src", "Portal", "wwwroot");
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (WhistleSubmit.sln) was not found");
     }
 }

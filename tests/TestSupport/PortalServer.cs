@@ -32,12 +32,36 @@ public sealed partial class PortalServer : IDisposable
     /// <summary>dotnet, as the test host was started with it (so a CI's own SDK is used).</summary>
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
-    /// <summary>A start of whistle-portal with <paramref name="arguments"/>, never inheriting ASPNETCORE_URLS.</summary>
+    /// <summary>
+    /// A start of whistle-portal with <paramref name="arguments"/>, never inheriting ASPNETCORE_URLS, with the repository's
+    /// web root (the portal refuses to start without one) unless <paramref name="environment"/> names ASPNETCORE_WEBROOT.
+    /// </summary>
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var info = ProcessRunner.StartInfo(Dotnet, [Path.Combine(AppContext.BaseDirectory, Dll), .. arguments], environment);
         info.Environment.Remove("ASPNETCORE_URLS");
+        if (environment?.ContainsKey(WebRootVariable) != true)
+        {
+            info.Environment[WebRootVariable] = WebRoot();
+        }
+
         return info;
+    }
+
+    public const string WebRootVariable = "ASPNETCORE_WEBROOT";
+
+    /// <summary>The portal's committed web root (pages' script bundle), found from the test's directory upwards.</summary>
+    public static string WebRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "WhistleSubmit.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "Portal", "wwwroot");
+            }
+        }
+
+        throw new InvalidOperationException("the repository root (WhistleSubmit.sln) was not found");
     }
 
     public static async Task<PortalServer> StartAsync(ProcessStartInfo start, TimeSpan timeout)

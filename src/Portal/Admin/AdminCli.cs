@@ -13,35 +13,21 @@ namespace WhistleSubmit.Portal.Admin;
 /// </summary>
 public static class AdminCli
 {
-    private static readonly HashSet<string> Verbs = ["recipients", "export", "import-replies", "confirm", "status", "reviewer"];
-
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
-
-    public static int Run(string[] args)
+    /// <summary>Runs one verb, parsed by <c>CommandLine.AdminVerbs</c>; <paramref name="data"/> is --data if given.</summary>
+    public static int Run(string? data, string verb, IReadOnlyList<string> args)
     {
-        var rest = new List<string>(args[1..]);
         var options = new PortalOptions
         {
-            DataDirectory = Environment.GetEnvironmentVariable("Portal__DataDirectory") is { Length: > 0 } env ? env : "data",
+            DataDirectory = data is { Length: > 0 } ? data
+                : Environment.GetEnvironmentVariable("Portal__DataDirectory") is { Length: > 0 } env ? env : "data",
         };
-        int data = rest.IndexOf("--data");
-        if (data >= 0 && data + 1 < rest.Count)
-        {
-            options.DataDirectory = rest[data + 1];
-            rest.RemoveRange(data, 2);
-        }
-
-        var response = args[0] == "recipients"
-            ? RecipientsCommands.Run(options, rest)
-            : RunStoreVerb(options, new AdminRequest(args[0], [.. rest.Select((a, i) => IsPath(args[0], rest, i) ? Path.GetFullPath(a) : a)]));
+        var response = verb == "recipients"
+            ? RecipientsCommands.Run(options, args)
+            : RunStoreVerb(options, new AdminRequest(verb, [.. args]));
         var output = response.ExitCode == 0 ? Console.Out : Console.Error;
         output.Write(response.Output);
         return response.ExitCode;
     }
-
-    // The server's working directory is not the operator's: file arguments travel as absolute paths.
-    private static bool IsPath(string verb, List<string> args, int index) =>
-        verb is "import-replies" or "confirm" || (verb == "export" && index > 0 && args[index - 1] == "--out");
 
     private static AdminResponse RunStoreVerb(PortalOptions options, AdminRequest request)
     {

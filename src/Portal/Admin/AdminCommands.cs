@@ -64,8 +64,10 @@ public sealed class AdminCommands(
         }
 
         store.AppendAudit(ReviewerCommands.OperatorAccount, "export", $"{result.ItemIds.Count} items, bundle {result.Sha256}");
+        // The file's size is what the operator compares after copying; the items' own ciphertext is smaller (no headers).
+        long fileBytes = new FileInfo(full).Length;
         return new AdminResponse(0, string.Create(CultureInfo.InvariantCulture,
-            $"whistle-portal: exported {result.ItemIds.Count} items ({result.ItemBytes} bytes) to {full}\nwhistle-portal: bundle SHA-256 {result.Sha256}\n"));
+            $"whistle-portal: exported {result.ItemIds.Count} items to {full} ({fileBytes} bytes; the items' ciphertext is {result.ItemBytes} bytes of it)\nwhistle-portal: bundle SHA-256 {result.Sha256}\n"));
     }
 
     private AdminResponse ImportReplies(string path)
@@ -116,6 +118,12 @@ public sealed class AdminCommands(
         catch (TransferRejectedException)
         {
             return Error($"{path} is not a valid receipt");
+        }
+
+        if (result.Outcome.AlreadyConfirmed)
+        {
+            store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm", $"bundle {result.BundleSha256}: already confirmed");
+            return new AdminResponse(0, $"whistle-portal: bundle {result.BundleSha256} was already confirmed; nothing to delete\n");
         }
 
         store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm",

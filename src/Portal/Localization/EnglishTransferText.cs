@@ -30,6 +30,7 @@ public static class EnglishTransferText
         CodeHint = "Six digits. Each code works once.",
         LoginButton = "Log in",
         LoginFailed = "The name, password or code is not right.",
+        CodeAlreadyUsed = "That code was already used. Wait for the next code from your authenticator app (at most 30 seconds), then log in with it.",
         Throttled = "Too many attempts. Wait {0} minutes and try again.",
         LoggedOut = "You are logged out.",
 
@@ -93,6 +94,7 @@ public static class EnglishTransferText
         PresentIds = "Already here",
         SkippedIds = "Skipped",
         ConfirmedSummary = "{0} items deleted and {1} already gone, for bundle {2}.",
+        AlreadyConfirmed = "Bundle {0} was already confirmed: its items were deleted then. Nothing to do.",
         ConfirmedCompacted = "The store was compacted: the deleted items are in none of its files.",
         ConfirmedNotCompacted = "The store could not be compacted now (it was busy or the disk is full): the deleted items' encrypted data may stay in its files until a later deletion compacts it.",
         DeletedIds = "Deleted",

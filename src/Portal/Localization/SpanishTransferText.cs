@@ -31,6 +31,7 @@ public static class SpanishTransferText
         CodeHint = "Seis cifras. Cada código sirve una sola vez.",
         LoginButton = "Entrar",
         LoginFailed = "El nombre, la contraseña o el código no son correctos.",
+        CodeAlreadyUsed = "Ese código ya se usó. Espere el siguiente código de su aplicación de autenticación (como mucho 30 segundos) e inicie sesión con él.",
         Throttled = "Demasiados intentos. Espere {0} minutos y vuelva a intentarlo.",
         LoggedOut = "Ha cerrado la sesión.",
 
@@ -95,6 +96,7 @@ public static class SpanishTransferText
         PresentIds = "Ya estaban",
         SkippedIds = "Omitidas",
         ConfirmedSummary = "{0} elementos borrados y {1} ya no estaban, del paquete {2}.",
+        AlreadyConfirmed = "El paquete {0} ya estaba confirmado: sus elementos se borraron entonces. No hay nada que hacer.",
         ConfirmedCompacted = "El almacén se compactó: los elementos borrados no están en ninguno de sus archivos.",
         ConfirmedNotCompacted = "El almacén no se pudo compactar ahora (estaba ocupado o el disco está lleno): los datos cifrados de los elementos borrados pueden quedar en sus archivos hasta que un borrado posterior lo compacte.",
         DeletedIds = "Borrados",

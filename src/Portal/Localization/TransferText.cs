@@ -33,6 +33,7 @@ public sealed record TransferText
     public required string CodeHint { get; init; }
     public required string LoginButton { get; init; }
     public required string LoginFailed { get; init; }
+    public required string CodeAlreadyUsed { get; init; }
 
     /// <summary>{0}: whole minutes to wait (at least 1).</summary>
     public required string Throttled { get; init; }
@@ -111,6 +112,7 @@ public sealed record TransferText
 
     /// <summary>{0} deleted, {1} already gone, {2} bundle SHA-256.</summary>
     public required string ConfirmedSummary { get; init; }
+    public required string AlreadyConfirmed { get; init; }
     public required string ConfirmedCompacted { get; init; }
     public required string ConfirmedNotCompacted { get; init; }
     public required string DeletedIds { get; init; }

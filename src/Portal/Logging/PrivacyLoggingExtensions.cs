@@ -23,6 +23,7 @@ public static class PrivacyLoggingExtensions
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .Enrich.With<RequestDataScrubber>()
+            .Filter.ByExcluding(Security.DataProtectionExtensions.IsUnencryptedKeyRingWarning)
             .ReadFrom.Services(services)
             .WriteTo.Console(outputTemplate: Template, formatProvider: CultureInfo.InvariantCulture));
         return builder;

@@ -22,7 +22,21 @@ public static class DataProtectionExtensions
                 DataDirectory.Ensure(portal.Value.DataDirectoryFullPath);
                 DataDirectory.Ensure(directory);
                 keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(directory), loggers);
+                loggers.CreateLogger("WhistleSubmit.Portal.Startup").LogInformation(
+                    "Key ring: {Directory} is not encrypted at rest; only its owner-only permissions protect it, so a full copy of the data directory opens the store (SECURITY.md, seized portal server).",
+                    directory);
             });
         return builder;
     }
+
+    /// <summary>
+    /// DataProtection's "No XML encryptor configured … may be persisted to storage in unencrypted form", logged at every
+    /// start: the unencrypted key ring is a decision (an unattended server has nothing to unlock an encryptor with), and
+    /// the portal's own line above says what protects it. Only this warning is dropped; DataProtection's others stay.
+    /// </summary>
+    public static bool IsUnencryptedKeyRingWarning(Serilog.Events.LogEvent logEvent) =>
+        logEvent.Level == Serilog.Events.LogEventLevel.Warning
+        && logEvent.MessageTemplate.Text.StartsWith("No XML encryptor configured.", StringComparison.Ordinal)
+        && logEvent.Properties.TryGetValue("SourceContext", out var source)
+        && source.ToString() == "\"Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager\"";
 }

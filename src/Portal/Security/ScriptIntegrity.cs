@@ -9,9 +9,9 @@ namespace WhistleSubmit.Portal.Security;
 /// Subresource Integrity for our own scripts: the browser bundle's wwwroot/js/manifest.json (written by
 /// ClientApp's <c>npm run build</c>, committed with the bundle) maps each script to its sha384. Read once at startup
 /// and checked against the files, so a stale manifest or an edited script stops the portal instead of silently
-/// breaking the JavaScript path (the browser would refuse the script). Without any web root (the executable run
-/// outside its content root) there is no script to protect: pages then go out without it, the forms use the
-/// no-JavaScript path and say so, and startup logs a warning.
+/// breaking the JavaScript path (the browser would refuse the script). A missing or partial web root (the executable
+/// run outside its directory, a bad ASPNETCORE_WEBROOT, a half-copied publish) stops the portal too: serving on would
+/// quietly move every source off browser encryption onto the no-JavaScript path.
 /// </summary>
 public sealed class ScriptIntegrity
 {
@@ -21,21 +21,30 @@ public sealed class ScriptIntegrity
 
     public ScriptIntegrity(IReadOnlyDictionary<string, string> hashes) => this.hashes = hashes;
 
-    /// <summary>False when the portal runs without its web root, so no script is served.</summary>
-    public bool Available => hashes.Count > 0;
+    /// <summary>The files the pages link to; each must be in the web root.</summary>
+    public static readonly IReadOnlyList<string> RequiredFiles = ["css/portal.css", "css/transfer.css", "favicon.svg"];
+
+    /// <summary>The scripts the pages and the browser path load; each must be in the manifest.</summary>
+    public static readonly IReadOnlyList<string> RequiredScripts = ["portal.js", "worker.js"];
 
     /// <summary>The integrity attribute value (sha384-…) of a script under wwwroot/js.</summary>
     /// <exception cref="KeyNotFoundException">The script is not in the manifest (a bug in a page, not input).</exception>
     public string For(string script) => hashes[script];
 
     /// <summary>Loads the manifest and verifies every listed script's hash.</summary>
-    /// <exception cref="PortalStartupException">The manifest is missing, malformed, or does not match a script.</exception>
-    public static ScriptIntegrity Load(IFileProvider webRoot)
+    /// <exception cref="PortalStartupException">The web root is missing or lacks a file the pages need, or the manifest is missing, malformed, or does not match a script.</exception>
+    public static ScriptIntegrity Load(IFileProvider webRoot, string? webRootPath)
     {
         const string Hint = "Rebuild the browser bundle: cd src/Portal/ClientApp && npm ci && npm run build.";
-        if (webRoot is NullFileProvider || !webRoot.GetDirectoryContents(string.Empty).Exists)
+        const string WhereHint = "run the portal from its own directory (the service's WorkingDirectory), or point ASPNETCORE_WEBROOT at its wwwroot";
+        if (webRoot is NullFileProvider || webRootPath is null || !Directory.Exists(webRootPath))
         {
-            return new ScriptIntegrity(new Dictionary<string, string>());
+            throw new PortalStartupException($"no web root (wwwroot) at {webRootPath ?? "(none in the working directory)"}: the pages' scripts and styles are missing", WhereHint);
+        }
+
+        if (RequiredFiles.FirstOrDefault(f => !webRoot.GetFileInfo(f).Exists) is { } missing)
+        {
+            throw new PortalStartupException($"the web root at {webRootPath} lacks {missing}", WhereHint);
         }
 
         IFileInfo manifest = webRoot.GetFileInfo(ManifestPath);
@@ -58,6 +67,11 @@ public sealed class ScriptIntegrity
         if (entries is null || entries.Count == 0)
         {
             throw new PortalStartupException("The browser bundle's manifest is malformed.", Hint);
+        }
+
+        if (RequiredScripts.FirstOrDefault(s => !entries.ContainsKey(s)) is { } absent)
+        {
+            throw new PortalStartupException($"The browser bundle's manifest does not list js/{absent}.", Hint);
         }
 
         foreach (var (file, integrity) in entries)

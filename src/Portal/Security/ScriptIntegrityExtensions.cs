@@ -6,18 +6,17 @@ public static class ScriptIntegrityExtensions
     public static WebApplicationBuilder AddScriptIntegrity(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(services =>
-            ScriptIntegrity.Load(services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
+        {
+            var environment = services.GetRequiredService<IWebHostEnvironment>();
+            return ScriptIntegrity.Load(environment.WebRootFileProvider, environment.WebRootPath);
+        });
         return builder;
     }
 
-    /// <summary>Loads the manifest now, so a missing or stale bundle stops startup rather than the first page.</summary>
+    /// <summary>Loads the manifest now, so a missing web root or a stale bundle stops startup rather than the first page.</summary>
     public static WebApplication LoadScriptIntegrity(this WebApplication app)
     {
-        if (!app.Services.GetRequiredService<ScriptIntegrity>().Available)
-        {
-            app.Logger.LogWarning("No web root: pages go out without the browser-encryption script; forms use the no-JavaScript path.");
-        }
-
+        app.Services.GetRequiredService<ScriptIntegrity>();
         return app;
     }
 }

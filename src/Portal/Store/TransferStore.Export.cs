@@ -79,7 +79,9 @@ public sealed partial class TransferStore
 
     /// <summary>
     /// Deletes the listed items that were exported in the bundle with this SHA-256 (and only those), then compacts the
-    /// store (<see cref="PortalDatabase.Compact"/>), so the deleted ciphertext is in no file of it. Null if no such export is known.
+    /// store (<see cref="PortalDatabase.Compact"/>), so the deleted ciphertext is in no file of it. A bundle confirmed in
+    /// full is remembered by its SHA-256 (already in the audit log), so its receipt again is "already confirmed", as a
+    /// second import of a bundle is on the console. Null if no such export is known.
     /// </summary>
     public ConfirmOutcome? DeleteConfirmed(string bundleSha256, IReadOnlyCollection<string> itemIds)
     {
@@ -88,7 +90,9 @@ public sealed partial class TransferStore
             var exports = db.GetCollection(Exports);
             if (exports.FindById(bundleSha256) is not { } export)
             {
-                return null;
+                return db.GetCollection(ConfirmedExports).Exists(Query.EQ("_id", bundleSha256))
+                    ? new ConfirmOutcome([], [], Compacted: false) { AlreadyConfirmed = true }
+                    : null;
             }
 
             var inBundle = export["items"].AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
@@ -114,6 +118,7 @@ public sealed partial class TransferStore
             if (inBundle.Count == 0)
             {
                 exports.Delete(bundleSha256);
+                db.GetCollection(ConfirmedExports).Upsert(new BsonDocument { ["_id"] = bundleSha256 });
             }
             else
             {
@@ -123,7 +128,7 @@ public sealed partial class TransferStore
 
             return new ConfirmOutcome(deleted, missing, Compacted: false);
         });
-        return result is null ? null : result with { Compacted = database.Compact() };
+        return result is null or { AlreadyConfirmed: true } ? result : result with { Compacted = database.Compact() };
     }
 
     /// <summary>Counts of everything in the store, and the free disk space.</summary>

@@ -15,6 +15,9 @@ public sealed partial class TransferStore(PortalDatabase database)
     private const string Uploads = PortalDatabase.Uploads;
     private const string Exports = PortalDatabase.Exports;
 
+    // The SHA-256 of each bundle confirmed in full, so a second receipt for it is "already confirmed", not unknown.
+    private const string ConfirmedExports = "confirmedExports";
+
     public StoreOptions Options => database.Options;
 
     /// <summary>Whether a reply's mailbox is here: a reply to an unknown mailbox is refused on import.</summary>

@@ -62,6 +62,7 @@ public class AdminCliTests
             Assert.That(status.Stdout, Does.Contain("not yet exported   1").And.Contain("done by the running portal"));
             Assert.That(export.ExitCode, Is.Zero, export.Stderr);
             Assert.That(export.Stdout, Does.Contain("exported 1 items").And.Contain("done by the running portal"));
+            Assert.That(export.Stdout, Does.Contain($"({new FileInfo(bundle).Length} bytes;"), "the byte count is the bundle file's size");
         }
 
         // Stopped (killed: the socket file stays behind): the verb takes the lock itself.
@@ -96,10 +97,13 @@ public class AdminCliTests
         var refused = await PortalProcess.RunVerbAsync(data, "confirm", wrong);
         var confirm = await PortalProcess.RunVerbAsync(data, "confirm", receiptFile);
         var status2 = await PortalProcess.RunVerbAsync(data, "status");
+        var confirmAgain = await PortalProcess.RunVerbAsync(data, "confirm", receiptFile);
 
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(confirm.Stdout, Does.Contain("deleted 1 confirmed items (0 already gone); store compacted"));
         Assert.That(status2.Stdout, Does.Contain("submissions        0").And.Contain("replies            1 (1 unread)"));
+        Assert.That(confirmAgain.ExitCode, Is.Zero, confirmAgain.Stderr);
+        Assert.That(confirmAgain.Stdout, Does.Contain($"bundle {bundleSha} was already confirmed"));
     }
 
     [Test]

@@ -44,7 +44,7 @@ public sealed class LoginModel(LoginService login, TransferAntiforgery antiforge
             return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
         }
 
-        Problem = Text.LoginFailed;
+        Problem = outcome.ReplayedCode ? Text.CodeAlreadyUsed : Text.LoginFailed;
         return Page();
     }
 }

@@ -54,6 +54,12 @@ public sealed class ReceiptModel(TransferOperations operations, TransferBundles 
             System.IO.File.Delete(bundles.PathOf(Result.BundleSha256));
         }
 
+        if (Result.Outcome.AlreadyConfirmed)
+        {
+            audit.Record(session.Account, "confirm", $"bundle {Result.BundleSha256}: already confirmed");
+            return Page();
+        }
+
         audit.Record(session.Account, "confirm",
             $"bundle {Result.BundleSha256}: {Result.Outcome.Deleted.Count} deleted, {Result.Outcome.Missing.Count} already gone" +
             (Result.Outcome.Deleted.Count > 0 ? ": " + string.Join(' ', Result.Outcome.Deleted) : string.Empty));

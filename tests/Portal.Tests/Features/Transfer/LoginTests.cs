@@ -65,7 +65,7 @@ public class LoginTests
     }
 
     [Test]
-    public async Task Login_ReplayedCode_Refused()
+    public async Task Login_ReplayedCode_RefusedWithWaitForNextCodeAndAuditedAsReplay()
     {
         var reviewer = NewReviewer();
         string code = reviewer.Code();
@@ -76,11 +76,14 @@ public class LoginTests
         }
 
         using var second = new TransferHttp(transfer);
+        var (_, wrongPassword, _) = await second.LoginAsync(reviewer.Name, "not the password", code);
         var (replayed, body, _) = await second.LoginAsync(reviewer.Name, reviewer.Password, code);
         var (next, _, _) = await second.LoginAsync(reviewer.Name, reviewer.Password, reviewer.Code(1));
 
+        Assert.That(wrongPassword, Does.Contain(Generic), "without the password, a used code says nothing more");
         Assert.That(replayed, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That(body, Does.Contain(Generic));
+        Assert.That(body, Does.Contain("That code was already used. Wait for the next code").And.Not.Contain(Generic));
+        Assert.That(Audit().Where(e => e.Action == "login-replayed-code").Select(e => e.Account), Has.Member(reviewer.Name));
         Assert.That(next, Is.EqualTo(HttpStatusCode.Redirect), "the next step's code still works");
     }
 

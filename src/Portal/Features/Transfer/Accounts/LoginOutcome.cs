@@ -10,5 +10,10 @@ public sealed record LoginOutcome(string? CookieValue, ReviewerSession? Session,
 {
     public static readonly LoginOutcome Refused = new(null, null, null);
 
+    /// <summary>Right password, but a code already used: only someone with the password learns this, so the reviewer is told to wait.</summary>
+    public static readonly LoginOutcome CodeAlreadyUsed = new(null, null, null) { ReplayedCode = true };
+
+    public bool ReplayedCode { get; init; }
+
     public bool Succeeded => Session is not null;
 }

@@ -56,6 +56,8 @@ public sealed class LoginService(
             return new LoginOutcome(cookie, session, null);
         }
 
+        // A valid code from a step already used (a second login within 30 s, or a replay by someone who saw it).
+        bool replayed = account is not null && passwordOk && step <= account.LastTotpStep;
         throttle.RecordGlobalFailure();
         if (account is null)
         {
@@ -67,13 +69,13 @@ public sealed class LoginService(
         else
         {
             var updated = store.RecordLoginFailure(account.Name, failures => hasher.Options.LockoutAfter(failures));
-            audit.Record(account.Name, "login-failed");
+            audit.Record(account.Name, replayed ? "login-replayed-code" : "login-failed");
             if (updated?.LockedUntil > now)
             {
                 audit.Record(account.Name, "account-locked", $"until {updated.LockedUntil:yyyy-MM-dd HH:mm:ss} UTC after {updated.FailedLogins} failures");
             }
         }
 
-        return LoginOutcome.Refused;
+        return replayed ? LoginOutcome.CodeAlreadyUsed : LoginOutcome.Refused;
     }
 }
