@@ -20,6 +20,13 @@ internal static class ParseErrors
             : $"{PortalCommandLine.ProgramName}: hint: did you mean '{nearest}'? run '{path} --help' for usage");
     }
 
+    /// <summary>A refusal found before parsing (a --key=value setting).</summary>
+    public static void Report(string error)
+    {
+        Console.Error.WriteLine($"{PortalCommandLine.ProgramName}: error: {error}");
+        Console.Error.WriteLine($"{PortalCommandLine.ProgramName}: hint: settings are --Section:Name=value, as in appsettings.json; run '{PortalCommandLine.ProgramName} --help' for the options");
+    }
+
     private static string CommandPath(CommandResult command)
     {
         var names = new List<string>();

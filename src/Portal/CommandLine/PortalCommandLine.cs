@@ -47,26 +47,33 @@ public static class PortalCommandLine
     /// <summary>Parses <paramref name="args"/>; serving calls <paramref name="serve"/> with the options as ASP.NET configuration arguments.</summary>
     public static int Run(string[] args, Func<string[], int> serve)
     {
-        // ASP.NET's own host settings (and WebApplicationFactory's) come as --key=value; they go to the server unparsed.
-        string[] hostSettings = [.. args.Where(IsHostSetting)];
-        RootCommand root = CreateRoot(rest => serve([.. rest, .. hostSettings]));
+        // --key=value settings go to the server unparsed, once checked (HostSettings); the parsed options come after
+        // them, so --production true is never overridden by a setting later on the line.
+        string[] hostSettings = [.. args.Where(HostSettings.IsSetting)];
+        if (hostSettings.Select(HostSettings.Refusal).FirstOrDefault(r => r is not null) is { } refusal)
+        {
+            ParseErrors.Report(refusal);
+            return UsageError;
+        }
+
+        RootCommand root = CreateRoot(rest => serve([.. hostSettings, .. rest]));
         // No @response-file expansion: "@x" is a file name.
-        ParseResult result = root.Parse([.. args.Where(a => !IsHostSetting(a))], new ParserConfiguration { ResponseFileTokenReplacer = null });
+        ParseResult result = root.Parse([.. args.Where(a => !HostSettings.IsSetting(a))], new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (result.Action is ParseErrorAction)
         {
             ParseErrors.Report(result);
             return UsageError;
         }
 
+        // A verb reads its own options only: a server setting beside it would be silently ignored.
+        if (hostSettings.Length > 0 && result.CommandResult.Command != root)
+        {
+            ParseErrors.Report($"'{hostSettings[0]}' is a server setting; a verb does not take it");
+            return UsageError;
+        }
+
         return result.Invoke();
     }
-
-    // --environment=…, --contentRoot=…, --applicationName=…, a configuration key with its section (--Portal:Port=0), or
-    // a bare section (--Portal=, as WebApplicationFactory passes its settings' parents). A misspelt option is none of these.
-    private static bool IsHostSetting(string arg) =>
-        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals
-        && (arg[2..equals] is "environment" or "contentRoot" or "applicationName"
-            || arg[2..equals].Contains(':', StringComparison.Ordinal) || equals == arg.Length - 1);
 
     internal static RootCommand CreateRoot(Func<string[], int> serve)
     {

@@ -66,6 +66,54 @@ public class CommandLineProcessTests
         Assert.That(Directory.EnumerateFileSystemEntries(workingDirectory), Is.Empty);
     }
 
+    [TestCase("--Portal:Prodution=true")]
+    [TestCase("--production=")]
+    [TestCase("--Portal:Production=")]
+    [TestCase("--Kestrel:Endpoints:Any:Url=http://0.0.0.0:8080")]
+    [TestCase("--urls=http://0.0.0.0:8080")]
+    [TestCase("--webroot=/tmp")]
+    public void Setting_TypoEmptyOrOutsideThePortals_IsRefusedAndCreatesNothing(string setting)
+    {
+        var result = Run(setting);
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.StdErr, Does.Contain("whistle-portal: error:"));
+        Assert.That(result.StdOut, Does.Not.Contain("Now listening"));
+        Assert.That(Directory.EnumerateFileSystemEntries(workingDirectory), Is.Empty);
+    }
+
+    [Test]
+    public void Production_SettingLaterOnTheLine_DoesNotTurnItOff()
+    {
+        var result = ProcessRunner.Run(
+            PortalServer.Dotnet,
+            [Path.Combine(AppContext.BaseDirectory, PortalServer.Dll), "--production", "true", "--Portal:Production=false"],
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_URLS"] = null,
+                ["Portal__DataDirectory"] = null,
+                ["Portal__Port"] = "0",
+                ["Portal__TransferPort"] = "0",
+                [PortalServer.WebRootVariable] = PortalServer.WebRoot(),
+            },
+            workingDirectory: workingDirectory,
+            timeout: Timeout);
+
+        Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
+        Assert.That(result.StdErr, Does.Contain("production mode and no reviewer recipient"));
+        Assert.That(Directory.EnumerateFiles(workingDirectory, "demo-reviewer-identity.txt", SearchOption.AllDirectories), Is.Empty);
+    }
+
+    [Test]
+    public void Verb_WithAServerSetting_IsRefused()
+    {
+        var result = Run("status", "--Portal:DataDirectory=elsewhere");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.StdErr, Does.Contain("a verb does not take it"));
+        Assert.That(Directory.EnumerateFileSystemEntries(workingDirectory), Is.Empty);
+    }
+
     private ProcessResult Run(params string[] args) => ProcessRunner.Run(
         PortalServer.Dotnet,
         [Path.Combine(AppContext.BaseDirectory, PortalServer.Dll), .. args],
