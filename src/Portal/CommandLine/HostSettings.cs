@@ -9,15 +9,19 @@ using WhistleSubmit.Portal.Store;
 namespace WhistleSubmit.Portal.CommandLine;
 
 /// <summary>
-/// The <c>--key=value</c> arguments that reach ASP.NET's configuration unparsed: the host's own three settings (which
-/// WebApplicationFactory also passes) and the portal's settings by their full name (<c>--Portal:NoJs:MaxFiles=4</c>).
-/// A key must name a real setting: a typo such as <c>--Portal:Prodution=true</c> would otherwise be ignored and start
-/// a demo portal. Nothing else passes: not Kestrel endpoints, <c>urls</c> or <c>webroot</c> (the portal listens on
-/// loopback only and checks its own web root), and no empty value for a setting (<c>--production=</c>).
+/// The <c>--key=value</c> arguments that reach ASP.NET's configuration unparsed: the host's own settings (which
+/// WebApplicationFactory also passes this way, ASPNETCORE_* variables included) and the portal's settings by their full
+/// name (<c>--Portal:NoJs:MaxFiles=4</c>). A key under <c>Portal</c> must name a real setting, with a value: a typo such
+/// as <c>--Portal:Prodution=true</c> would otherwise be ignored and start a demo portal. Refused outright: anything that
+/// adds or moves a listener or the web root (<c>urls</c>, <c>webroot</c>, <c>Kestrel</c>, ports), and hosting startup
+/// assemblies. The portal's own options (<c>--production=true</c>) are left to the parser, which wants a value.
 /// </summary>
 internal static class HostSettings
 {
-    private static readonly string[] HostKeys = ["environment", "contentRoot", "applicationName"];
+    private static readonly string[] OptionNames = ["production", "data", "port", "transfer-port"];
+
+    private static readonly string[] Refused =
+        ["urls", "webroot", "http_ports", "https_ports", "hostingStartupAssemblies", "hostingStartupExcludeAssemblies", "preventHostingStartup"];
 
     private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -31,7 +35,8 @@ internal static class HostSettings
 
     /// <summary>Looks like a <c>--key=value</c> setting rather than an option or a verb.</summary>
     public static bool IsSetting(string arg) =>
-        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) > 2;
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals
+        && !OptionNames.Contains(arg[2..equals], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Null when <paramref name="arg"/> may go to the server; otherwise why not.</summary>
     public static string? Refusal(string arg)
@@ -39,9 +44,14 @@ internal static class HostSettings
         int equals = arg.IndexOf('=', StringComparison.Ordinal);
         string key = arg[2..equals];
         bool empty = equals == arg.Length - 1;
-        if (HostKeys.Contains(key, StringComparer.OrdinalIgnoreCase))
+        if (Refused.Contains(key, StringComparer.OrdinalIgnoreCase) || key.StartsWith("Kestrel", StringComparison.OrdinalIgnoreCase))
         {
-            return empty ? $"'{arg}' needs a value" : null;
+            return $"'{arg}': the portal listens on loopback only and serves its own web root; this cannot be set";
+        }
+
+        if (!key.StartsWith(PortalOptions.Section, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
         }
 
         // A bare section ("--Portal=", "--Portal:NoJs="): WebApplicationFactory passes its settings' parents so.

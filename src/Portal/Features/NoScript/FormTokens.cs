@@ -37,7 +37,12 @@ public sealed class FormTokens
     }
 
     /// <summary>Checks a ticket and, if it is valid, spends it (a second use is <see cref="FormTokenCheck.Reused"/>).</summary>
-    public FormTokenCheck Spend(string? token)
+    /// <param name="token">The ticket as the form sent it.</param>
+    /// <param name="spendWhenTooSoon">
+    /// Also spend a ticket sent too soon: for a page that shows the form again with a new ticket, so one early ticket
+    /// cannot be replayed to have the whole form read again and again.
+    /// </param>
+    public FormTokenCheck Spend(string? token, bool spendWhenTooSoon = false)
     {
         if (!TryOpen(token, out string nonce, out long issuedMs))
         {
@@ -46,7 +51,8 @@ public sealed class FormTokens
 
         long nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         long ageMs = nowMs - issuedMs;
-        if (ageMs < options.FormTokenMinAgeSeconds * 1000L)
+        bool tooSoon = ageMs < options.FormTokenMinAgeSeconds * 1000L;
+        if (tooSoon && !spendWhenTooSoon)
         {
             return FormTokenCheck.TooSoon;
         }
@@ -74,7 +80,9 @@ public sealed class FormTokens
             }
         }
 
-        return spent.TryAdd(nonce, expiresMs) ? FormTokenCheck.Valid : FormTokenCheck.Reused;
+        return !spent.TryAdd(nonce, expiresMs) ? FormTokenCheck.Reused
+            : tooSoon ? FormTokenCheck.TooSoon
+            : FormTokenCheck.Valid;
     }
 
     private bool TryOpen(string? token, out string nonce, out long issuedMs)

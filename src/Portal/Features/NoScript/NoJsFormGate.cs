@@ -48,7 +48,7 @@ public sealed class NoJsFormGate
 
     public async Task<StreamedFormReader> OpenAsync(HttpContext context)
     {
-        var (reader, tooSoon) = await OpenAllowingTooSoonAsync(context);
+        var (reader, tooSoon) = await OpenCoreAsync(context, allowTooSoon: false);
         return tooSoon ? throw new FormRejectedException(FormProblem.TooSoon) : reader;
     }
 
@@ -56,7 +56,12 @@ public sealed class NoJsFormGate
     /// Like <see cref="OpenAsync"/>, but a ticket sent too soon is reported instead of refused, so that the page can
     /// read what was typed and show the form again with it (nothing is stored in that case).
     /// </summary>
-    public async Task<(StreamedFormReader Reader, bool TooSoon)> OpenAllowingTooSoonAsync(HttpContext context)
+    public Task<(StreamedFormReader Reader, bool TooSoon)> OpenAllowingTooSoonAsync(HttpContext context) =>
+        OpenCoreAsync(context, allowTooSoon: true);
+
+    // A too-soon ticket is spent only when the page shows the form again with a new one (allowTooSoon); the report
+    // form keeps it, so going back and sending later still works.
+    private async Task<(StreamedFormReader Reader, bool TooSoon)> OpenCoreAsync(HttpContext context, bool allowTooSoon)
     {
         DataDirectory.Ensure(SpoolDirectory);
         var reader = StreamedFormReader.Open(context, Limits, SpoolDirectory);
@@ -68,7 +73,7 @@ public sealed class NoJsFormGate
             throw new FormRejectedException(FormProblem.BadToken);
         }
 
-        var check = tickets.Spend(await reader.ReadLeadingFieldAsync(ReportFields.FormToken, 512));
+        var check = tickets.Spend(await reader.ReadLeadingFieldAsync(ReportFields.FormToken, 512), spendWhenTooSoon: allowTooSoon);
         FormProblem? problem = check switch
         {
             FormTokenCheck.Valid or FormTokenCheck.TooSoon => null,
