@@ -191,6 +191,7 @@ internal sealed class ReviewWindow : Window
         F6 note     F7 reply (queued; run 'export-replies' to send)
         F8 filter by status   F9 filter by category   search: type at the top
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
-        List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued.
+        List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued;
+        ! after the id: an item's recipients differ from the team's keys (the case text says more).
         """;
 }
