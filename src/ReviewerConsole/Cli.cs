@@ -49,6 +49,7 @@ internal static class Cli
         InitCommand.Create(),
         VaultKeygenCommand.Create(),
         KeysCommand.Create(),
+        TeamCommand.Create(),
         ImportCommand.Create(),
         ListCommand.Create(),
         ShowCommand.Create(),

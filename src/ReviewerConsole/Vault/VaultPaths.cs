@@ -2,7 +2,8 @@ namespace WhistleSubmit.ReviewerConsole.Vault;
 
 /// <summary>
 /// The vault directory's layout: <c>vault.json</c> (format and KDF parameters, not secret), <c>store/</c> (the
-/// encrypted store), <c>keys/&lt;name&gt;.age</c> (reviewer identities, passphrase-encrypted age files),
+/// encrypted store), <c>keys/&lt;name&gt;.age</c> (reviewer identities, passphrase-encrypted age files), <c>team.age</c> (the team
+/// signing key, encrypted the same way),
 /// <c>evidence/&lt;item id&gt;.age</c> (the original ciphertext of every imported item) and, during an import only,
 /// <c>staging/</c>.
 /// </summary>
@@ -17,6 +18,8 @@ internal sealed record VaultPaths(string Root)
     public string Evidence => Path.Combine(Root, "evidence");
 
     public string Staging => Path.Combine(Root, "staging");
+
+    public string TeamKeyFile => Path.Combine(Root, "team.age");
 
     public string KeyFile(string name) => Path.Combine(Keys, name + ".age");
 
