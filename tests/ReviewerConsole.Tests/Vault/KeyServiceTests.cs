@@ -58,6 +58,15 @@ public sealed class KeyServiceTests
 
         CliResult decrypted = WhistleReview.Run(vault.Directory.Path, ["age", "decrypt", keyFile], null, vault.PassphraseFile);
         Assert.That(decrypted.ExitCode, Is.Zero, decrypted.ToString());
+
+        // The team signing key is under the same passphrase, so it gets the same work factor, and still loads.
+        vault.Succeed("team", "keygen");
+        Assert.That(WorkFactorOf(Path.Combine(vault.Root, "team.age")), Is.EqualTo(19));
+        using (VaultSession session = VaultService.Open(vault.Root, () => TestVault.Passphrase, TestVault.Actor, TimeProvider.System))
+        using (Crypto.Signing.TeamSigningKey team = TeamKeyService.Load(session))
+        {
+            Assert.That(team, Is.Not.Null);
+        }
     }
 
     [Test]
