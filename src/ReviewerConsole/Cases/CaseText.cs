@@ -24,6 +24,13 @@ internal static class CaseText
         o.Append(c.ReplyRecipient is { } r
             ? Inv($"Replies go to the source's key {RecipientFingerprint.Compute(r)}\n")
             : "Replies: not possible yet (the source's report is not in the vault)\n");
+        o.Append(c.Proof is { } proof
+            ? Inv($"Grouping: proven by the source's codename (case proof {proof[..16]}…); replies go to mailbox {c.MailboxId[..8]}\n")
+            : "Grouping: v1, not proven (by the portal's mailbox id)\n");
+        foreach (string other in c.ConflictingCases)
+        {
+            o.Append(Inv($"CONFLICT: case {other[..CaseRecord.ShortIdLength]} was opened on this case's mailbox id with another case proof (another codename, or a forgery); not merged\n"));
+        }
 
         var timeline = d.Items.Select(i => (i.Imported, i.Sequence, (Action)(() => Item(o, d, i))))
             .Concat(d.Replies.Select(rep => (rep.Time, long.MaxValue, (Action)(() => Reply(o, rep)))))
@@ -84,6 +91,11 @@ internal static class CaseText
 
         o.Append(Inv($"  Evidence: evidence/{i.Id}.age, {i.CiphertextSize:N0} bytes, SHA-256 {i.CiphertextSha256}\n"));
         o.Append(Inv($"  Plaintext SHA-256 {i.PlaintextSha256}\n"));
+        foreach (ItemFlag flag in i.ProofFlags)
+        {
+            o.Append(Inv($"  {ProofFlagText.Describe(flag)}\n"));
+        }
+
         foreach (string other in i.Duplicates)
         {
             o.Append(Inv($"  DUPLICATE: identical to item {other[..8]} (case {d.CaseOfItem.GetValueOrDefault(other, "?")})\n"));

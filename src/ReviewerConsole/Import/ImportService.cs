@@ -37,7 +37,7 @@ internal static class ImportService
         }
 
         var present = manifest.Items.Where(i => !staging.TryGetPath(i.Id, out _)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        (IReadOnlyList<string> Opened, IReadOnlyDictionary<string, int> NewMessages) cases = ([], new Dictionary<string, int>());
+        ImportOutcome cases = ImportOutcome.None;
         if (present.Count < manifest.Items.Count)
         {
             cases = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes);
@@ -62,7 +62,7 @@ internal static class ImportService
         }
 
         return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count, present.Count, cases.Opened,
-            cases.NewMessages, receipt);
+            cases.NewMessages, receipt, cases);
     }
 
     private static BundleReader Verify(Stream file, StagingArea staging)
@@ -96,7 +96,7 @@ internal static class ImportService
     private static bool IsInVault(VaultSession vault, string id) =>
         vault.Read(data => data.ItemExists(id));
 
-    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
+    private static ImportOutcome ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
         HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes)
     {
         using UnlockedKeys keys = KeyService.Unlock(vault);
@@ -121,7 +121,7 @@ internal static class ImportService
         return Commit(vault, staged, bundleSha256, manifest.Created, present.Count);
     }
 
-    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present)
+    private static ImportOutcome Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present)
     {
         var placed = new List<string>();
         try

@@ -6,12 +6,16 @@ using WhistleSubmit.ReviewerConsole.Shared;
 namespace WhistleSubmit.ReviewerConsole.Tui;
 
 /// <summary>One line of the terminal UI's case list: id, status, severity, flags, start of the report (sanitised).</summary>
-/// <remarks>Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued.</remarks>
+/// <remarks>
+/// Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued; then ! a case-proof warning (routed under
+/// another mailbox, conflict, another reply key claimed: see the case) or 1 for a v1 case (grouping not proven).
+/// </remarks>
 internal static class CaseListRow
 {
     public static string Format(CaseSummary s)
     {
-        string flags = (s.Case.Unread > 0 ? "M" : " ") + (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ");
+        string flags = (s.Case.Unread > 0 ? "M" : " ") + (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ")
+            + (s.HasProofWarning ? "!" : s.ProofLabels.Count > 0 ? "1" : " ");
         string severity = s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-";
         return $"{s.Case.ShortId} {ShortStatus(s.Case.Status),-6} {severity} {flags} {TerminalText.Line(s.Summary, 60)}";
     }
