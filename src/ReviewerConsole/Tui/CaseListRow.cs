@@ -7,17 +7,17 @@ namespace WhistleSubmit.ReviewerConsole.Tui;
 
 /// <summary>One line of the terminal UI's case list: id, status, severity, flags, start of the report (sanitised).</summary>
 /// <remarks>
-/// Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued; then ! a case-proof warning (routed under
-/// another mailbox, conflict, another reply key claimed: see the case) or 1 for a v1 case (grouping not proven).
+/// Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued. A case-proof warning (conflict, routed
+/// under another mailbox, another reply key claimed: docs/CONSOLE.md#case-proof) puts "! " before the summary, so the
+/// columns keep their width at 80 (a v1 case's "grouping not proven" is shown in the case itself).
 /// </remarks>
 internal static class CaseListRow
 {
     public static string Format(CaseSummary s)
     {
-        string flags = (s.Case.Unread > 0 ? "M" : " ") + (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ")
-            + (s.HasProofWarning ? "!" : s.ProofLabels.Count > 0 ? "1" : " ");
+        string flags = (s.Case.Unread > 0 ? "M" : " ") + (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ");
         string severity = s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-";
-        return $"{s.Case.ShortId} {ShortStatus(s.Case.Status),-6} {severity} {flags} {TerminalText.Line(s.Summary, 60)}";
+        return $"{s.Case.ShortId} {ShortStatus(s.Case.Status),-6} {severity} {flags} {(s.HasProofWarning ? "! " : string.Empty)}{TerminalText.Line(s.Summary, 60)}";
     }
 
     /// <summary>
