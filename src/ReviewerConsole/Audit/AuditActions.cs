@@ -11,6 +11,7 @@ internal static class AuditActions
     public const string ImportItem = "import.item";
     public const string ImportRefused = "import.refused";
     public const string CaseOpen = "case.open";
+    public const string CaseConflict = "case.conflict";
     public const string CaseStatus = "case.status";
     public const string CaseSeverity = "case.severity";
     public const string CaseAssign = "case.assign";

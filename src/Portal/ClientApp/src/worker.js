@@ -47,7 +47,7 @@ async function submit({ api, entries, files, language }) {
   post({ type: "progress", phase: "keys" });
   const codename = generateCodename(words);
   const keys = await deriveSourceKeys(codename);
-  const report = buildReport(entries, { files, replyRecipient: keys.replyRecipient, language });
+  const report = buildReport(entries, { files, caseKey: keys.caseKey, mailboxId: keys.mailboxId, replyRecipient: keys.replyRecipient, language });
   const receipt = await send(api, "submission", keys.mailboxToken, "report.json", report, files, config);
   return { type: "submitted", codename, receipt };
 }
@@ -56,7 +56,7 @@ async function followup({ api, codename, text, files, language }) {
   const config = await portalConfig(api);
   post({ type: "progress", phase: "keys" });
   const keys = await deriveSourceKeys(codename);
-  const message = buildMessage(text, { files, language });
+  const message = buildMessage(text, { files, caseKey: keys.caseKey, mailboxId: keys.mailboxId, language });
   const receipt = await send(api, "followup", keys.mailboxToken, "message.json", message, files, config);
   return { type: "sent", receipt };
 }
