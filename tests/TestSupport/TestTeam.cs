@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json.Nodes;
 using WhistleSubmit.Crypto.Signing;
 
 namespace WhistleSubmit.TestSupport;
@@ -28,6 +31,19 @@ public sealed class TestTeam : IDisposable
     {
         WritePublicKey(dataDirectory);
         File.WriteAllBytes(Path.Combine(dataDirectory, SignedRecipientsFileName), SignRecipients(recipients));
+    }
+
+    /// <summary>
+    /// The attack of issue 13 item 3: <paramref name="envelope"/> with <paramref name="extra"/> added to its set's
+    /// recipients, the signature left as it was (what a compromised portal that cannot sign would serve).
+    /// </summary>
+    public static byte[] WithExtraRecipient(byte[] envelope, string extra)
+    {
+        var document = JsonNode.Parse(envelope)!.AsObject();
+        var payload = JsonNode.Parse(Base64Url.DecodeFromChars(document["payload"]!.GetValue<string>()))!.AsObject();
+        payload["recipients"]!.AsArray().Add(extra);
+        document["payload"] = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()));
+        return Encoding.UTF8.GetBytes(document.ToJsonString());
     }
 
     public void Dispose() => Key.Dispose();

@@ -137,6 +137,12 @@ public static class EnglishText
         FingerprintLabel = "Fingerprint",
         FullKeyLabel = "Show the full key",
         UnnamedKey = "Reviewers' key",
+        TeamKeyLabel = "Reviewers' signing key",
+        TeamKeyExplanation = "The reviewers signed the list of keys above with their signing key, on a computer that " +
+            "is never online. Your browser checks that signature and refuses to encrypt to any key they did not sign. " +
+            "Compare this fingerprint too.",
+        SetIssuedLabel = "List signed on",
+        TeamScriptLabel = "Hash of the script holding the signing key (/js/team.js)",
 
         AboutTitle = "About this site",
         AboutIntro =

@@ -150,6 +150,12 @@ public static class SpanishText
         FingerprintLabel = "Huella digital",
         FullKeyLabel = "Mostrar la clave completa",
         UnnamedKey = "Clave de los revisores",
+        TeamKeyLabel = "Clave de firma de los revisores",
+        TeamKeyExplanation = "Los revisores firmaron la lista de claves anterior con su clave de firma, en una " +
+            "computadora que nunca se conecta a internet. Su navegador comprueba esa firma y se niega a cifrar para " +
+            "cualquier clave que no hayan firmado. Compare también esta huella.",
+        SetIssuedLabel = "Lista firmada el",
+        TeamScriptLabel = "Hash del script que contiene la clave de firma (/js/team.js)",
 
         AboutTitle = "Acerca de este sitio",
         AboutIntro =

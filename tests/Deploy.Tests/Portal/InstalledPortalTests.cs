@@ -38,13 +38,9 @@ public sealed class InstalledPortalTests
         Assert.That(root.Install(PortalPublish.Path).ExitCode, Is.Zero);
         var data = root.Combine("var", "lib", "whistlesubmit");
         using (var reviewer = MlKem768X25519Identity.Generate())
-        {
-            await File.WriteAllTextAsync(Path.Combine(data, "recipients.txt"), reviewer.Recipient + "\n");
-        }
-
         using (var team = new TestTeam())
         {
-            team.WritePublicKey(data);
+            team.Configure(data, reviewer.Recipient.ToString());
         }
 
         int port = FreePort();

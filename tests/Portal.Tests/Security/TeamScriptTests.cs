@@ -13,7 +13,7 @@ public class TeamScriptTests
     {
         using var team = new TestTeam();
         using var factory = new PortalFactory();
-        team.WritePublicKey(factory.DataDirectory);
+        team.Configure(factory.DataDirectory, TestKeys.NewRecipient());
         using var client = factory.CreatePlainClient(factory.Start());
 
         using var response = await client.GetAsync(new Uri("/js/team.js", UriKind.Relative));
