@@ -7,6 +7,7 @@ internal static class AuditActions
     public const string VaultCreate = "vault.create";
     public const string KeyCreate = "key.create";
     public const string TeamKeyCreate = "team-key.create";
+    public const string TeamPublish = "team.publish";
     public const string ImportBundle = "import.bundle";
     public const string ImportItem = "import.item";
     public const string ImportRefused = "import.refused";
