@@ -1,7 +1,9 @@
+using System.Buffers.Text;
 using System.Text.Json;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.EndToEnd.Tests.Support;
 
 namespace WhistleSubmit.EndToEnd.Tests.HostilePortal;
@@ -55,14 +57,13 @@ internal sealed class HostilePortalRig : IDisposable
         {
             rig.Review("init", "--kdf-memory", "19");
             rig.Review("keygen", "--name", "ana");
-            string recipient;
-            using (JsonDocument keys = JsonDocument.Parse(rig.Review("keys", "--json")))
-            {
-                recipient = keys.RootElement[0].GetProperty("recipient").GetString()!;
-            }
-
+            // The portal takes the reviewers' keys as a set signed with the team key (protocol v2, P5).
+            rig.Review("team", "keygen");
+            string published = Path.Combine(rig.root, "published");
+            rig.Review("team", "publish", "--out", published);
             Directory.CreateDirectory(rig.portal);
-            rig.Portal("recipients", "add", recipient, "--name", "Ana");
+            File.Copy(Path.Combine(published, "team.pub"), Path.Combine(rig.portal, "team.pub"));
+            rig.Portal("recipients", "install", Path.Combine(published, "recipients.signed.json"));
             rig.server = await Executables.StartPortalAsync(["--production", "true", "--data", rig.portal, "--port", "0", "--transfer-port", "0"], rig.portalEnv);
             return rig;
         }
@@ -115,7 +116,10 @@ internal sealed class HostilePortalRig : IDisposable
     {
         using var http = new HttpClient { BaseAddress = Address };
         using JsonDocument config = JsonDocument.Parse(await http.GetStringAsync("/api/config"));
-        return [.. config.RootElement.GetProperty("recipients").EnumerateArray().Select(r => r.GetString()!)];
+        // The signed set's payload is readable by anyone; the attacker needs no key to learn the recipients.
+        using JsonDocument envelope = JsonDocument.Parse(config.RootElement.GetProperty("recipientSet").GetString()!);
+        byte[] payload = Base64Url.DecodeFromChars(envelope.RootElement.GetProperty("payload").GetString());
+        return RecipientSet.ParsePayload(payload).Recipients;
     }
 
     /// <summary>What an attacker can make: a container of its own choosing, encrypted to the public recipients.</summary>
