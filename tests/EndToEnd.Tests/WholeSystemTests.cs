@@ -61,6 +61,8 @@ public sealed class WholeSystemTests
         };
         string Portal(params string[] args) => Executables.Succeed("whistle-portal.dll", [.. args, "--data", portal], portalEnv);
         Portal("recipients", "add", recipient, "--name", "Ana");
+        using var team = new TestTeam();
+        team.WritePublicKey(portal);
         PortalServer server = await Executables.StartPortalAsync(["--production", "true", "--data", portal, "--port", "0", "--transfer-port", "0"], portalEnv);
         servers.Add(server);
         Uri address = server.Address;

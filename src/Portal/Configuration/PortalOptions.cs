@@ -31,6 +31,12 @@ public sealed class PortalOptions
     /// <summary>One age recipient per line, each optionally preceded by a <c># name</c> comment line.</summary>
     public string RecipientsFile => Path.Combine(DataDirectoryFullPath, "recipients.txt");
 
+    /// <summary>The reviewers' team public key (whistlesubmit-team-v2:…), written by the console's <c>team publish</c>.</summary>
+    public string TeamPublicKeyFile => Path.Combine(DataDirectoryFullPath, "team.pub");
+
+    /// <summary>The demo team signing key, created only outside production when there is no team.pub.</summary>
+    public string DemoTeamKeyFile => Path.Combine(DataDirectoryFullPath, "demo-team-key.txt");
+
     /// <summary>The demo reviewer identity, created only outside production when no recipient is configured.</summary>
     public string DemoIdentityFile => Path.Combine(DataDirectoryFullPath, "demo-reviewer-identity.txt");
 }

@@ -20,8 +20,9 @@ public static class EnglishText
         FooterNote = "This site keeps no record of your visit: no addresses, no browser details, no tracking.",
 
         DemoTitle = "Demonstration only — do not send a real report",
-        DemoBody = "This portal is running with a demonstration key that is kept on this same server, so whoever runs " +
-            "the server could read anything sent here. Real reviewers have not been set up.",
+        DemoBody = "This portal is running with demonstration keys that are kept on this same server (a reviewer key or " +
+            "the team signing key), so whoever runs the server could read anything sent here or sign in the reviewers' " +
+            "name. Real reviewers have not been set up.",
 
         LandingTitle = "Report abuse at ICE, safely and anonymously",
         LandingIntro =

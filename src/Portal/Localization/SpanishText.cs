@@ -23,8 +23,9 @@ public static class SpanishText
         FooterNote = "Este sitio no guarda ningún registro de su visita: ni direcciones, ni datos del navegador, ni rastreo.",
 
         DemoTitle = "Solo demostración: no envíe una denuncia real",
-        DemoBody = "Este portal funciona con una clave de demostración guardada en este mismo servidor, así que quien " +
-            "lo administre podría leer todo lo que se envíe aquí. Todavía no hay revisores reales configurados.",
+        DemoBody = "Este portal funciona con claves de demostración guardadas en este mismo servidor (una clave de " +
+            "revisor o la clave de firma del equipo), así que quien lo administre podría leer todo lo que se envíe aquí " +
+            "o firmar en nombre de los revisores. Todavía no hay revisores reales configurados.",
 
         LandingTitle = "Denuncie abusos en ICE de forma segura y anónima",
         LandingIntro =

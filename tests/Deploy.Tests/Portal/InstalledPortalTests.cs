@@ -42,6 +42,11 @@ public sealed class InstalledPortalTests
             await File.WriteAllTextAsync(Path.Combine(data, "recipients.txt"), reviewer.Recipient + "\n");
         }
 
+        using (var team = new TestTeam())
+        {
+            team.WritePublicKey(data);
+        }
+
         int port = FreePort();
 
         var info = new ProcessStartInfo(Program(root))

@@ -34,7 +34,9 @@ public class DemoBannerTests
     public async Task EveryPage_ConfiguredRecipients_NoBanner()
     {
         using var factory = new PortalFactory();
+        using var team = new WhistleSubmit.TestSupport.TestTeam();
         TestKeys.WriteRecipientsFile(factory.DataDirectory, "Legal review team");
+        team.WritePublicKey(factory.DataDirectory);
         using var client = factory.CreatePlainClient(factory.Start());
 
         foreach (string path in PortalPages.All)
@@ -42,6 +44,8 @@ public class DemoBannerTests
             string html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
             Assert.That(html, Does.Not.Contain("demo-banner"), path);
         }
+
+        Assert.That(File.Exists(Path.Combine(factory.DataDirectory, "demo-team-key.txt")), Is.False);
 
         Assert.That(File.Exists(Path.Combine(factory.DataDirectory, "demo-reviewer-identity.txt")), Is.False);
     }
