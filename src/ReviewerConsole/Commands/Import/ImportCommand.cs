@@ -24,8 +24,8 @@ internal static class ImportCommand
 
             Nothing is imported unless every item checks out; the error says which item failed and why.
             Items already in the vault are skipped, so importing the same bundle twice is safe. The receipt
-            lists the bundle's items now in the vault: carry it back and run 'whistle-portal confirm RECEIPT'
-            so the portal deletes them.
+            lists the bundle's items now in the vault and is signed with the team key ('team keygen' makes
+            it): carry it back and run 'whistle-portal confirm RECEIPT' so the portal deletes them.
             """)
         {
             bundle,
