@@ -42,6 +42,13 @@ public sealed class WholeSystemTests
         string Review(params string[] args) => Executables.Succeed("whistle-review.dll", ["--data", vault, "--as", "ana", .. args], reviewEnv);
         Review("init", "--kdf-memory", "19");
         Review("keygen", "--name", "ana");
+        Review("team", "keygen");
+        string teamKey;
+        using (JsonDocument team = JsonDocument.Parse(Review("team", "show", "--json")))
+        {
+            teamKey = team.RootElement.GetProperty("publicKey").GetString()!;
+        }
+
         string recipient;
         using (JsonDocument keys = JsonDocument.Parse(Review("keys", "--json")))
         {
@@ -61,8 +68,8 @@ public sealed class WholeSystemTests
         };
         string Portal(params string[] args) => Executables.Succeed("whistle-portal.dll", [.. args, "--data", portal], portalEnv);
         Portal("recipients", "add", recipient, "--name", "Ana");
-        using var team = new TestTeam();
-        team.WritePublicKey(portal);
+        // The portal trusts the vault's team key: receipts and replies are signed with it.
+        await File.WriteAllTextAsync(Path.Combine(portal, "team.pub"), teamKey + "\n");
         PortalServer server = await Executables.StartPortalAsync(["--production", "true", "--data", portal, "--port", "0", "--transfer-port", "0"], portalEnv);
         servers.Add(server);
         Uri address = server.Address;
