@@ -24,6 +24,15 @@ public sealed class SignatureException : Exception
     /// <summary>Why the document was refused.</summary>
     public SignatureFailure Reason { get; }
 
+    /// <summary>The reason as a kebab-case id, as the test vectors and the browser's <c>SignedDocumentError.reason</c> name it: <c>not-an-envelope</c>, <c>wrong-type</c>, <c>other-key</c>, <c>bad-signature</c>.</summary>
+    public string ReasonId => Reason switch
+    {
+        SignatureFailure.NotAnEnvelope => "not-an-envelope",
+        SignatureFailure.WrongType => "wrong-type",
+        SignatureFailure.OtherKey => "other-key",
+        _ => "bad-signature",
+    };
+
     /// <summary>For <see cref="SignatureFailure.OtherKey"/>: the envelope's key fingerprint (32 lower-case hex digits); else null.</summary>
     public string? KeyFingerprint { get; }
 

@@ -76,11 +76,19 @@ public sealed class TeamPublicKey : IEquatable<TeamPublicKey>
             throw new FormatException("Malformed team public key.");
         }
 
-        return new TeamPublicKey(decoded);
+        try
+        {
+            return new TeamPublicKey(decoded);
+        }
+        catch (ArgumentException ex)
+        {
+            // BouncyCastle decodes the Ed25519 point here and refuses one that is not on the curve or not canonical.
+            throw new FormatException("Malformed team public key.", ex);
+        }
     }
 
     /// <summary>The key for its 1,984 bytes P.</summary>
-    /// <exception cref="ArgumentException">Not 1,984 bytes.</exception>
+    /// <exception cref="ArgumentException">Not 1,984 bytes, or the Ed25519 half is not a canonical point on the curve.</exception>
     public static TeamPublicKey FromBytes(ReadOnlySpan<byte> bytes) => new(bytes);
 
     /// <summary>Whether <paramref name="signature"/> is a valid team signature of <paramref name="payload"/> as <paramref name="type"/>: both halves must verify.</summary>

@@ -9,6 +9,7 @@ internal static class AuditActions
     public const string TeamKeyCreate = "team-key.create";
     public const string ImportBundle = "import.bundle";
     public const string ImportItem = "import.item";
+    public const string ImportRefused = "import.refused";
     public const string CaseOpen = "case.open";
     public const string CaseStatus = "case.status";
     public const string CaseSeverity = "case.severity";

@@ -15,4 +15,11 @@ internal sealed record CaseDetail(
     IReadOnlyDictionary<string, string> CaseOfItem)
 {
     public IReadOnlyList<string> Categories => [.. Items.SelectMany(i => i.Categories).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Issue 13 P4: what import recorded of each item's recipients (none for items imported before it did).</summary>
+    public IReadOnlyDictionary<string, RecipientRecord> Recipients { get; init; } = new Dictionary<string, RecipientRecord>();
+
+    /// <summary>The items whose recipient count differs from the team's, with the warning line.</summary>
+    public IReadOnlyList<(ItemRecord Item, string Warning)> RecipientWarnings =>
+        [.. Items.Select(i => (Item: i, Warning: Recipients.GetValueOrDefault(i.Id)?.Warning)).Where(w => w.Warning is not null).Select(w => (w.Item, w.Warning!))];
 }

@@ -35,6 +35,7 @@ internal static class CaseQueryService
         var items = data.AllItems().ToLookup(i => i.CaseId);
         var notes = data.AllNotes().ToLookup(n => n.CaseId);
         var queued = data.QueuedReplies().ToLookup(r => r.CaseId);
+        var recipients = data.AllRecipients().ToDictionary(r => r.ItemId, StringComparer.Ordinal);
         var result = new List<CaseSummary>();
         foreach (CaseRecord c in data.AllCases())
         {
@@ -60,7 +61,10 @@ internal static class CaseQueryService
                 first is null ? string.Empty : TerminalText.Line(Documents.MainText(
                     first.IsSubmission ? Documents.Report(first) : null, first.IsSubmission ? null : Documents.Message(first)), SummaryLength),
                 caseItems.Any(i => i.Duplicates.Count > 0),
-                caseItems.Any(i => i.NearDuplicates.Count > 0)));
+                caseItems.Any(i => i.NearDuplicates.Count > 0))
+            {
+                RecipientWarning = caseItems.Select(i => recipients.GetValueOrDefault(i.Id)?.Warning).FirstOrDefault(w => w is not null),
+            });
         }
 
         return result.OrderBy(s => s.Case.Opened, StringComparer.Ordinal).ThenBy(s => s.Case.Id, StringComparer.Ordinal).ToList();
@@ -81,7 +85,16 @@ internal static class CaseQueryService
             }
         }
 
-        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(data, caseId), caseOfItem);
+        var recipients = new Dictionary<string, RecipientRecord>(StringComparer.Ordinal);
+        foreach (ItemRecord item in items)
+        {
+            if (data.RecipientsOf(item.Id) is { } r)
+            {
+                recipients[item.Id] = r;
+            }
+        }
+
+        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(data, caseId), caseOfItem) { Recipients = recipients };
     });
 
     private static bool Matches(string search, CaseRecord c, List<ItemRecord> items, List<NoteRecord> notes) =>

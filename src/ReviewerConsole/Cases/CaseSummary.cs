@@ -16,4 +16,8 @@ internal sealed record CaseSummary(
     IReadOnlyList<string> Categories,
     string Summary,
     bool HasDuplicates,
-    bool HasNearDuplicates);
+    bool HasNearDuplicates)
+{
+    /// <summary>Issue 13 P4: the loud line when any item was encrypted to more or fewer recipients than the team has.</summary>
+    public string? RecipientWarning { get; init; }
+}

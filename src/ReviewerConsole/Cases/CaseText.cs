@@ -24,6 +24,10 @@ internal static class CaseText
         o.Append(c.ReplyRecipient is { } r
             ? Inv($"Replies go to the source's key {RecipientFingerprint.Compute(r)}\n")
             : "Replies: not possible yet (the source's report is not in the vault)\n");
+        foreach ((ItemRecord item, string warning) in d.RecipientWarnings)
+        {
+            o.Append(Inv($"{warning} (item {item.Id[..8]}): the portal may have added or dropped a recipient; report it to the team\n"));
+        }
 
         var timeline = d.Items.Select(i => (i.Imported, i.Sequence, (Action)(() => Item(o, d, i))))
             .Concat(d.Replies.Select(rep => (rep.Time, long.MaxValue, (Action)(() => Reply(o, rep)))))
@@ -84,6 +88,13 @@ internal static class CaseText
 
         o.Append(Inv($"  Evidence: evidence/{i.Id}.age, {i.CiphertextSize:N0} bytes, SHA-256 {i.CiphertextSha256}\n"));
         o.Append(Inv($"  Plaintext SHA-256 {i.PlaintextSha256}\n"));
+        if (d.Recipients.GetValueOrDefault(i.Id) is { } recipients)
+        {
+            o.Append(recipients.Warning is { } warning
+                ? Inv($"  {warning}: the portal may have added or dropped a recipient\n")
+                : Inv($"  Recipients: {recipients.Count} post-quantum, one per reviewer key\n"));
+        }
+
         foreach (string other in i.Duplicates)
         {
             o.Append(Inv($"  DUPLICATE: identical to item {other[..8]} (case {d.CaseOfItem.GetValueOrDefault(other, "?")})\n"));

@@ -6,4 +6,8 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// </summary>
 internal sealed record ImportResult(
     string BundleSha256, int Total, int Imported, int AlreadyPresent, IReadOnlyList<string> NewCaseIds,
-    IReadOnlyDictionary<string, int> NewMessages, string ReceiptPath);
+    IReadOnlyDictionary<string, int> NewMessages, string ReceiptPath)
+{
+    /// <summary>Items refused for their recipients (issue 13 P4): not in the vault, not in the receipt.</summary>
+    public IReadOnlyList<RefusedItem> Refused { get; init; } = [];
+}

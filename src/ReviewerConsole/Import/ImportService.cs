@@ -43,9 +43,10 @@ internal static class ImportService
 
         var present = manifest.Items.Where(i => !staging.TryGetPath(i.Id, out _)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         (IReadOnlyList<string> Opened, IReadOnlyDictionary<string, int> NewMessages) cases = ([], new Dictionary<string, int>());
+        var recipients = new RecipientCheck(vault.Read(data => data.AllKeys().Count()));
         if (present.Count < manifest.Items.Count)
         {
-            cases = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes);
+            cases = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes, recipients);
         }
         else
         {
@@ -58,8 +59,11 @@ internal static class ImportService
         string receipt = receiptPath is null ? ReceiptFile.DefaultPath(bundlePath) : Path.GetFullPath(receiptPath);
         try
         {
+            // A refused item is not in the vault, so not in the receipt: it stays on the portal.
+            var refused = recipients.Refused.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
             string auditHead = vault.Read(data => data.AuditHead())?.Hash ?? AuditHash.Genesis;
-            ReceiptFile.Write(receipt, new ImportReceipt { BundleSha256 = bundleSha256, Items = [.. manifest.Items.Select(i => i.Id)], AuditHead = auditHead }, teamKey);
+            var signed = new ImportReceipt { BundleSha256 = bundleSha256, Items = [.. manifest.Items.Select(i => i.Id).Where(id => !refused.Contains(id))], AuditHead = auditHead };
+            ReceiptFile.Write(receipt, signed, teamKey);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -67,8 +71,8 @@ internal static class ImportService
                 "run the same import again (it changes nothing in the vault) with --receipt FILE to write it elsewhere", ex);
         }
 
-        return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count, present.Count, cases.Opened,
-            cases.NewMessages, receipt);
+        return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count - recipients.Refused.Count, present.Count, cases.Opened,
+            cases.NewMessages, receipt) { Refused = recipients.Refused };
     }
 
     private static BundleReader Verify(Stream file, StagingArea staging)
@@ -103,7 +107,8 @@ internal static class ImportService
         vault.Read(data => data.ItemExists(id));
 
     private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
-        HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes)
+        HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes,
+        RecipientCheck recipients)
     {
         using UnlockedKeys keys = KeyService.Unlock(vault);
         var staged = new List<StagedItem>();
@@ -113,7 +118,8 @@ internal static class ImportService
         {
             BundleItem item = manifest.Items[i];
             bool already = present.Contains(item.Id);
-            if (!already && staging.TryGetPath(item.Id, out string path))
+            bool refused = false;
+            if (!already && staging.TryGetPath(item.Id, out string path) && !(refused = !recipients.Admit(path, item, i + 1, manifest.Items.Count)))
             {
                 long before = done;
                 staged.Add(ItemStager.Stage(path, item, i + 1, manifest.Items.Count, keys,
@@ -121,13 +127,14 @@ internal static class ImportService
                 done += item.Size;
             }
 
-            progress?.Invoke(new ImportProgress(i + 1, manifest.Items.Count, item.Size, already));
+            progress?.Invoke(new ImportProgress(i + 1, manifest.Items.Count, item.Size, already, refused));
         }
 
-        return Commit(vault, staged, bundleSha256, manifest.Created, present.Count);
+        return Commit(vault, staged, bundleSha256, manifest.Created, present.Count, recipients);
     }
 
-    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present)
+    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present,
+        RecipientCheck recipients)
     {
         var placed = new List<string>();
         try
@@ -145,7 +152,12 @@ internal static class ImportService
             }
 
             DirectorySync.Flush(vault.Paths.Evidence);
-            return vault.Write(data => ImportTransaction.Apply(data, vault, staged, bundleSha256, created, present));
+            return vault.Write(data =>
+            {
+                var result = ImportTransaction.Apply(data, vault, staged, bundleSha256, created, present);
+                recipients.Record(data, vault, staged.Select(s => s.Intake.Id));
+                return result;
+            });
         }
         catch
         {

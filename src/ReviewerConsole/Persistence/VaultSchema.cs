@@ -16,6 +16,13 @@ internal static class VaultSchema
     public const string Replies = "replies";
     public const string Audit = "audit";
 
+    /// <summary>
+    /// Added with protocol v2 (issue 13 P4): each item's recipient stanza types and the team size at import, keyed by
+    /// item id (needs no index beyond _id). Older vaults simply lack it: the migration is that their items have no
+    /// record until the next import records them from their evidence files (RecipientCheck).
+    /// </summary>
+    public const string Recipients = "recipients";
+
     /// <summary>Created once, at init: creating an index later would write to the store in a read-only verb.</summary>
     public static void EnsureIndexes(ILiteDatabase db)
     {

@@ -6,14 +6,17 @@ using WhistleSubmit.ReviewerConsole.Shared;
 namespace WhistleSubmit.ReviewerConsole.Tui;
 
 /// <summary>One line of the terminal UI's case list: id, status, severity, flags, start of the report (sanitised).</summary>
-/// <remarks>Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued.</remarks>
+/// <remarks>
+/// Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued. A "!" right after the id (in place of
+/// the space, so the summary keeps its width at 80 columns): an item's recipients differ from the team (issue 13 P4).
+/// </remarks>
 internal static class CaseListRow
 {
     public static string Format(CaseSummary s)
     {
         string flags = (s.Case.Unread > 0 ? "M" : " ") + (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ");
         string severity = s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-";
-        return $"{s.Case.ShortId} {ShortStatus(s.Case.Status),-6} {severity} {flags} {TerminalText.Line(s.Summary, 60)}";
+        return $"{s.Case.ShortId}{(s.RecipientWarning is null ? ' ' : '!')}{ShortStatus(s.Case.Status),-6} {severity} {flags} {TerminalText.Line(s.Summary, 60)}";
     }
 
     /// <summary>

@@ -54,7 +54,8 @@ internal static class Prompts
     {
         using var dialog = new Dialog { Title = title };
 #pragma warning disable CS0618 // TextView is marked obsolete in favour of a separate package (tui-cs/Editor) that is not served here; it works in 2.5.0.
-        var text = new TextView { Y = 1, Width = 60, Height = 8, TabKeyAddsTab = false };
+        // Word wrap: without it a line longer than the box scrolls sideways and hides its first characters (issue 12 item 9).
+        var text = new TextView { Y = 1, Width = 60, Height = 8, TabKeyAddsTab = false, WordWrap = true };
 #pragma warning restore CS0618
         string? result = null;
         dialog.KeyDown += (_, key) =>

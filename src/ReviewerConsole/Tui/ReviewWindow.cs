@@ -30,6 +30,8 @@ internal sealed class ReviewWindow : Window
     private readonly TextView detail = new() { Width = Dim.Fill(), Height = Dim.Fill(), ReadOnly = true, WordWrap = true };
 #pragma warning restore CS0618
     private IReadOnlyList<CaseSummary> shown = [];
+    private string detailText = string.Empty;
+    private int wrappedWidth;
     private CaseStatus? statusFilter;
     private string? categoryFilter;
 
@@ -48,6 +50,14 @@ internal sealed class ReviewWindow : Window
 
         search.TextChanged += (_, _) => Refresh();
         cases.ValueChanged += (_, _) => ShowSelected();
+        // The case text is wrapped here, with hanging indents, for the width the layout gives it (and again on resize).
+        detail.ViewportChanged += (_, _) =>
+        {
+            if (detail.Viewport.Width != wrappedWidth)
+            {
+                WrapDetail();
+            }
+        };
         cases.Accepting += (_, e) =>
         {
             e.Handled = true;
@@ -179,9 +189,17 @@ internal sealed class ReviewWindow : Window
 
     private void ShowSelected()
     {
-        detail.Text = SelectedId is { } id
+        detailText = SelectedId is { } id
             ? CaseText.Render(CaseQueryService.Get(vault, id))
             : "No case matches. Change the search (top) or the filters (F8, F9).";
+        WrapDetail();
+    }
+
+    // One column spare, so the TextView's own word wrap (kept for anything wider than measured) never starts a line at 0.
+    private void WrapDetail()
+    {
+        wrappedWidth = detail.Viewport.Width;
+        detail.Text = HangingWrap.Wrap(detailText, wrappedWidth - 1);
     }
 
     private const string Help = """
@@ -191,6 +209,7 @@ internal sealed class ReviewWindow : Window
         F6 note     F7 reply (queued; run 'export-replies' to send)
         F8 filter by status   F9 filter by category   search: type at the top
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
-        List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued.
+        List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued;
+        ! after the id: an item's recipients differ from the team's keys (the case text says more).
         """;
 }

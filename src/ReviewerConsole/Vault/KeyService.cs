@@ -10,14 +10,34 @@ namespace WhistleSubmit.ReviewerConsole.Vault;
 
 /// <summary>
 /// Reviewer keys: post-quantum identities kept as <c>keys/&lt;name&gt;.age</c>, an age-keygen style identity file
-/// encrypted with an scrypt recipient (logN 18) under the vault passphrase, so plain <c>age -d</c> opens it too
+/// encrypted with an scrypt recipient under the vault passphrase, so plain <c>age -d</c> opens it too
 /// (docs/CONSOLE.md#keys). The store lists name, recipient, fingerprint and creation time, so listing keys and
 /// encrypting replies need no private key.
 /// </summary>
 internal static partial class KeyService
 {
     /// <summary>age's default scrypt work factor; docs/FORMATS.md#age-encryption requires at least 18.</summary>
-    public const int KeyFileWorkFactor = 18;
+    public const int MinKeyFileWorkFactor = 18;
+
+    /// <summary>The largest work factor age (and our <see cref="ScryptIdentity"/>) opens by default: 2^22 is 4 GiB of scrypt memory.</summary>
+    public const int MaxKeyFileWorkFactor = 22;
+
+    /// <summary>
+    /// The scrypt work factor for key files: the smallest logN ≥ 18 with 1 KiB·2^logN (scrypt's memory at r = 8) at
+    /// least the vault's Argon2id memory × passes, capped at 22. A key file is guarded by the same passphrase as the
+    /// vault, so it must not be the cheaper target for guessing it: 20 for the default 256 MiB × 3.
+    /// </summary>
+    public static int KeyFileWorkFactor(KdfParameters kdf)
+    {
+        long cost = (long)kdf.MemoryKiB * kdf.Iterations;
+        int logN = MinKeyFileWorkFactor;
+        while (logN < MaxKeyFileWorkFactor && (1L << logN) < cost)
+        {
+            logN++;
+        }
+
+        return logN;
+    }
 
     public static VaultKey Generate(VaultSession vault, string name)
     {
@@ -90,7 +110,8 @@ internal static partial class KeyService
             $"# created: {created}\n# public key: {identity.Recipient}\n{secret}\n");
         try
         {
-            using var recipient = new ScryptRecipient(vault.Passphrase, KeyFileWorkFactor);
+            int workFactor = KeyFileWorkFactor(vault.Kdf);
+            using var recipient = new ScryptRecipient(vault.Passphrase, workFactor);
             byte[] encrypted = AgeEncryption.Encrypt(text, [recipient]);
             DurableFiles.WriteNew(vault.Paths.KeyFile(name), encrypted, ownerOnly: true);
         }
@@ -107,7 +128,8 @@ internal static partial class KeyService
         try
         {
             byte[] ciphertext = File.ReadAllBytes(path);
-            using var scrypt = new ScryptIdentity(vault.Passphrase);
+            // Key files written before the work factor followed the vault's KDF have 18: any factor up to 22 opens.
+            using var scrypt = new ScryptIdentity(vault.Passphrase, MaxKeyFileWorkFactor);
             plaintext = AgeEncryption.Decrypt(ciphertext, [scrypt]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AgeException)

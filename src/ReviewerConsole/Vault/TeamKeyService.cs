@@ -65,7 +65,7 @@ internal static class TeamKeyService
         try
         {
             byte[] ciphertext = File.ReadAllBytes(vault.Paths.TeamKeyFile);
-            using var scrypt = new ScryptIdentity(vault.Passphrase);
+            using var scrypt = new ScryptIdentity(vault.Passphrase, KeyService.MaxKeyFileWorkFactor);
             plaintext = AgeEncryption.Decrypt(ciphertext, [scrypt]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or AgeException)
@@ -106,8 +106,9 @@ internal static class TeamKeyService
         byte[] text = Encoding.UTF8.GetBytes($"# created: {created}\n# public key: {key.PublicKey.Text}\n{key.SecretText}\n");
         try
         {
-            // The same work factor as the reviewer key files: the team key is worth as much as any of them.
-            using var recipient = new ScryptRecipient(vault.Passphrase, KeyService.KeyFileWorkFactor);
+            // The same work factor as the reviewer key files (at least the vault's Argon2id cost): the team key is worth
+            // as much as any of them.
+            using var recipient = new ScryptRecipient(vault.Passphrase, KeyService.KeyFileWorkFactor(vault.Kdf));
             byte[] encrypted = AgeEncryption.Encrypt(text, [recipient]);
             DurableFiles.WriteNew(vault.Paths.TeamKeyFile, encrypted, ownerOnly: true);
         }

@@ -47,7 +47,7 @@ internal static class VaultService
             CreateDirectory(paths.Evidence);
             using (DurableStore store = DurableStore.Open(paths.Store, storeKey))
             {
-                var vault = new VaultSession(paths, store, passphrase, actor, clock);
+                var vault = new VaultSession(paths, store, passphrase, kdf, actor, clock);
                 vault.Write(data =>
                 {
                     data.EnsureIndexes();
@@ -100,7 +100,7 @@ internal static class VaultService
                 throw new CliException(ErrorReporter.VaultDamaged, ErrorReporter.VaultDamagedHint, ex, ErrorReporter.IntegrityFailure);
             }
 
-            return new VaultSession(paths, store, passphrase, actor, clock);
+            return new VaultSession(paths, store, passphrase, file.Kdf, actor, clock);
         }
         finally
         {

@@ -13,9 +13,10 @@ internal sealed class VaultSession : IDisposable
 {
     private readonly string passphrase;
 
-    internal VaultSession(VaultPaths paths, DurableStore store, string passphrase, string actor, TimeProvider clock)
+    internal VaultSession(VaultPaths paths, DurableStore store, string passphrase, KdfParameters kdf, string actor, TimeProvider clock)
     {
         Paths = paths;
+        Kdf = kdf;
         Store = store;
         this.passphrase = passphrase;
         Actor = actor;
@@ -23,6 +24,9 @@ internal sealed class VaultSession : IDisposable
     }
 
     public VaultPaths Paths { get; }
+
+    /// <summary>The Argon2id parameters the passphrase was checked with (vault.json): key files cost at least as much.</summary>
+    public KdfParameters Kdf { get; }
 
     /// <summary>
     /// The store engine itself, for opening and closing (and for tests that tamper with it): services go through

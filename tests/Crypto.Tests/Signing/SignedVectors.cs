@@ -142,7 +142,15 @@ internal static class SignedVectors
         new JsonObject { ["name"] = "padded", ["text"] = text + "==" },
         new JsonObject { ["name"] = "non-zero trailing bits", ["text"] = text[..^1] + NonCanonical(text[^1]) },
         new JsonObject { ["name"] = "leading space", ["text"] = " " + text },
+        new JsonObject { ["name"] = "Ed25519 half not canonical (y = 2^255 - 1)", ["text"] = WithEd25519(text, [.. Enumerable.Repeat((byte)0xff, 31), 0x7f]) },
     ];
+
+    private static string WithEd25519(string text, byte[] ed25519)
+    {
+        byte[] bytes = TeamPublicKey.Parse(text).Bytes;
+        ed25519.CopyTo(bytes, 0);
+        return TeamPublicKey.Prefix + System.Buffers.Text.Base64Url.EncodeToString(bytes);
+    }
 
     private static JsonObject Valid(string name, string type, byte[] payload, string envelope, bool deterministic) => new()
     {

@@ -28,4 +28,18 @@ public sealed class CaseListRowTests
         Assert.That(CaseListRow.Format(summary).IndexOf("SUMMARY", StringComparison.Ordinal), Is.LessThanOrEqualTo(31 - 8));
         Assert.That(CaseListRow.Format(summary), Does.StartWith("aaaaaaaa invest 5"));
     }
+
+    [Test]
+    public void Format_RecipientWarning_MarkedAfterTheIdWithoutNarrowingTheSummary()
+    {
+        var record = new CaseRecord(new string('a', 32), "m", CaseStatus.Investigating, 5, null, [], "2026-12-07T00:00:00Z",
+            "2026-12-07T00:00:00Z", null);
+        var summary = new CaseSummary(record, 1, 0, 0, 0, 0, [], "SUMMARY", false, false);
+        var warned = summary with { RecipientWarning = "⚠ encrypted to 3 recipients; the team has 2" };
+
+        Assert.That(CaseListRow.Format(warned), Does.StartWith("aaaaaaaa!invest 5"));
+        Assert.That(CaseListRow.Format(summary), Does.StartWith("aaaaaaaa invest 5"));
+        Assert.That(CaseListRow.Format(warned).IndexOf("SUMMARY", StringComparison.Ordinal),
+            Is.EqualTo(CaseListRow.Format(summary).IndexOf("SUMMARY", StringComparison.Ordinal)));
+    }
 }

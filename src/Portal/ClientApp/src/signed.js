@@ -54,8 +54,20 @@ export function formatFingerprint(hex) {
 export function parseTeamKey(text) {
   const bytes =
     typeof text === "string" && text.startsWith(TEAM_KEY_PREFIX) ? decodeBase64Url(text.slice(TEAM_KEY_PREFIX.length)) : null;
-  if (bytes === null || bytes.length !== KEY_LENGTH) throw new TypeError("Malformed team public key.");
+  if (bytes === null || bytes.length !== KEY_LENGTH || !isEd25519Point(bytes.subarray(0, ED25519_LENGTH))) {
+    throw new TypeError("Malformed team public key.");
+  }
   return { text, bytes, fingerprint: teamFingerprint(bytes) };
+}
+
+// A canonical encoding of a point on the curve (RFC 8032 decoding), as BouncyCastle requires when it reads the key.
+function isEd25519Point(bytes) {
+  try {
+    ed25519.Point.fromBytes(bytes, false);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

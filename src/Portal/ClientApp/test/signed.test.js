@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import { ed25519 } from "@noble/curves/ed25519.js";
 import { ml_dsa65 } from "@noble/post-quantum/ml-dsa.js";
 import { bytesToHex, hexToBytes, utf8ToBytes } from "@noble/hashes/utils.js";
@@ -103,4 +104,20 @@ test("openSigned: another team key's message names its fingerprint for people", 
 
 test("openSigned: an invalid expected type is a programming error", () => {
   assert.throws(() => openSigned(vectors.valid[0].envelope, trusted, "Reply"), TypeError);
+});
+
+test("signed.js: bundles for the browser as the pages are built (worker.js and mailbox.js will import it)", async () => {
+  const result = await build({
+    absWorkingDir: fileURLToPath(new URL("..", import.meta.url)),
+    stdin: { contents: 'import { openSigned } from "./src/signed.js"; self.openSigned = openSigned;', resolveDir: "." },
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: ["es2022"],
+    platform: "browser",
+    write: false,
+    logLevel: "silent",
+  });
+  assert.equal(result.errors.length, 0);
+  assert.ok(result.outputFiles[0].contents.length > 1000);
 });

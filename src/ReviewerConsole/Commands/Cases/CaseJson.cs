@@ -35,6 +35,9 @@ internal static class CaseJson
             attachments = i.Attachments,
             duplicates = i.Duplicates.Select(o => new { item = o, @case = d.CaseOfItem.GetValueOrDefault(o) }),
             nearDuplicates = i.NearDuplicates.Select(o => new { item = o, @case = d.CaseOfItem.GetValueOrDefault(o) }),
+            recipients = d.Recipients.GetValueOrDefault(i.Id) is { } rec
+                ? new { stanzaTypes = rec.StanzaTypes, count = rec.Count, team = rec.TeamSize, warning = rec.Warning }
+                : null,
         }),
         replies = d.Replies.Select(r => new { id = r.Id, time = r.Time, actor = r.Actor, text = r.Text, exported = r.Exported, sha256 = r.Sha256 }),
         notes = d.Notes.Select(n => new { time = n.Time, actor = n.Actor, text = n.Text }),

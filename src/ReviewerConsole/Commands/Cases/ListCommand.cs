@@ -81,12 +81,19 @@ internal static class ListCommand
         {
             string flags = string.Join(',', new[]
             {
+                s.RecipientWarning is not null ? "⚠rcpt" : null,
                 s.Case.Unread > 0 ? string.Create(CultureInfo.InvariantCulture, $"new:{s.Case.Unread}") : null,
                 s.HasDuplicates ? "dup" : null,
                 s.HasNearDuplicates ? "near" : null,
             }.OfType<string>());
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Case.ShortId,-8}  {CaseStatuses.Name(s.Case.Status),-13}  {(s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-"),3}  {s.Case.Opened[..10],-10}  {s.Submissions + s.Followups,5}  {TerminalText.Line(s.Case.Assignee ?? "-", 12),-12}  {(flags.Length == 0 ? "-" : flags),-8}  {s.Summary}"));
+        }
+
+        // Loud, after the table: a recipient the team does not have may be the portal's own (issue 13 P4).
+        foreach (CaseSummary s in cases.Where(s => s.RecipientWarning is not null))
+        {
+            Console.Out.WriteLine($"{s.RecipientWarning} in case {s.Case.ShortId}: the portal may have added or dropped a recipient; see 'whistle-review show {s.Case.ShortId}' and report it to the team");
         }
     }
 
@@ -108,6 +115,7 @@ internal static class ListCommand
         queuedReplies = s.QueuedReplies,
         unreadMessages = s.Case.Unread,
         duplicate = s.HasDuplicates,
+        recipientWarning = s.RecipientWarning,
         nearDuplicate = s.HasNearDuplicates,
         summary = s.Summary,
     };

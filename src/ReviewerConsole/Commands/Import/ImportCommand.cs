@@ -23,6 +23,10 @@ internal static class ImportCommand
             vault's keys, and keep them in the vault with the original encrypted files as evidence.
 
             Nothing is imported unless every item checks out; the error says which item failed and why.
+            An item encrypted to any recipient that is not post-quantum (mlkem768x25519) is refused: it is not
+            imported, not in the receipt (so it stays on the portal), and import exits 1 naming it. An item
+            encrypted to more or fewer recipients than the vault has keys is imported and flagged in list, show
+            and the TUI.
             Items already in the vault are skipped, so importing the same bundle twice is safe. The receipt
             lists the bundle's items now in the vault and is signed with the team key ('team keygen' makes
             it): carry it back and run 'whistle-portal confirm RECEIPT' so the portal deletes them.
@@ -53,12 +57,34 @@ internal static class ImportCommand
             }
 
             Console.Out.WriteLine($"Receipt for 'whistle-portal confirm': {result.ReceiptPath}");
+            RefusedItems(result.Refused);
         }));
         return command;
+    }
+
+    // Issue 13 P4: each refused item by position and id, the reason, and a failing exit so no script carries on unaware.
+    private static void RefusedItems(IReadOnlyList<RefusedItem> refused)
+    {
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        foreach (RefusedItem r in refused)
+        {
+            ErrorReporter.Warning(string.Create(CultureInfo.InvariantCulture,
+                $"item {r.Number} of {r.Total} ({r.Id[..8]}) was refused and not imported: {r.Reason}"));
+        }
+
+        throw new CliException(
+            string.Create(CultureInfo.InvariantCulture,
+                $"{refused.Count} {(refused.Count == 1 ? "item was" : "items were")} refused for {(refused.Count == 1 ? "its" : "their")} recipients; the rest is in the vault"),
+            "the portal, or something between it and you, may have re-encrypted them: report this to the team. The receipt does not name them, "
+            + "so they stay on the portal; do not try to open them another way");
     }
 
     // One plain line per item when stderr is a file or pipe (logs, tests); on a terminal, ImportProgressBar draws a bar.
     private static void Report(ImportProgress p) =>
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"item {p.Number} of {p.Total}: {(p.AlreadyPresent ? "already in the vault" : "decrypted and checked")} ({p.Bytes} bytes)"));
+            $"item {p.Number} of {p.Total}: {(p.AlreadyPresent ? "already in the vault" : p.Refused ? "refused" : "decrypted and checked")} ({p.Bytes} bytes)"));
 }

@@ -41,7 +41,7 @@ internal static class ImportProgressBar
                     {
                         counted = string.Create(CultureInfo.InvariantCulture, $"item {p.Number}/{p.Total}");
                         ProgressTask task = Items(counted);
-                        task.Description = p.AlreadyPresent ? $"{counted} (already in the vault)" : counted;
+                        task.Description = p.AlreadyPresent ? $"{counted} (already in the vault)" : p.Refused ? $"{counted} (refused)" : counted;
                     },
                     (phase, done, total) =>
                     {

@@ -22,7 +22,7 @@ public sealed class VaultKeygenCommandTests
         // A standard age file protected with the vault passphrase: the age verbs (and age -d) open it.
         string keyFile = Path.Combine(vault.Root, "keys", "bob.age");
         Assert.That(FileModes.Of(keyFile), Is.EqualTo(FileModes.OwnerOnly));
-        Assert.That(File.ReadAllText(keyFile), Does.StartWith("age-encryption.org/v1\n-> scrypt ").And.Contain(" 18\n"));
+        Assert.That(File.ReadAllText(keyFile), Does.StartWith("age-encryption.org/v1\n-> scrypt ").And.Contain(" 18\n"), "a 19 MiB vault: the floor, 18");
         CliResult decrypted = WhistleReview.Run(vault.Directory.Path, ["age", "decrypt", keyFile], null, vault.PassphraseFile);
         Assert.That(decrypted.ExitCode, Is.Zero, decrypted.ToString());
         Assert.That(decrypted.StdoutText, Does.Contain("# public key: " + command.Groups[1].Value + "\nAGE-SECRET-KEY-PQ-1"));
