@@ -7,6 +7,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
+using WhistleSubmit.Crypto.Replies;
+using WhistleSubmit.Crypto.Signing;
+using WhistleSubmit.Portal.Configuration;
+using WhistleSubmit.Portal.Configuration.Team;
 using WhistleSubmit.Portal.Features.Transfer.Listener;
 
 namespace WhistleSubmit.Portal.Tests;
@@ -52,6 +56,21 @@ internal sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The reviewers' transfer listener (after <see cref="Start"/>).</summary>
     public Uri TransferAddress => Services.GetRequiredService<TransferListener>().Address
         ?? throw new InvalidOperationException("The server has not started.");
+
+    /// <summary>
+    /// The demo team signing key this portal created in its data directory (after <see cref="Start"/>): what the
+    /// reviewers' console would sign receipts, replies bundles and replies with. The caller disposes it.
+    /// </summary>
+    public TeamSigningKey TeamSigningKey() =>
+        DemoTeamKey.LoadOrCreate(new PortalOptions { DataDirectory = DataDirectory }.DemoTeamKeyFile, TimeProvider.System);
+
+    /// <summary>A version 2 reply's plaintext, signed with <see cref="TeamSigningKey"/>, as the console writes one.</summary>
+    public byte[] SignedReply(string mailboxId, string text)
+    {
+        using TeamSigningKey team = TeamSigningKey();
+        var reply = new SignedReply { MailboxId = mailboxId, Id = WhistleSubmit.Crypto.Bundles.BundleItem.NewId(), Day = "2026-12-07", Text = text };
+        return reply.ToSignedDocument(team);
+    }
 
     /// <summary>A client that neither follows redirects nor keeps cookies, so tests see exactly what the server sent.</summary>
     public HttpClient CreatePlainClient(Uri baseAddress) =>

@@ -30,6 +30,7 @@ public sealed partial class NoConnectionTests
 
         vault.Succeed("init", "--kdf-memory", "19");
         vault.Succeed("keygen", "--name", "alice");
+        vault.Succeed("team", "keygen");
         var scenario = new ImportedScenario(ImportedScenario.RecipientOf(vault));
         vault.Succeed("import", vault.Directory.Write("scenario.wsbundle", scenario.Bundle));
         vault.Succeed("list");
@@ -43,8 +44,8 @@ public sealed partial class NoConnectionTests
         RunTuiBriefly(vault, tracer);
 
         string[] calls = File.ReadAllLines(log);
-        // init, keygen, keys, import, list (twice), show, triage, reply, export-replies, case-export, stats, tui.
-        Assert.That(calls.Count(l => l.Contains("execve(", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(13), "every run was traced");
+        // init, keygen, team keygen, keys, import, list (twice), show, triage, reply, export-replies, case-export, stats, tui.
+        Assert.That(calls.Count(l => l.Contains("execve(", StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(14), "every run was traced");
         Assert.Multiple(() =>
         {
             // The only socket the .NET runtime opens is its diagnostics endpoint (what dotnet-trace/-counters attach to):

@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using WhistleSubmit.Crypto.Hashing;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Crypto.Tar;
 
 namespace WhistleSubmit.Crypto.Bundles;
@@ -10,6 +11,11 @@ namespace WhistleSubmit.Crypto.Bundles;
 /// Opens a bundle (docs/FORMATS.md#bundle) and verifies all of it before handing out a single item: plain ustar regular
 /// files only; manifest.json first and bounded; then exactly <c>items/&lt;id&gt;.age</c> for each manifest item, in
 /// order, with the stated size and SHA-256; then the end-of-archive marker and nothing but zeros.
+/// <para>
+/// A version 2 (replies) manifest is a signed document. Open checks its shape and the items against it but not the
+/// signature, since the reader knows no key: a caller that trusts a team key calls <see cref="VerifyManifest"/> before
+/// it reads any item. The signature covers every item's SHA-256, so a verified manifest vouches for the items.
+/// </para>
 /// </summary>
 public sealed class BundleReader : IDisposable
 {
@@ -18,17 +24,39 @@ public sealed class BundleReader : IDisposable
     private readonly Dictionary<string, (BundleItem Item, long Offset)> items;
     private bool disposed;
 
-    private BundleReader(Stream bundle, bool leaveOpen, BundleManifest manifest, Dictionary<string, (BundleItem, long)> items, string sha256)
+    private BundleReader(Stream bundle, bool leaveOpen, ParsedManifest manifest, Dictionary<string, (BundleItem, long)> items, string sha256)
     {
         this.bundle = bundle;
         this.leaveOpen = leaveOpen;
         this.items = items;
-        Manifest = manifest;
+        Manifest = manifest.Manifest;
+        SignedManifest = manifest.Envelope is { } envelope ? new ReadOnlyMemory<byte>(envelope) : (ReadOnlyMemory<byte>?)null;
         Sha256 = sha256;
     }
 
-    /// <summary>The verified manifest.</summary>
+    /// <summary>The manifest, checked against every entry (for version 2, not yet its signature: see <see cref="VerifyManifest"/>).</summary>
     public BundleManifest Manifest { get; }
+
+    /// <summary>For a version 2 manifest, the manifest entry's bytes: the signed document; null for version 1 (unsigned).</summary>
+    public ReadOnlyMemory<byte>? SignedManifest { get; }
+
+    /// <summary>
+    /// Checks that the manifest is a signed document of type <see cref="BundleManifest.SignedType"/> that verifies
+    /// under <paramref name="key"/>. Call it before reading items from a bundle that must come from the team.
+    /// </summary>
+    /// <exception cref="SignatureException">Unsigned (version 1: <see cref="SignatureFailure.NotAnEnvelope"/>), signed by another key, or a bad signature.</exception>
+    public void VerifyManifest(TeamPublicKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (SignedManifest is not { } envelope)
+        {
+            throw new SignatureException(SignatureFailure.NotAnEnvelope);
+        }
+
+        // The payload Open returns is the one the manifest was parsed from: the envelope is parsed the same way twice.
+        SignedDocument.Open(envelope.Span, key, BundleManifest.SignedType);
+    }
 
     /// <summary>
     /// SHA-256 of the bundle bytes from the stream's starting position to its end, 64 lower-case hex digits, computed
@@ -69,7 +97,7 @@ public sealed class BundleReader : IDisposable
         try
         {
             using var whole = new BackgroundSha256();
-            (BundleManifest manifest, Dictionary<string, (BundleItem, long)> offsets) = Verify(bundle, start, limits, whole, itemCopy, progress);
+            (ParsedManifest manifest, Dictionary<string, (BundleItem, long)> offsets) = Verify(bundle, start, limits, whole, itemCopy, progress);
             return new BundleReader(bundle, leaveOpen, manifest, offsets, Convert.ToHexStringLower(whole.Finish()));
         }
         catch (TarSourceException ex)
@@ -119,7 +147,7 @@ public sealed class BundleReader : IDisposable
         disposed = true;
     }
 
-    private static (BundleManifest, Dictionary<string, (BundleItem, long)>) Verify(Stream bundle, long start, BundleLimits limits, BackgroundSha256 whole,
+    private static (ParsedManifest, Dictionary<string, (BundleItem, long)>) Verify(Stream bundle, long start, BundleLimits limits, BackgroundSha256 whole,
         Func<BundleItem, Stream?>? itemCopy, VerifyProgress progress)
     {
         // The whole-file hash and each item's own hash both run on the thread pool while the parser reads on.
@@ -133,7 +161,8 @@ public sealed class BundleReader : IDisposable
 
         byte[] json = new byte[first.Length];
         first.Data.ReadExactly(json);
-        BundleManifest manifest = ParseManifest(json, limits);
+        ParsedManifest parsed = ParseManifest(json, limits);
+        BundleManifest manifest = parsed.Manifest;
         progress.ExpectedLength = ExpectedLength(first.Length, manifest);
 
         var offsets = new Dictionary<string, (BundleItem, long)>(manifest.Items.Count, StringComparer.Ordinal);
@@ -161,7 +190,7 @@ public sealed class BundleReader : IDisposable
             throw new BundleException();
         }
 
-        return (manifest, offsets);
+        return (parsed, offsets);
     }
 
     // The shortest well-formed layout: each entry a header block and its padded data, then the two-block end marker.
@@ -201,23 +230,34 @@ public sealed class BundleReader : IDisposable
         };
     }
 
-    private static BundleManifest ParseManifest(byte[] json, BundleLimits limits)
+    // Version 1 is the JSON itself; version 2 (replies only) is a signed document whose payload is the JSON.
+    private static ParsedManifest ParseManifest(byte[] entry, BundleLimits limits)
     {
+        SignedDocument.Fields? signed = SignedDocument.Parse(entry);
+        if (signed is not null && signed.Type != BundleManifest.SignedType)
+        {
+            throw new BundleException();
+        }
+
+        byte[] json = signed?.Payload ?? entry;
         if (!Utf8.IsValid(json) || json.AsSpan().StartsWith("\uFEFF"u8))
         {
             throw new BundleException();
         }
 
         BundleManifest manifest = JsonSerializer.Deserialize(json, BundleJsonContext.Default.BundleManifest) ?? throw new BundleException();
-        if (manifest.V != 1 || !Enum.IsDefined(manifest.Kind) || manifest.Items is null || manifest.Items.Count > limits.MaxItems
+        int version = signed is null ? 1 : 2;
+        if (manifest.V != version || (version == 2 && manifest.Kind != BundleKind.Replies) || !Enum.IsDefined(manifest.Kind) || manifest.Items is null || manifest.Items.Count > limits.MaxItems
             || !manifest.Items.All(i => ManifestRules.IsItemValid(manifest.Kind, i) && i.Size <= limits.MaxItemBytes)
             || manifest.Items.Select(i => i.Id).Distinct(StringComparer.Ordinal).Count() != manifest.Items.Count)
         {
             throw new BundleException();
         }
 
-        return manifest;
+        return new ParsedManifest(manifest, signed is null ? null : entry);
     }
+
+    private sealed record ParsedManifest(BundleManifest Manifest, byte[]? Envelope);
 
     // What the verification had learnt when it failed, for a precise BundleException.
     private sealed class VerifyProgress

@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.Text.Json;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Crypto.Tar;
 
 namespace WhistleSubmit.Crypto.Bundles;
@@ -8,25 +9,44 @@ namespace WhistleSubmit.Crypto.Bundles;
 /// Writes a bundle (<c>*.wsbundle</c>, docs/FORMATS.md#bundle): a ustar stream with manifest.json first, then
 /// <c>items/&lt;id&gt;.age</c> in manifest order. The manifest needs every SHA-256 before the first item, so items
 /// are added as openers: an item without a known hash is read twice (hashed, then copied and re-hashed), never buffered.
+/// A replies bundle written with the team signing key has a version 2 manifest: the entry is a signed document of type
+/// <see cref="BundleManifest.SignedType"/> whose payload is the manifest JSON, so its item hashes are signed too.
 /// </summary>
 public sealed class BundleWriter
 {
     private readonly BundleKind kind;
     private readonly DateOnly created;
+    private readonly TeamSigningKey? signer;
     private readonly List<Pending> pending = [];
     private readonly HashSet<string> ids = new(StringComparer.Ordinal);
     private bool written;
 
-    /// <summary>Starts a bundle of the given kind, made on the given UTC day.</summary>
+    /// <summary>Starts a bundle of the given kind, made on the given UTC day, with a version 1 (unsigned) manifest.</summary>
     public BundleWriter(BundleKind kind, DateOnly created)
+        : this(kind, created, null)
+    {
+    }
+
+    /// <summary>
+    /// Starts a bundle; with <paramref name="signer"/> (replies bundles only) its manifest is version 2, signed. The
+    /// writer does not dispose the key and uses it only in <see cref="WriteTo"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A signer for a submissions bundle (those keep manifest version 1).</exception>
+    public BundleWriter(BundleKind kind, DateOnly created, TeamSigningKey? signer)
     {
         if (!Enum.IsDefined(kind))
         {
             throw new ArgumentOutOfRangeException(nameof(kind));
         }
 
+        if (signer is not null && kind != BundleKind.Replies)
+        {
+            throw new ArgumentException("Only a replies bundle has a signed manifest.", nameof(signer));
+        }
+
         this.kind = kind;
         this.created = created;
+        this.signer = signer;
     }
 
     /// <summary>The number of items added so far.</summary>
@@ -78,11 +98,13 @@ public sealed class BundleWriter
 
         written = true;
         var items = pending.Select(p => p.HashKnown ? p.Item : p.Item with { Sha256 = Hash(p) }).ToList();
-        var manifest = new BundleManifest { Kind = kind, Created = created, Items = items };
+        var manifest = new BundleManifest { V = signer is null ? 1 : 2, Kind = kind, Created = created, Items = items };
+        byte[] manifestJson = JsonSerializer.SerializeToUtf8Bytes(manifest, BundleJsonContext.Default.BundleManifest);
+        byte[] entry = signer is null ? manifestJson : SignedDocument.Create(signer, BundleManifest.SignedType, manifestJson);
 
         var tarOutput = new TarOutput(output);
         var tar = new TarWriter(tarOutput, TarEntryFormat.Ustar, leaveOpen: true);
-        using (var json = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(manifest, BundleJsonContext.Default.BundleManifest), writable: false))
+        using (var json = new MemoryStream(entry, writable: false))
         {
             tar.WriteEntry(UstarEntries.RegularFile("manifest.json", json));
         }

@@ -48,7 +48,7 @@ public static class AdminCli
                 new DirectoryInfo(Path.Combine(options.DataDirectoryFullPath, "dataprotection-keys")),
                 b => b.SetApplicationName("whistlesubmit-portal"));
             using var store = new PortalDatabase(options.DataDirectoryFullPath, protection, new StoreOptions(), TimeProvider.System);
-            return StandaloneCommands.Create(store, TimeProvider.System).Execute(request);
+            return StandaloneCommands.Create(store, options, TimeProvider.System).Execute(request);
         }
         catch (PortalStartupException e)
         {

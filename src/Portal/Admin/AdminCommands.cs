@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Portal.Features.Transfer.Retention;
 using WhistleSubmit.Portal.Store;
@@ -78,13 +78,18 @@ public sealed class AdminCommands(
             using var file = File.OpenRead(path);
             result = operations.ImportReplies(file);
         }
-        catch (TransferRejectedException e) when (e.Problem == TransferProblem.NotReplies)
+        catch (TransferRejectedException e)
         {
-            return Error($"{path} is a submissions bundle, not a replies bundle");
-        }
-        catch (TransferRejectedException)
-        {
-            return Error($"{path} is not a valid replies bundle (or is over the limits); nothing was imported");
+            store.AppendAudit(ReviewerCommands.OperatorAccount, "import-replies-refused", e.Problem.ToString());
+            return Error(e.Problem switch
+            {
+                TransferProblem.NotReplies => $"{path} is a submissions bundle, not a replies bundle",
+                TransferProblem.UnsignedReplies => $"{path} is not signed with the team key (its manifest is unsigned); nothing was imported. "
+                    + "Replies come only from the reviewers' console: export them again there with 'whistle-review export-replies' (it signs the bundle)",
+                TransferProblem.ForeignReplies => $"{path} is not signed by this portal's team key{Naming(e)}; nothing was imported. "
+                    + "Check that team.pub here is the reviewers' team key ('whistle-review team show'); do not import a bundle from anywhere else",
+                _ => $"{path} is not a valid replies bundle (or is over the limits); nothing was imported",
+            });
         }
 
         store.AppendAudit(ReviewerCommands.OperatorAccount, "import-replies",
@@ -101,7 +106,7 @@ public sealed class AdminCommands(
 
     private AdminResponse Confirm(string path)
     {
-        if (new FileInfo(path) is not { Exists: true, Length: <= ImportReceipt.MaxBytes })
+        if (new FileInfo(path) is not { Exists: true, Length: <= SignedDocument.MaxBytes })
         {
             return Error($"{path} is missing or too large to be a receipt");
         }
@@ -111,29 +116,38 @@ public sealed class AdminCommands(
         {
             result = operations.Confirm(File.ReadAllBytes(path));
         }
-        catch (TransferRejectedException e) when (e.Problem == TransferProblem.UnknownExport)
+        catch (TransferRejectedException e)
         {
-            return Error("no export with that bundle SHA-256 is pending confirmation; nothing was deleted");
-        }
-        catch (TransferRejectedException)
-        {
-            return Error($"{path} is not a valid receipt");
+            store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm-refused", e.Problem.ToString());
+            return Error(e.Problem switch
+            {
+                TransferProblem.UnknownExport => "no export with that bundle SHA-256 is pending confirmation; nothing was deleted",
+                TransferProblem.UnsignedReceipt => $"{path} is an unsigned (version 1) receipt; nothing was deleted. The portal deletes only on a receipt "
+                    + "signed with the team key: run 'whistle-review import' on that bundle again on the console (it changes nothing in the vault and writes a signed receipt)",
+                TransferProblem.ForeignReceipt => $"{path} is not signed by this portal's team key{Naming(e)}; nothing was deleted. "
+                    + "Check that team.pub here is the reviewers' team key ('whistle-review team show'), then run 'whistle-review import' on that bundle again to get a receipt signed with it",
+                _ => $"{path} is not a valid receipt; nothing was deleted",
+            });
         }
 
         if (result.Outcome.AlreadyConfirmed)
         {
-            store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm", $"bundle {result.BundleSha256}: already confirmed");
-            return new AdminResponse(0, $"whistle-portal: bundle {result.BundleSha256} was already confirmed; nothing to delete\n");
+            store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm", $"bundle {result.BundleSha256}: already confirmed; console audit head {result.ConsoleAuditHead}");
+            return new AdminResponse(0, $"whistle-portal: bundle {result.BundleSha256} was already confirmed; nothing to delete\n"
+                + $"whistle-portal: console audit head {result.ConsoleAuditHead} (recorded)\n");
         }
 
         store.AppendAudit(ReviewerCommands.OperatorAccount, "confirm",
-            $"bundle {result.BundleSha256}: {result.Outcome.Deleted.Count} deleted, {result.Outcome.Missing.Count} already gone");
+            $"bundle {result.BundleSha256}: {result.Outcome.Deleted.Count} deleted, {result.Outcome.Missing.Count} already gone; console audit head {result.ConsoleAuditHead}");
         string compaction = result.Outcome.Compacted
             ? "store compacted"
             : "store not compacted now (busy or disk full): the deleted ciphertext may remain in the store files until a later deletion compacts it";
         return new AdminResponse(0, string.Create(CultureInfo.InvariantCulture,
-            $"whistle-portal: deleted {result.Outcome.Deleted.Count} confirmed items ({result.Outcome.Missing.Count} already gone); {compaction}\n"));
+            $"whistle-portal: deleted {result.Outcome.Deleted.Count} confirmed items ({result.Outcome.Missing.Count} already gone); {compaction}\n"
+            + $"whistle-portal: receipt signed by the team key; console audit head {result.ConsoleAuditHead} (recorded)\n"));
     }
+
+    private static string Naming(TransferRejectedException e) => e.KeyFingerprint is { } fingerprint ? $" (it is signed by team key {fingerprint})" : string.Empty;
 
     private AdminResponse Status()
     {

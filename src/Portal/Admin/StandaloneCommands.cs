@@ -1,4 +1,5 @@
 using WhistleSubmit.Portal.Configuration;
+using WhistleSubmit.Portal.Configuration.Team;
 using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Accounts;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
@@ -14,7 +15,10 @@ namespace WhistleSubmit.Portal.Admin;
 /// </summary>
 public static class StandaloneCommands
 {
-    public static AdminCommands Create(PortalDatabase database, TimeProvider time)
+    /// <param name="database">The open store.</param>
+    /// <param name="options">The data directory (the team key is read from it as the server reads it).</param>
+    /// <param name="time">The clock.</param>
+    public static AdminCommands Create(PortalDatabase database, PortalOptions options, TimeProvider time)
     {
         var store = new TransferStore(database);
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
@@ -28,7 +32,9 @@ public static class StandaloneCommands
                 "check the environment (in production Argon2 needs at least 19 MiB and 2 passes)");
         }
 
-        return new AdminCommands(store, time, new TransferOperations(store, time),
+        options.Production = production;
+        PortalTeamKey team = PortalTeamKeyLoader.Load(options, time);
+        return new AdminCommands(store, time, new TransferOperations(store, time, team),
             new ReviewerCommands(store, time, new PasswordHasher(transfer)), new RetentionReport(store, time, retention));
     }
 }

@@ -24,7 +24,8 @@ public static class EnglishMailboxText
         NoReplies = "There are no replies yet. Reviewers may take several days. Please check again later.",
         ReplyHeading = "Reply received on {0} (UTC)",
         Unreadable = "This reply could not be decrypted. The reviewers will be told if you mention it in a message.",
-        ReplyAttachments = "Files sent with this reply (shown by name only):",
+        Unverified = "Warning: this reply is not signed by the reviewers, so it is not shown. Someone else, such as whoever controls this server, "
+            + "may have written or changed it. Do not act on it; you can tell the reviewers in a message.",
         ResultPath = "The server decrypted these replies in its memory with keys made from your codename, only " +
             "to show them now. It did not store your codename or the decrypted text. Replies you have seen are " +
             "marked as read, so they can be deleted later.",

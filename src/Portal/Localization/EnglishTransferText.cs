@@ -105,6 +105,16 @@ public static class EnglishTransferText
         NotReplies = "This is a submissions bundle, not a replies bundle. Nothing was stored.",
         NotAReceipt = "This is not a valid import receipt. Nothing was deleted.",
         UnknownExport = "No bundle waiting for a receipt has this SHA-256. Nothing was deleted.",
+        UnsignedReceipt = "This is an unsigned (version 1) receipt, and the portal deletes only on a receipt signed with the team key. "
+            + "Nothing was deleted. On the console, run 'whistle-review import' on the same bundle again: it changes nothing in the vault and writes a signed receipt.",
+        ForeignReceipt = "This receipt is not signed with this portal's team key ({0}). Nothing was deleted. Check that the portal's team.pub is the "
+            + "reviewers' team key ('whistle-review team show'), then run 'whistle-review import' on the bundle again for a receipt signed with it.",
+        UnsignedReplies = "This replies bundle is not signed with the team key (its manifest is unsigned). Nothing was stored. "
+            + "Replies come only from the reviewers' console: export them again there with 'whistle-review export-replies', which signs the bundle.",
+        ForeignReplies = "This replies bundle is not signed with this portal's team key ({0}). Nothing was stored. "
+            + "Check that the portal's team.pub is the reviewers' team key ('whistle-review team show').",
+        ConsoleAuditHead = "The receipt was signed with the team key; the console's audit-chain head it carries, now recorded here: {0}",
+        BadSignature = "its signature does not verify",
         TooLarge = "The file is larger than this form accepts. Nothing was stored.",
         StoreFull = "The portal's disk is full. Nothing was changed. Tell the operator.",
 

@@ -25,7 +25,9 @@ public sealed record MailboxText
     /// <summary>{0} is the UTC day the reply arrived.</summary>
     public required string ReplyHeading { get; init; }
     public required string Unreadable { get; init; }
-    public required string ReplyAttachments { get; init; }
+
+    /// <summary>Shown instead of a reply that is not signed with the team key for this mailbox (P3).</summary>
+    public required string Unverified { get; init; }
     public required string ResultPath { get; init; }
     public required string FollowupHeading { get; init; }
     public required string FollowupText { get; init; }

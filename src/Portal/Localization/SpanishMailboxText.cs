@@ -25,7 +25,8 @@ public static class SpanishMailboxText
         NoReplies = "Todavía no hay respuestas. Los revisores pueden tardar varios días. Vuelva a consultar más adelante.",
         ReplyHeading = "Respuesta recibida el {0} (UTC)",
         Unreadable = "No se pudo descifrar esta respuesta. Puede mencionarlo a los revisores en un mensaje.",
-        ReplyAttachments = "Archivos enviados con esta respuesta (solo se muestra el nombre):",
+        Unverified = "Advertencia: esta respuesta no está firmada por los revisores, así que no se muestra. Otra persona, por ejemplo quien controla "
+            + "este servidor, puede haberla escrito o cambiado. No haga caso de ella; puede avisar a los revisores en un mensaje.",
         ResultPath = "El servidor descifró estas respuestas en su memoria con claves obtenidas de su nombre " +
             "clave, solo para mostrarlas ahora. No guardó su nombre clave ni el texto descifrado. Las respuestas " +
             "que ya vio se marcan como leídas para poder borrarlas más tarde.",

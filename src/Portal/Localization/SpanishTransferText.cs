@@ -107,6 +107,16 @@ public static class SpanishTransferText
         NotReplies = "Es un paquete de envíos, no de respuestas. No se guardó nada.",
         NotAReceipt = "No es un recibo de importación válido. No se borró nada.",
         UnknownExport = "Ningún paquete en espera de recibo tiene este SHA-256. No se borró nada.",
+        UnsignedReceipt = "Es un recibo sin firmar (versión 1), y el portal solo borra con un recibo firmado con la clave del equipo. "
+            + "No se borró nada. En la consola, vuelva a ejecutar 'whistle-review import' con el mismo paquete: no cambia nada en la bóveda y escribe un recibo firmado.",
+        ForeignReceipt = "Este recibo no está firmado con la clave del equipo de este portal ({0}). No se borró nada. Compruebe que team.pub del portal es "
+            + "la clave del equipo de revisores ('whistle-review team show') y vuelva a ejecutar 'whistle-review import' con el paquete para obtener un recibo firmado con ella.",
+        UnsignedReplies = "Este paquete de respuestas no está firmado con la clave del equipo (su manifiesto no tiene firma). No se guardó nada. "
+            + "Las respuestas solo vienen de la consola de los revisores: expórtelas de nuevo allí con 'whistle-review export-replies', que firma el paquete.",
+        ForeignReplies = "Este paquete de respuestas no está firmado con la clave del equipo de este portal ({0}). No se guardó nada. "
+            + "Compruebe que team.pub del portal es la clave del equipo de revisores ('whistle-review team show').",
+        ConsoleAuditHead = "El recibo estaba firmado con la clave del equipo; la cabeza de la cadena de auditoría de la consola que lleva, ahora registrada aquí: {0}",
+        BadSignature = "su firma no es válida",
         TooLarge = "El archivo es más grande de lo que acepta este formulario. No se guardó nada.",
         StoreFull = "El disco del portal está lleno. No se cambió nada. Avise al operador.",
 

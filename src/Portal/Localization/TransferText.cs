@@ -123,6 +123,18 @@ public sealed record TransferText
     public required string NotReplies { get; init; }
     public required string NotAReceipt { get; init; }
     public required string UnknownExport { get; init; }
+    public required string UnsignedReceipt { get; init; }
+
+    /// <summary>{0} is the team key fingerprint the receipt names, or a note that its signature does not verify.</summary>
+    public required string ForeignReceipt { get; init; }
+    public required string UnsignedReplies { get; init; }
+
+    /// <summary>{0} as for <see cref="ForeignReceipt"/>.</summary>
+    public required string ForeignReplies { get; init; }
+
+    /// <summary>{0} is the console's audit-chain head (64 hex digits) the signed receipt carried.</summary>
+    public required string ConsoleAuditHead { get; init; }
+    public required string BadSignature { get; init; }
     public required string TooLarge { get; init; }
     public required string StoreFull { get; init; }
 

@@ -81,19 +81,27 @@ public sealed partial class TransferStore
     /// Deletes the listed items that were exported in the bundle with this SHA-256 (and only those), then compacts the
     /// store (<see cref="PortalDatabase.Compact"/>), so the deleted ciphertext is in no file of it. A bundle confirmed in
     /// full is remembered by its SHA-256 (already in the audit log), so its receipt again is "already confirmed", as a
-    /// second import of a bundle is on the console. Null if no such export is known.
+    /// second import of a bundle is on the console. The console's audit-chain head from the signed receipt is recorded
+    /// with the bundle (<see cref="ConsoleAuditHeads"/>). Null if no such export is known.
     /// </summary>
-    public ConfirmOutcome? DeleteConfirmed(string bundleSha256, IReadOnlyCollection<string> itemIds)
+    public ConfirmOutcome? DeleteConfirmed(string bundleSha256, IReadOnlyCollection<string> itemIds, string consoleAuditHead)
     {
+        ArgumentException.ThrowIfNullOrEmpty(consoleAuditHead);
         var result = Write<ConfirmOutcome?>(db =>
         {
             var exports = db.GetCollection(Exports);
             if (exports.FindById(bundleSha256) is not { } export)
             {
-                return db.GetCollection(ConfirmedExports).Exists(Query.EQ("_id", bundleSha256))
-                    ? new ConfirmOutcome([], [], Compacted: false) { AlreadyConfirmed = true }
-                    : null;
+                if (!db.GetCollection(ConfirmedExports).Exists(Query.EQ("_id", bundleSha256)))
+                {
+                    return null;
+                }
+
+                RecordConsoleAuditHead(db, bundleSha256, consoleAuditHead);
+                return new ConfirmOutcome([], [], Compacted: false) { AlreadyConfirmed = true };
             }
+
+            RecordConsoleAuditHead(db, bundleSha256, consoleAuditHead);
 
             var inBundle = export["items"].AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
             var items = db.GetCollection(Items);

@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Replies;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
@@ -12,9 +14,11 @@ using WhistleSubmit.EncryptedStore;
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>
-/// Replies to sources: plain UTF-8 text (what the portal's two mailbox paths display), age-encrypted to the source's
-/// reply recipient and to every vault key (so reviewers can read their own replies later), queued in the store and
-/// written out as a replies bundle for <c>whistle-portal import-replies</c>.
+/// Replies to sources: the text, signed with the team key as a version 2 reply (<see cref="SignedReply"/>: bound to the
+/// case's mailbox id, so the source's browser can tell it from anything the portal could write), age-encrypted to the
+/// source's reply recipient and to every vault key (so reviewers can read their own replies later), queued in the store
+/// and written out as a replies bundle, its manifest signed too, for <c>whistle-portal import-replies</c>. The vault
+/// keeps the text, so reading replies (show, the TUI) never decrypts, and older (version 1) replies read as before.
 /// </summary>
 internal static class ReplyService
 {
@@ -37,21 +41,28 @@ internal static class ReplyService
             throw new CliException("the reply is not valid text", null, ex);
         }
 
-        if (plaintext.Length > MaxReplyBytes || text.Any(c => char.IsControl(c) && c is not ('\n' or '\t' or '\r')))
+        if (plaintext.Length > MaxReplyBytes || !SignedReply.IsValidText(text))
         {
             throw new CliException($"a reply is plain text of at most {MaxReplyBytes / 1024} KiB", "shorten it, or split it into several replies");
         }
 
+        CryptographicOperations.ZeroMemory(plaintext);
+
+        // Before anything else: a vault without a team key cannot sign, so it is told how to make one.
+        using TeamSigningKey teamKey = TeamKeyService.Load(vault);
         CaseRecord c = CaseQueryService.Get(vault, caseId).Case;
         if (c.ReplyRecipient is null)
         {
             throw new CliException($"case {c.ShortId} can't be answered yet: its source's report (which carries the reply key) is not in the vault");
         }
 
+        string id = BundleItem.NewId();
+        byte[] signed = new SignedReply { MailboxId = c.MailboxId, Id = id, Day = Today(vault), Text = text }.ToSignedDocument(teamKey);
+
         List<IRecipient> recipients = [AgeKeys.ParseRecipient(c.ReplyRecipient), .. KeyService.List(vault).Select(k => AgeKeys.ParseRecipient(k.Recipient))];
-        byte[] ciphertext = AgeEncryption.Encrypt(plaintext, recipients);
-        CryptographicOperations.ZeroMemory(plaintext);
-        var reply = new ReplyRecord(BundleItem.NewId(), c.Id, c.MailboxId, vault.Now(), vault.Actor, text, ciphertext.Length,
+        byte[] ciphertext = AgeEncryption.Encrypt(signed, recipients);
+        CryptographicOperations.ZeroMemory(signed);
+        var reply = new ReplyRecord(id, c.Id, c.MailboxId, vault.Now(), vault.Actor, text, ciphertext.Length,
             Convert.ToHexStringLower(SHA256.HashData(ciphertext)), null, null);
         vault.Write(data =>
         {
@@ -85,7 +96,9 @@ internal static class ReplyService
             return null;
         }
 
-        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(vault.Clock.GetUtcNow().UtcDateTime));
+        // Loaded before anything is written: without the team key there is no signed manifest, so no bundle at all.
+        using TeamSigningKey teamKey = TeamKeyService.Load(vault);
+        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(vault.Clock.GetUtcNow().UtcDateTime), teamKey);
         foreach (ReplyRecord r in queued)
         {
             writer.Add(r.Id, r.MailboxId, BundleItemKind.Reply, r.Size, () => new MemoryStream(Ciphertext(vault, r.Id), writable: false), r.Sha256);
@@ -131,6 +144,9 @@ internal static class ReplyService
         });
         return new ReplyExport(full, sha256, queued);
     }
+
+    private static string Today(VaultSession vault) =>
+        DateOnly.FromDateTime(vault.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static byte[] Ciphertext(VaultSession vault, string id) =>
         vault.Read(data => data.ReplyCiphertext(id));

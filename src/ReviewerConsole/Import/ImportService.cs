@@ -1,5 +1,7 @@
 using System.Globalization;
 using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Signing;
+using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 using WhistleSubmit.EncryptedStore;
@@ -11,7 +13,8 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// item's ciphertext into a staging directory as it is hashed (the bundle is read once); then decrypt and check every
 /// staged item; only when all succeeded are the evidence files moved into place (fsynced) and one store transaction
 /// committed. On any failure the vault is exactly as before. Items already in the vault are skipped, so importing a
-/// bundle twice changes nothing. Finally the receipt for <c>whistle-portal confirm</c> is written.
+/// bundle twice changes nothing. Finally the receipt for <c>whistle-portal confirm</c> is written, signed with the team
+/// key and naming the audit chain's head; the team key is loaded first, so a vault without one imports nothing.
 /// </summary>
 internal static class ImportService
 {
@@ -23,6 +26,8 @@ internal static class ImportService
     public static ImportResult Import(VaultSession vault, string bundlePath, string? receiptPath, Action<ImportProgress>? progress = null,
         Action<ImportPhase, long, long>? bytes = null)
     {
+        // First: without the team key no receipt can be signed, and an import without a receipt would be half done.
+        using TeamSigningKey teamKey = TeamKeyService.Load(vault);
         using FileStream file = OpenBundle(bundlePath);
         using var staging = new StagingArea(vault, item => item.Kind != BundleItemKind.Reply && !IsInVault(vault, item.Id));
         using BundleReader reader = Verify(bytes is null ? file : new ReadProgressStream(file, (read, length) => bytes(ImportPhase.Checking, read, length)), staging);
@@ -56,7 +61,9 @@ internal static class ImportService
         {
             // A refused item is not in the vault, so not in the receipt: it stays on the portal.
             var refused = recipients.Refused.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-            ReceiptFile.Write(receipt, new ImportReceipt { BundleSha256 = bundleSha256, Items = [.. manifest.Items.Select(i => i.Id).Where(id => !refused.Contains(id))] });
+            string auditHead = vault.Read(data => data.AuditHead())?.Hash ?? AuditHash.Genesis;
+            var signed = new ImportReceipt { BundleSha256 = bundleSha256, Items = [.. manifest.Items.Select(i => i.Id).Where(id => !refused.Contains(id))], AuditHead = auditHead };
+            ReceiptFile.Write(receipt, signed, teamKey);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -14,7 +14,7 @@ public class ImportReceiptTests
     [Test]
     public void ToJson_KnownReceipt_MatchesVector()
     {
-        var receipt = new ImportReceipt { BundleSha256 = BundleSha, Items = [Id1, Id2] };
+        var receipt = new ImportReceipt { V = 1, BundleSha256 = BundleSha, Items = [Id1, Id2] };
 
         Assert.That(Encoding.UTF8.GetString(receipt.ToJson()), Is.EqualTo(Vector));
     }
@@ -33,7 +33,7 @@ public class ImportReceiptTests
     [Test]
     public void Parse_ToJson_RoundTrips()
     {
-        var receipt = new ImportReceipt { BundleSha256 = BundleSha, Items = [Id2, Id1] };
+        var receipt = new ImportReceipt { V = 1, BundleSha256 = BundleSha, Items = [Id2, Id1] };
 
         ImportReceipt? back = ImportReceipt.Parse(receipt.ToJson());
 
@@ -66,7 +66,10 @@ public class ImportReceiptTests
         yield return Case("NotJson", "{");
         yield return Case("Array", "[]");
         yield return Case("Null", "null");
-        yield return Case("Version2", $"{{\"v\":2,{sha},{items}}}");
+        yield return Case("Version2WithoutAuditHead", $"{{\"v\":2,{sha},{items}}}");
+        yield return Case("Version1WithAuditHead", $"{{\"v\":1,{sha},{items},\"auditHead\":\"{BundleSha}\"}}");
+        yield return Case("Version2ShortAuditHead", $"{{\"v\":2,{sha},{items},\"auditHead\":\"{BundleSha[1..]}\"}}");
+        yield return Case("Version3", $"{{\"v\":3,{sha},{items},\"auditHead\":\"{BundleSha}\"}}");
         yield return Case("Version0", $"{{\"v\":0,{sha},{items}}}");
         yield return Case("NoVersion", $"{{{sha},{items}}}");
         yield return Case("VersionAsString", $"{{\"v\":\"1\",{sha},{items}}}");
@@ -125,11 +128,12 @@ public class ImportReceiptTests
     {
         TestCaseData Case(string name, ImportReceipt receipt) => new TestCaseData(receipt).SetName("ToJson_" + name + "_Throws");
 
-        yield return Case("Version2", new ImportReceipt { V = 2, BundleSha256 = BundleSha, Items = [Id1] });
-        yield return Case("BadBundleSha", new ImportReceipt { BundleSha256 = "x", Items = [Id1] });
-        yield return Case("BadItem", new ImportReceipt { BundleSha256 = BundleSha, Items = ["x"] });
-        yield return Case("DuplicateItem", new ImportReceipt { BundleSha256 = BundleSha, Items = [Id1, Id1] });
-        yield return Case("NullItems", new ImportReceipt { BundleSha256 = BundleSha, Items = null! });
+        yield return Case("Version2WithoutAuditHead", new ImportReceipt { V = 2, BundleSha256 = BundleSha, Items = [Id1] });
+        yield return Case("Version1WithAuditHead", new ImportReceipt { V = 1, BundleSha256 = BundleSha, Items = [Id1], AuditHead = BundleSha });
+        yield return Case("BadBundleSha", new ImportReceipt { V = 1, BundleSha256 = "x", Items = [Id1] });
+        yield return Case("BadItem", new ImportReceipt { V = 1, BundleSha256 = BundleSha, Items = ["x"] });
+        yield return Case("DuplicateItem", new ImportReceipt { V = 1, BundleSha256 = BundleSha, Items = [Id1, Id1] });
+        yield return Case("NullItems", new ImportReceipt { V = 1, BundleSha256 = BundleSha, Items = null! });
     }
 
     [TestCaseSource(nameof(Invalid))]

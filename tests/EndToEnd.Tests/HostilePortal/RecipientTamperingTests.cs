@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.EndToEnd.Tests.Support;
 
 namespace WhistleSubmit.EndToEnd.Tests.HostilePortal;
@@ -81,13 +82,16 @@ public sealed class RecipientTamperingTests
 
         // The receipt names only the honest item: an honest portal's confirm would keep the refused one (the tampered
         // bundle's hash is the attacker's, so this portal's confirm is not the point here).
-        using (JsonDocument r = JsonDocument.Parse(await File.ReadAllTextAsync(receipt)))
-        {
-            string?[] items = [.. r.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetString())];
-            Assert.That(items, Has.Length.EqualTo(1).And.Not.Contain(team.TamperedId));
-        }
+        IReadOnlyList<string> items = ImportReceipt.OpenSigned(await File.ReadAllBytesAsync(receipt), TeamKey(team)).Items;
+        Assert.That(items, Has.Count.EqualTo(1).And.Not.Contain(team.TamperedId));
 
         Assert.That(team.RunReview("audit", "verify").ExitCode, Is.Zero);
+    }
+
+    private static TeamPublicKey TeamKey(Team team)
+    {
+        using JsonDocument show = JsonDocument.Parse(team.Review("team", "show", "--json"));
+        return TeamPublicKey.Parse(show.RootElement.GetProperty("publicKey").GetString()!);
     }
 
     private static string CaseOf(Team team, string canary)

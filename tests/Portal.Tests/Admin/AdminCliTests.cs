@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Portal.Admin;
+using WhistleSubmit.Portal.Configuration.Team;
 using WhistleSubmit.Portal.Tests.Features.Upload;
 
 namespace WhistleSubmit.Portal.Tests.Admin;
@@ -126,22 +128,43 @@ public class AdminCliTests
 
         string replies = Path.Combine(data, "replies.wsbundle");
         WriteRepliesBundle(replies, WhistleSubmit.Crypto.Codenames.SourceKeys.MailboxIdFromToken(Convert.FromHexString(token)));
+        string unsignedReplies = Path.Combine(data, "unsigned.wsbundle");
+        WriteRepliesBundle(unsignedReplies, WhistleSubmit.Crypto.Codenames.SourceKeys.MailboxIdFromToken(Convert.FromHexString(token)), signed: false);
+        var importUnsigned = await PortalProcess.RunVerbAsync(data, "import-replies", unsignedReplies);
+        Assert.That(importUnsigned.ExitCode, Is.EqualTo(1));
+        Assert.That(importUnsigned.Stderr, Does.Contain("is not signed with the team key (its manifest is unsigned); nothing was imported"));
         var import1 = await PortalProcess.RunVerbAsync(data, "import-replies", replies);
         var import2 = await PortalProcess.RunVerbAsync(data, "import-replies", replies);
         Assert.That(import1.Stdout, Does.Contain("imported 1 replies, 0 already present"));
         Assert.That(import2.Stdout, Does.Contain("imported 0 replies, 1 already present"));
 
+        string head = new('a', 64);
+        using TeamSigningKey team = TeamKey();
+        using TeamSigningKey other = TeamSigningKey.Generate();
         string receiptFile = Path.Combine(data, "receipt.json");
-        File.WriteAllBytes(receiptFile, new ImportReceipt { BundleSha256 = bundleSha, Items = [receipt] }.ToJson());
+        File.WriteAllBytes(receiptFile, new ImportReceipt { BundleSha256 = bundleSha, Items = [receipt], AuditHead = head }.ToSignedDocument(team));
         var wrong = Path.Combine(data, "wrong.json");
-        File.WriteAllBytes(wrong, new ImportReceipt { BundleSha256 = new string('0', 64), Items = [receipt] }.ToJson());
+        File.WriteAllBytes(wrong, new ImportReceipt { BundleSha256 = new string('0', 64), Items = [receipt], AuditHead = head }.ToSignedDocument(team));
+        var unsigned = Path.Combine(data, "unsigned.json");
+        File.WriteAllBytes(unsigned, new ImportReceipt { V = 1, BundleSha256 = bundleSha, Items = [receipt] }.ToJson());
+        var foreign = Path.Combine(data, "foreign.json");
+        File.WriteAllBytes(foreign, new ImportReceipt { BundleSha256 = bundleSha, Items = [receipt], AuditHead = head }.ToSignedDocument(other));
         var refused = await PortalProcess.RunVerbAsync(data, "confirm", wrong);
+        var refusedUnsigned = await PortalProcess.RunVerbAsync(data, "confirm", unsigned);
+        var refusedForeign = await PortalProcess.RunVerbAsync(data, "confirm", foreign);
+        var status1 = await PortalProcess.RunVerbAsync(data, "status");
         var confirm = await PortalProcess.RunVerbAsync(data, "confirm", receiptFile);
         var status2 = await PortalProcess.RunVerbAsync(data, "status");
         var confirmAgain = await PortalProcess.RunVerbAsync(data, "confirm", receiptFile);
 
         Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(refusedUnsigned.ExitCode, Is.EqualTo(1));
+        Assert.That(refusedUnsigned.Stderr, Does.Contain("unsigned (version 1) receipt; nothing was deleted").And.Contain("run 'whistle-review import' on that bundle again"));
+        Assert.That(refusedForeign.ExitCode, Is.EqualTo(1));
+        Assert.That(refusedForeign.Stderr, Does.Contain($"not signed by this portal's team key (it is signed by team key {other.PublicKey.DisplayFingerprint})"));
+        Assert.That(status1.Stdout, Does.Contain("submissions        1"), "refused receipts deleted nothing");
         Assert.That(confirm.Stdout, Does.Contain("deleted 1 confirmed items (0 already gone); store compacted"));
+        Assert.That(confirm.Stdout, Does.Contain($"console audit head {head} (recorded)"));
         Assert.That(status2.Stdout, Does.Contain("submissions        0").And.Contain("replies            1 (1 unread)"));
         Assert.That(confirmAgain.ExitCode, Is.Zero, confirmAgain.Stderr);
         Assert.That(confirmAgain.Stdout, Does.Contain($"bundle {bundleSha} was already confirmed"));
@@ -158,10 +181,14 @@ public class AdminCliTests
         Assert.That(ex, Is.Not.Null);
     }
 
-    private static void WriteRepliesBundle(string path, string mailboxId)
+    // The demo team key the portal (server or verb) created in its data directory: what the console would sign with.
+    private TeamSigningKey TeamKey() => DemoTeamKey.LoadOrCreate(Path.Combine(data, "demo-team-key.txt"), TimeProvider.System);
+
+    private void WriteRepliesBundle(string path, string mailboxId, bool signed = true)
     {
         byte[] reply = AgeEncryption.Encrypt("a reply"u8, [AgeKeys.ParseRecipient(TestKeys.NewRecipient())]);
-        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(DateTime.UtcNow));
+        using TeamSigningKey team = TeamKey();
+        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(DateTime.UtcNow), signed ? team : null);
         writer.Add(BundleItem.NewId(), mailboxId, BundleItemKind.Reply, reply.Length, () => new MemoryStream(reply));
         using var file = File.Create(path);
         writer.WriteTo(file);

@@ -38,7 +38,7 @@ public class PortalDatabaseCompactionTests
         long before = StoreBytes();
 
         // Act
-        var outcome = Store.Transfer().DeleteConfirmed(bundle, ids.Skip(2).ToList());
+        var outcome = Store.Transfer().DeleteConfirmed(bundle, ids.Skip(2).ToList(), new string('c', 64));
 
         // Assert
         Assert.That(outcome, Is.Not.Null);

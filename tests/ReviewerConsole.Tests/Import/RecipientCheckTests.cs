@@ -64,7 +64,7 @@ public sealed class RecipientCheckTests
         Assert.That(vault.Succeed("list", "--search", "egret").StdoutText, Does.Contain("No cases match."));
         Assert.That(vault.Succeed("list", "--search", "heron").StdoutText, Does.Not.Contain("No cases match."));
         Assert.That(File.Exists(Path.Combine(vault.Root, "evidence", downgraded.Id + ".age")), Is.False);
-        using (JsonDocument r = JsonDocument.Parse(File.ReadAllText(receipt)))
+        using (JsonDocument r = JsonDocument.Parse(WhistleSubmit.Crypto.Signing.SignedDocument.Open(File.ReadAllBytes(receipt), VaultAudit.TeamKey(vault), "import-receipt")))
         {
             Assert.That(r.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetString()), Is.EqualTo(new[] { honest.Id }));
         }

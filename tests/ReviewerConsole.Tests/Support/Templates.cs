@@ -9,6 +9,8 @@ internal static class Templates
     {
         TestVault vault = Track(TestVault.Initialized());
         vault.Succeed("keygen", "--name", "alice");
+        // Import, reply and export-replies sign with the team key (protocol v2), so the template vault has one.
+        vault.Succeed("team", "keygen");
         return new Template(vault);
     });
 

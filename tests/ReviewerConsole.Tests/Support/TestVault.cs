@@ -34,7 +34,7 @@ internal sealed class TestVault : IDisposable
         return vault;
     }
 
-    /// <summary>A copy of a vault with one key, "alice".</summary>
+    /// <summary>A copy of a vault with one key, "alice", and a team key.</summary>
     public static TestVault WithKey() => Templates.WithKey.CopyTo(new TestVault());
 
     /// <summary>A copy of a vault with key "alice" and the <see cref="ImportedScenario"/> imported.</summary>

@@ -13,4 +13,11 @@ internal static class VaultAudit
     }
 
     public static IReadOnlyList<string> Actions(TestVault vault) => [.. Entries(vault).Select(e => e.Action)];
+
+    /// <summary>The vault's team public key, as the store lists it.</summary>
+    public static WhistleSubmit.Crypto.Signing.TeamPublicKey TeamKey(TestVault vault)
+    {
+        using VaultSession session = VaultService.Open(vault.Root, () => TestVault.Passphrase, "reader", TimeProvider.System);
+        return TeamKeyService.PublicKey(session);
+    }
 }

@@ -16,6 +16,9 @@ const en = {
   noReplies: "No replies yet. Check again in a few days.",
   repliesTitle: "Replies from the reviewers",
   unreadable: "This reply could not be decrypted.",
+  unverified:
+    "Warning: this reply is not signed by the reviewers, so it is not shown. Someone else, such as whoever controls " +
+    "this server, may have written or changed it. Do not act on it; you can tell the reviewers in a message.",
   followupTitle: "Send more information",
   followupText: "Message",
   followupFiles: "Files (optional)",
@@ -60,6 +63,10 @@ const es = {
   noReplies: "Todavía no hay respuestas. Vuelva a mirar en unos días.",
   repliesTitle: "Respuestas de los revisores",
   unreadable: "No se pudo descifrar esta respuesta.",
+  unverified:
+    "Advertencia: esta respuesta no está firmada por los revisores, así que no se muestra. Otra persona, por ejemplo " +
+    "quien controla este servidor, puede haberla escrito o cambiado. No haga caso de ella; puede avisar a los " +
+    "revisores en un mensaje.",
   followupTitle: "Enviar más información",
   followupText: "Mensaje",
   followupFiles: "Archivos (opcional)",

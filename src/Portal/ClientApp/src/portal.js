@@ -116,7 +116,11 @@ function repliesSection(replies) {
     : el("ol", { class: "replies" }, replies.map((r) =>
         el("li", {}, [
           el("p", {}, [el("time", { datetime: r.day }, [r.day])]),
-          r.text === null ? el("p", {}, [t.unreadable]) : el("p", { class: "reply-text" }, [r.text]),
+          r.status === "verified"
+            ? el("p", { class: "reply-text" }, [r.text])
+            : r.status === "unverified"
+              ? el("p", { class: "reply-warning" }, [t.unverified])
+              : el("p", {}, [t.unreadable]),
         ])));
   return { heading, section: el("section", { class: "js-replies" }, [heading, el("p", {}, [t.mailboxPath]), list]) };
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Configuration.Team;
 using WhistleSubmit.Portal.Features.NoScript;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Store;
@@ -11,12 +12,14 @@ namespace WhistleSubmit.Portal.Features.Mailbox;
 
 /// <summary>
 /// The no-JS mailbox: the codename is turned into the source's keys on the server (rate-limited), replies are
-/// decrypted in memory with the reply identity for this one response, and follow-ups post like the report form.
+/// decrypted in memory with the reply identity for this one response and shown only if signed with the team key for
+/// this mailbox, and follow-ups post like the report form.
 /// Antiforgery is checked by hand: automatically it would read, and buffer, the multipart follow-up.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class MailboxModel(
-    FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer, CodenameGate codenames, IAntiforgery antiforgery, SourceStore store)
+    FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer, CodenameGate codenames, IAntiforgery antiforgery, SourceStore store,
+    PortalTeamKey team)
     : PageModel
 {
     public const string CodenameField = "codename";
@@ -79,7 +82,7 @@ public sealed class MailboxModel(
             return ShowNotice(text.NotFound, StatusCodes.Status404NotFound);
         }
 
-        Replies = ReplyDecryptor.Open(keys, store.ListReplies(keys.MailboxId));
+        Replies = ReplyDecryptor.Open(keys, store.ListReplies(keys.MailboxId), team.Public);
         store.MarkRepliesRead(keys.MailboxId);
         MailboxToken = Convert.ToHexStringLower(keys.MailboxToken);
         CaseKey = Convert.ToHexStringLower(keys.CaseKey);

@@ -1,7 +1,7 @@
-using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Codenames;
-using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Crypto.Replies;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Mailbox;
@@ -10,56 +10,48 @@ namespace WhistleSubmit.Portal.Features.Mailbox;
 /// The portal's one and only decryption (invariant 5 allows exactly this class, and a test pins it): reviewers'
 /// replies, opened in memory with the source's REPLY identity, derived from the codename the source just typed.
 /// It takes <see cref="SourceKeys"/>, not an identity, so no caller can hand it a reviewer key.
+/// Anyone can encrypt to the reply recipient (it is in the stored report), so what decrypts is shown only if it is a
+/// version 2 reply signed with the team key for this very mailbox (<see cref="SignedReply"/>); anything else is shown
+/// as a warning, never as text: the same rule as the browser's mailbox.js.
 /// </summary>
 public static class ReplyDecryptor
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly ContainerLimits ReplyLimits = new() { MaxAttachments = 100, MaxTotalBytes = 64L << 20, MaxAttachmentBytes = 64L << 20 };
-
-    public static IReadOnlyList<ReplyView> Open(SourceKeys keys, IReadOnlyList<StoredReply> replies)
+    public static IReadOnlyList<ReplyView> Open(SourceKeys keys, IReadOnlyList<StoredReply> replies, TeamPublicKey team)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(team);
         IIdentity[] identities = [keys.ReplyIdentity];
         var views = new List<ReplyView>(replies.Count);
         foreach (var reply in replies)
         {
+            byte[] plaintext;
             try
             {
-                views.Add(Read(reply.Day, AgeEncryption.Decrypt(reply.Ciphertext, identities)));
+                plaintext = AgeEncryption.Decrypt(reply.Ciphertext, identities);
             }
             catch (AgeException)
             {
-                views.Add(new ReplyView(reply.Day, null, []));
+                views.Add(new ReplyView(reply.Day, null, ReplyState.Unreadable));
+                continue;
             }
+
+            views.Add(Verify(reply.Day, plaintext, team, keys.MailboxId));
         }
 
         return views;
     }
 
-    /// <summary>A reply is a follow-up container (message.json and files) or, failing that, plain UTF-8 text.</summary>
-    private static ReplyView Read(string day, byte[] plaintext)
+    // The day shown is the signed one: the server's is only when it stored the reply.
+    private static ReplyView Verify(string storedDay, byte[] plaintext, TeamPublicKey team, string mailboxId)
     {
         try
         {
-            using var input = new MemoryStream(plaintext, writable: false);
-            var contents = SubmissionReader.Read(input, static (_, _) => { }, ReplyLimits);
-            if (contents.Message is { } message)
-            {
-                return new ReplyView(day, message.Text, [.. message.Attachments.Select(a => a.Name)]);
-            }
+            SignedReply reply = SignedReply.Open(plaintext, team, mailboxId);
+            return new ReplyView(reply.Day, reply.Text, ReplyState.Verified);
         }
-        catch (ContainerException)
+        catch (Exception e) when (e is SignatureException or FormatException)
         {
-            // Not a container: plain text below.
-        }
-
-        try
-        {
-            return new ReplyView(day, StrictUtf8.GetString(plaintext), []);
-        }
-        catch (DecoderFallbackException)
-        {
-            return new ReplyView(day, null, []);
+            return new ReplyView(storedDay, null, ReplyState.Unverified);
         }
     }
 }

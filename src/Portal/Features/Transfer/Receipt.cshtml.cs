@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using WhistleSubmit.Crypto.Bundles;
+using System.Globalization;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
 using WhistleSubmit.Portal.Features.Transfer.Uploads;
@@ -9,8 +10,9 @@ using WhistleSubmit.Portal.Store;
 namespace WhistleSubmit.Portal.Features.Transfer;
 
 /// <summary>
-/// Upload of an import receipt: the same confirmation as <c>whistle-portal confirm</c>, showing every item id it
-/// deleted; a bundle fully confirmed is removed from the transfer directory at once.
+/// Upload of an import receipt: the same confirmation as <c>whistle-portal confirm</c> (signed receipts only), showing
+/// every item id it deleted and the console audit-chain head it recorded; a bundle fully confirmed is removed from the
+/// transfer directory at once.
 /// </summary>
 public sealed class ReceiptModel(TransferOperations operations, TransferBundles bundles, TransferAudit audit, TransferAntiforgery antiforgery)
     : TransferPage(antiforgery)
@@ -24,7 +26,7 @@ public sealed class ReceiptModel(TransferOperations operations, TransferBundles 
     public async Task<IActionResult> OnPostAsync()
     {
         var session = Session!;
-        var (upload, problem) = await TransferUpload.ReadAsync(HttpContext, Antiforgery, session, ImportReceipt.MaxBytes, bundles.Directory);
+        var (upload, problem) = await TransferUpload.ReadAsync(HttpContext, Antiforgery, session, SignedDocument.MaxBytes, bundles.Directory);
         if (upload is null)
         {
             return Refuse(problem == UploadProblem.TooLarge ? Text.TooLarge : Text.BadForm,
@@ -38,7 +40,13 @@ public sealed class ReceiptModel(TransferOperations operations, TransferBundles 
         catch (TransferRejectedException e)
         {
             audit.Record(session.Account, "confirm-refused", e.Problem.ToString());
-            return Refuse(e.Problem == TransferProblem.UnknownExport ? Text.UnknownExport : Text.NotAReceipt, StatusCodes.Status422UnprocessableEntity);
+            return Refuse(e.Problem switch
+            {
+                TransferProblem.UnknownExport => Text.UnknownExport,
+                TransferProblem.UnsignedReceipt => Text.UnsignedReceipt,
+                TransferProblem.ForeignReceipt => string.Format(CultureInfo.InvariantCulture, Text.ForeignReceipt, e.KeyFingerprint ?? Text.BadSignature),
+                _ => Text.NotAReceipt,
+            }, StatusCodes.Status422UnprocessableEntity);
         }
         catch (PortalStoreFullException)
         {
@@ -56,12 +64,12 @@ public sealed class ReceiptModel(TransferOperations operations, TransferBundles 
 
         if (Result.Outcome.AlreadyConfirmed)
         {
-            audit.Record(session.Account, "confirm", $"bundle {Result.BundleSha256}: already confirmed");
+            audit.Record(session.Account, "confirm", $"bundle {Result.BundleSha256}: already confirmed; console audit head {Result.ConsoleAuditHead}");
             return Page();
         }
 
         audit.Record(session.Account, "confirm",
-            $"bundle {Result.BundleSha256}: {Result.Outcome.Deleted.Count} deleted, {Result.Outcome.Missing.Count} already gone" +
+            $"bundle {Result.BundleSha256}: {Result.Outcome.Deleted.Count} deleted, {Result.Outcome.Missing.Count} already gone; console audit head {Result.ConsoleAuditHead}" +
             (Result.Outcome.Deleted.Count > 0 ? ": " + string.Join(' ', Result.Outcome.Deleted) : string.Empty));
         return Page();
     }

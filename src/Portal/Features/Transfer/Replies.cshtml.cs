@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
@@ -7,7 +8,10 @@ using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer;
 
-/// <summary>Upload of a replies bundle: the same import as <c>whistle-portal import-replies</c>, showing every item id it touched.</summary>
+/// <summary>
+/// Upload of a replies bundle: the same import as <c>whistle-portal import-replies</c> (bundles whose manifest is signed
+/// with the team key only), showing every item id it touched.
+/// </summary>
 public sealed class RepliesModel(
     TransferOperations operations, TransferBundles bundles, TransferOptions options, TransferAudit audit, TransferAntiforgery antiforgery)
     : TransferPage(antiforgery)
@@ -36,7 +40,13 @@ public sealed class RepliesModel(
         catch (TransferRejectedException e)
         {
             audit.Record(session.Account, "import-replies-refused", e.Problem.ToString());
-            return Refuse(e.Problem == TransferProblem.NotReplies ? Text.NotReplies : Text.NotABundle, StatusCodes.Status422UnprocessableEntity);
+            return Refuse(e.Problem switch
+            {
+                TransferProblem.NotReplies => Text.NotReplies,
+                TransferProblem.UnsignedReplies => Text.UnsignedReplies,
+                TransferProblem.ForeignReplies => string.Format(CultureInfo.InvariantCulture, Text.ForeignReplies, e.KeyFingerprint ?? Text.BadSignature),
+                _ => Text.NotABundle,
+            }, StatusCodes.Status422UnprocessableEntity);
         }
         catch (PortalStoreFullException)
         {

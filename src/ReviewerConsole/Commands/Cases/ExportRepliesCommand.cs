@@ -18,7 +18,7 @@ internal static class ExportRepliesCommand
         };
         var command = new Command("export-replies", """
             Put every queued reply into a replies bundle for the portal ('whistle-portal import-replies FILE').
-            The bundle holds only encrypted replies. Replies are marked as exported once the file is safely
+            The bundle holds only encrypted replies; its manifest is signed with the team key. Replies are marked as exported once the file is safely
             written. When no reply is waiting, nothing is written and the exit status is still 0.
             """)
         {

@@ -16,8 +16,8 @@ internal static class ReplyCommand
         var text = new Option<string?>("--text") { Description = "The reply, in quotes.", HelpName = "TEXT" };
         var file = new Option<string?>("--file") { Description = "Read the reply from a UTF-8 text file.", HelpName = "F" };
         var command = new Command("reply", $"""
-            Write a reply to the source of a case (plain text, at most {ReplyService.MaxReplyBytes / 1024} KiB). It is encrypted
-            to the source's key and the reviewers' keys and queued; 'export-replies' puts the queued replies in
+            Write a reply to the source of a case (plain text, at most {ReplyService.MaxReplyBytes / 1024} KiB). It is signed
+            with the team key ('team keygen' makes it), encrypted to the source's key and the reviewers' keys and queued; 'export-replies' puts the queued replies in
             a bundle for the portal, where the source reads them with their codename.
             """)
         {
@@ -36,6 +36,8 @@ internal static class ReplyCommand
 
             string reply = given ?? ReadFile(path!);
             using VaultSession vault = VaultOptions.Open(parse);
+            // Replies are signed with the team key: a vault without one is told so before anything else.
+            TeamKeyService.PublicKey(vault);
             CaseRecord c = CaseQueryService.Resolve(vault, parse.GetValue(id)!);
             ReplyRecord queued = ReplyService.Queue(vault, c.Id, reply);
             Console.Out.WriteLine($"Case {c.ShortId}: reply {queued.Id[..8]} queued; run '{VaultOptions.Program(parse)} export-replies --out FILE.wsbundle' to send it");

@@ -30,8 +30,8 @@ internal static class ImportCommand
             encrypted to more or fewer recipients than the vault has keys is imported and flagged in list, show
             and the TUI.
             Items already in the vault are skipped, so importing the same bundle twice is safe. The receipt
-            lists the bundle's items now in the vault: carry it back and run 'whistle-portal confirm RECEIPT'
-            so the portal deletes them.
+            lists the bundle's items now in the vault and is signed with the team key ('team keygen' makes
+            it): carry it back and run 'whistle-portal confirm RECEIPT' so the portal deletes them.
             """)
         {
             bundle,

@@ -90,8 +90,11 @@ public class PortalBrowserPathTests
         using var keys = SourceKeys.Derive(submitted.Codename);
         var item = Store.Transfer().ListUnexported().Single();
         string replyText = "Reply for you: " + Guid.NewGuid().ToString("N");
-        byte[] reply = AgeEncryption.Encrypt(Encoding.UTF8.GetBytes(replyText), [keys.ReplyRecipient]);
+        byte[] reply = AgeEncryption.Encrypt(factory.SignedReply(keys.MailboxId, replyText), [keys.ReplyRecipient]);
         Store.Transfer().StoreReply(BundleItemId(), keys.MailboxId, new MemoryStream(reply));
+        // P3: a reply the server wrote itself (anyone can encrypt to the reply key) is shown only as a warning.
+        byte[] forged = AgeEncryption.Encrypt(Encoding.UTF8.GetBytes("FORGED: delete your files."), [keys.ReplyRecipient]);
+        Store.Transfer().StoreReply(BundleItemId(), keys.MailboxId, new MemoryStream(forged));
 
         var page = await context.NewPageAsync();
         var requests = new List<IRequest>();
@@ -102,6 +105,8 @@ public class PortalBrowserPathTests
         await page.Locator(".js-replies").WaitForAsync(new() { Timeout = 60_000 });
 
         Assert.That(await page.Locator(".js-replies .reply-text").InnerTextAsync(), Is.EqualTo(replyText));
+        Assert.That(await page.Locator(".js-replies .reply-warning").InnerTextAsync(), Does.StartWith("Warning: this reply is not signed by the reviewers"));
+        Assert.That(await page.Locator(".js-replies").InnerTextAsync(), Does.Not.Contain("FORGED"));
         Assert.That(requests.Count(r => r.Method == "POST" && r.Url.EndsWith("/api/mailbox/read", StringComparison.Ordinal)), Is.EqualTo(1));
         foreach (var request in requests)
         {

@@ -39,7 +39,7 @@ public class NarrowScreenTests
         using var keys = SourceKeys.Derive(codename);
         Store.EnsureMailbox(keys.MailboxId);
         var reviewers = factory.Services.GetRequiredService<ReviewerKeys>().Recipients;
-        byte[] reply = AgeEncryption.Encrypt(Encoding.UTF8.GetBytes("Which facility?"), [keys.ReplyRecipient, .. reviewers]);
+        byte[] reply = AgeEncryption.Encrypt(factory.SignedReply(keys.MailboxId, "Which facility?"), [keys.ReplyRecipient, .. reviewers]);
         Assert.That(Store.Transfer().StoreReply(BundleItem.NewId(), keys.MailboxId, new MemoryStream(reply)), Is.True);
 
         var browser = await Chromium.GetAsync();

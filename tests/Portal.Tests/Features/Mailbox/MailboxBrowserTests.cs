@@ -76,6 +76,29 @@ public class MailboxBrowserTests
         await AxeSnapshot.AssertNoViolationsAsync(page, baseAddress);
     }
 
+    // P3: anyone can encrypt to the reply key (it is in the stored report); only the team signs. The server's own text
+    // must not be shown as the reviewers'.
+    [TestCase("en", "Warning: this reply is not signed by the reviewers")]
+    [TestCase("es", "Advertencia: esta respuesta no está firmada por los revisores")]
+    public async Task Codename_UnsignedReply_ShowsTheWarningNotTheText(string lang, string warning)
+    {
+        string codename = Codename.Generate();
+        using var keys = SourceKeys.Derive(codename);
+        Store.EnsureMailbox(keys.MailboxId);
+        StoreReply(keys, "FORGED: send us the names.", signed: false);
+        StoreReply(keys, "Signed for you.");
+        await using var context = await NoJsBrowser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, $"/{lang}/mailbox").ToString());
+
+        await page.FillAsync("#codename", codename);
+        await NoJsBrowser.SubmitAsync(page);
+
+        Assert.That(await page.InnerTextAsync("#replies"), Does.Not.Contain("FORGED"));
+        Assert.That(await page.InnerTextAsync(".reply-warning"), Does.StartWith(warning));
+        Assert.That(await page.InnerTextAsync(".reply-text"), Is.EqualTo("Signed for you."));
+    }
+
     [Test]
     public async Task Codename_OpenedWithReplies_MarksThemRead()
     {
@@ -161,11 +184,12 @@ public class MailboxBrowserTests
         return (await page.InnerTextAsync(".error-summary")).Trim();
     }
 
-    /// <summary>A reply as the console makes it: encrypted to the source's reply recipient and the reviewers.</summary>
-    private void StoreReply(SourceKeys keys, string text)
+    /// <summary>A reply as the console makes it: signed with the team key, encrypted to the source's reply recipient and the reviewers.</summary>
+    private void StoreReply(SourceKeys keys, string text, bool signed = true)
     {
         var reviewers = factory.Services.GetRequiredService<ReviewerKeys>().Recipients;
-        byte[] ciphertext = AgeEncryption.Encrypt(Encoding.UTF8.GetBytes(text), [keys.ReplyRecipient, .. reviewers]);
+        byte[] plaintext = signed ? factory.SignedReply(keys.MailboxId, text) : Encoding.UTF8.GetBytes(text);
+        byte[] ciphertext = AgeEncryption.Encrypt(plaintext, [keys.ReplyRecipient, .. reviewers]);
         Assert.That(Store.Transfer().StoreReply(BundleItem.NewId(), keys.MailboxId, new MemoryStream(ciphertext)), Is.True);
     }
 

@@ -83,7 +83,7 @@ public class TransferBrowserTests
         // Replies.
         await page.ClickAsync("nav a[href='/en/transfer/replies']");
         await AssertAccessibleAsync(page);
-        await page.SetInputFilesAsync("#file", new FilePayload { Name = "replies.wsbundle", MimeType = "application/octet-stream", Buffer = TransferData.RepliesBundle(mailbox) });
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "replies.wsbundle", MimeType = "application/octet-stream", Buffer = TransferData.RepliesBundle(factory, mailbox) });
         await NoJsBrowser.SubmitAsync(page);
         Assert.That(await page.TextContentAsync("#import-summary"), Does.Contain("1 replies stored, 0 were already here, 0 skipped"));
         await AssertAccessibleAsync(page);
@@ -91,11 +91,12 @@ public class TransferBrowserTests
         // Receipt: the console confirms two of the three; then the third.
         await page.ClickAsync("nav a[href='/en/transfer/receipt']");
         await AssertAccessibleAsync(page);
-        await UploadReceiptAsync(page, new ImportReceipt { BundleSha256 = shown, Items = items.Take(2).ToList() });
+        await UploadReceiptAsync(page, TransferData.SignedReceipt(factory, shown, items.Take(2).ToList()));
         Assert.That(await page.TextContentAsync("#confirm-summary"), Does.Contain("2 items deleted and 0 already gone"));
+        Assert.That(await page.TextContentAsync("#confirm-audit-head"), Does.Contain(TransferData.AuditHead));
         Assert.That(await page.TextContentAsync("main"), Does.Contain(items[0]).And.Contain("not confirmed yet"));
         await AssertAccessibleAsync(page);
-        await UploadReceiptAsync(page, new ImportReceipt { BundleSha256 = shown, Items = items });
+        await UploadReceiptAsync(page, TransferData.SignedReceipt(factory, shown, items));
         Assert.That(await page.TextContentAsync("#confirm-summary"), Does.Contain("1 items deleted and 0 already gone"));
         Assert.That(await page.TextContentAsync("#confirm-compaction"), Does.Contain("The store was compacted"));
         Assert.That(await page.TextContentAsync("main"), Does.Contain("its file was removed"));
@@ -135,9 +136,9 @@ public class TransferBrowserTests
         Assert.That(page.Url, Does.EndWith("/en/transfer/login"));
     }
 
-    private static async Task UploadReceiptAsync(IPage page, ImportReceipt receipt)
+    private static async Task UploadReceiptAsync(IPage page, byte[] receipt)
     {
-        await page.SetInputFilesAsync("#file", new FilePayload { Name = "receipt.json", MimeType = "application/json", Buffer = receipt.ToJson() });
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "receipt.json", MimeType = "application/json", Buffer = receipt });
         await NoJsBrowser.SubmitAsync(page);
     }
 

@@ -19,9 +19,11 @@ internal static class TransferData
         return (mailbox, ids);
     }
 
-    public static byte[] RepliesBundle(params string[] mailboxIds)
+    /// <summary>A replies bundle signed with the portal's (demo) team key, as the console writes one.</summary>
+    public static byte[] RepliesBundle(PortalFactory factory, params string[] mailboxIds)
     {
-        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(DateTime.UtcNow));
+        using var team = factory.TeamSigningKey();
+        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(DateTime.UtcNow), team);
         foreach (string mailbox in mailboxIds)
         {
             byte[] reply = AgeEncryption.Encrypt("a reply"u8, [AgeKeys.ParseRecipient(TestKeys.NewRecipient())]);
@@ -32,4 +34,14 @@ internal static class TransferData
         writer.WriteTo(bytes);
         return bytes.ToArray();
     }
+
+    /// <summary>A version 2 receipt signed with the portal's (demo) team key, as the console writes one.</summary>
+    public static byte[] SignedReceipt(PortalFactory factory, string bundleSha256, IReadOnlyList<string> items)
+    {
+        using var team = factory.TeamSigningKey();
+        return new ImportReceipt { BundleSha256 = bundleSha256, Items = items, AuditHead = AuditHead }.ToSignedDocument(team);
+    }
+
+    /// <summary>The console audit-chain head the test receipts carry.</summary>
+    public const string AuditHead = "5e0f1c2d3b4a59687766554433221100ffeeddccbbaa99887766554433221100";
 }

@@ -33,7 +33,7 @@ public class TransferUploadTests
     [Test]
     public async Task Replies_OverTheLimit_413AndNothingStored()
     {
-        byte[] big = TransferData.RepliesBundle(Enumerable.Repeat(mailbox, 40).ToArray());
+        byte[] big = TransferData.RepliesBundle(factory, Enumerable.Repeat(mailbox, 40).ToArray());
         Assert.That(big, Has.Length.GreaterThan(16384));
 
         var (status, body, _) = await Upload("/en/transfer/replies", big, "replies.wsbundle");
@@ -72,7 +72,7 @@ public class TransferUploadTests
     public async Task Receipt_MalformedOrForAnUnknownBundle_422AndNothingDeleted()
     {
         var (malformed, malformedBody, _) = await Upload("/en/transfer/receipt", "{\"v\":1,\"bundleSha256\":\"x\",\"items\":[]}"u8.ToArray(), "receipt.json");
-        byte[] unknown = new ImportReceipt { BundleSha256 = new string('e', 64), Items = [factory.Services.GetRequiredService<TransferStore>().ListItems()[0].Id] }.ToJson();
+        byte[] unknown = TransferData.SignedReceipt(factory, new string('e', 64), [factory.Services.GetRequiredService<TransferStore>().ListItems()[0].Id]);
         var (stranger, strangerBody, _) = await Upload("/es/transfer/receipt", unknown, "receipt.json");
 
         Assert.That(malformed, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
@@ -83,13 +83,46 @@ public class TransferUploadTests
     }
 
     [Test]
+    public async Task Receipt_UnsignedOrForeign_422NamingTheFixAndNothingDeleted()
+    {
+        string item = factory.Services.GetRequiredService<TransferStore>().ListItems()[0].Id;
+        using var other = new WhistleSubmit.TestSupport.TestTeam();
+        byte[] v1 = new ImportReceipt { V = 1, BundleSha256 = new string('e', 64), Items = [item] }.ToJson();
+        byte[] foreign = new ImportReceipt { BundleSha256 = new string('e', 64), Items = [item], AuditHead = TransferData.AuditHead }.ToSignedDocument(other.Key);
+
+        var (unsigned, unsignedBody, _) = await Upload("/en/transfer/receipt", v1, "receipt.json");
+        var (stranger, strangerBody, _) = await Upload("/en/transfer/receipt", foreign, "receipt.json");
+
+        Assert.That(unsigned, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(unsignedBody, Does.Contain("unsigned (version 1) receipt").And.Contain("run &#x27;whistle-review import&#x27; on the same bundle again"));
+        Assert.That(stranger, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(strangerBody, Does.Contain("not signed with this portal&#x27;s team key (" + other.PublicKey.DisplayFingerprint + ")"));
+        AssertNothingChanged();
+    }
+
+    [Test]
+    public async Task Replies_Unsigned_422AndNothingStored()
+    {
+        var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(DateTime.UtcNow));
+        writer.Add(BundleItem.NewId(), mailbox, BundleItemKind.Reply, 3, () => new MemoryStream([1, 2, 3]));
+        using var bundle = new MemoryStream();
+        writer.WriteTo(bundle);
+
+        var (status, body, _) = await Upload("/en/transfer/replies", bundle.ToArray(), "replies.wsbundle");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(body, Does.Contain("not signed with the team key"));
+        AssertNothingChanged();
+    }
+
+    [Test]
     public async Task Upload_ExtraFieldAfterTheFile_400AndNothingStored()
     {
         string token = await http.TokenAsync("/en/transfer/replies");
         var content = new MultipartFormDataContent
         {
             { new StringContent(token), "__transfer_af" },
-            { new ByteArrayContent(TransferData.RepliesBundle(mailbox)), "file", "replies.wsbundle" },
+            { new ByteArrayContent(TransferData.RepliesBundle(factory, mailbox)), "file", "replies.wsbundle" },
             { new StringContent("more"), "extra" },
         };
 

@@ -10,8 +10,8 @@ namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Audit;
 [TestFixture]
 public sealed class AuditCommandTests
 {
-    // vault.create, key.create, 3 × case.open, 4 × import.item, import.bundle.
-    private const int ScenarioEntries = 10;
+    // vault.create, key.create, team-key.create, 3 × case.open, 4 × import.item, import.bundle.
+    private const int ScenarioEntries = 11;
 
     [Test]
     public void Verify_IntactLog_ReportsOkWithCount()

@@ -1,6 +1,8 @@
 using System.Text;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Replies;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.ReviewerConsole.Tests.Support;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Cases;
@@ -11,7 +13,7 @@ public sealed class ReplyCommandTests
     private const string ReplyText = "Thank you. Can you tell us which shift this was? — ¿Qué turno era?";
 
     [Test]
-    public void ReplyThenExport_BundleItemDecryptsWithSourceKeyToTheText()
+    public void ReplyThenExport_SignedManifestAndItemDecryptsWithSourceKeyToSignedReply()
     {
         using TestVault vault = TestVault.Imported();
         string id = CaseLookup.CaseA(vault);
@@ -26,14 +28,20 @@ public sealed class ReplyCommandTests
         byte[] bytes = File.ReadAllBytes(bundle);
         Assert.That(exported.StdoutText, Does.Contain($"Exported 1 reply to {bundle}\nBundle SHA-256 {Fixtures.Sha256(bytes)}\nUpload it on the portal's transfer page"));
         using BundleReader reader = BundleReader.Open(new MemoryStream(bytes));
+        TeamPublicKey team = VaultAudit.TeamKey(vault);
         Assert.That(reader.Manifest.Kind, Is.EqualTo(BundleKind.Replies));
+        Assert.That(reader.Manifest.V, Is.EqualTo(2));
+        Assert.DoesNotThrow(() => reader.VerifyManifest(team), "the manifest is signed with the vault's team key");
         BundleItem item = reader.Manifest.Items.Single();
         Assert.That(item.MailboxId, Is.EqualTo(Templates.Scenario.MailboxA));
         using var ciphertext = new MemoryStream();
         reader.OpenItem(item.Id).CopyTo(ciphertext);
-        // Plain UTF-8 text, what both portal mailbox paths display; the source's key opens it.
+        // A version 2 reply signed with the team key, bound to source A's mailbox; the source's key opens it.
         byte[] plaintext = AgeEncryption.Decrypt(ciphertext.ToArray(), [Templates.Scenario.SourceA]);
-        Assert.That(Encoding.UTF8.GetString(plaintext), Is.EqualTo(ReplyText));
+        SignedReply reply = SignedReply.Open(plaintext, team, Templates.Scenario.MailboxA);
+        Assert.That(reply.Text, Is.EqualTo(ReplyText));
+        Assert.That(reply.Id, Is.EqualTo(item.Id));
+        Assert.That(() => SignedReply.Open(plaintext, team, Templates.Scenario.MailboxC), Throws.TypeOf<FormatException>());
         Assert.That(Encoding.ASCII.GetString(ciphertext.ToArray()).Split('\n').Count(l => l.StartsWith("-> mlkem768x25519 ", StringComparison.Ordinal)),
             Is.EqualTo(2), "to the source and to the vault's one key");
         string show = vault.Succeed("show", id).StdoutText;
@@ -71,6 +79,19 @@ public sealed class ReplyCommandTests
         using BundleReader reader = BundleReader.Open(File.OpenRead(vault.Directory.File("two.wsbundle")));
         Assert.That(reader.Manifest.Items.Single().MailboxId, Is.EqualTo(Templates.Scenario.MailboxC));
         Assert.That(vault.Succeed("audit", "verify").StdoutText, Does.StartWith("OK"));
+    }
+
+    [Test]
+    public void Reply_VaultWithoutTeamKey_AsksForTeamKeygenAndWritesNothing()
+    {
+        using TestVault vault = TestVault.Initialized();
+        var before = vault.Snapshot();
+
+        CliResult result = vault.Run("reply", "3fa2c1d0", "--text", "Hello");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.StartWith("whistle-review: error: the vault has no team key yet").And.Contain("whistle-review team keygen"));
+        Assert.That(vault.Snapshot(), Is.EqualTo(before));
     }
 
     [Test]

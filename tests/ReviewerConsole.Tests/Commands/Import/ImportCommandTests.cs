@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.ReviewerConsole.Tests.Support;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Import;
@@ -22,7 +23,7 @@ public sealed class ImportCommandTests
         Assert.That(result.StdoutText, Does.Contain("Imported 4 new items (0 already in the vault) from bundle " + Fixtures.Sha256(scenario.Bundle)));
         Assert.That(result.StdoutText, Does.Contain("Receipt for 'whistle-portal confirm': " + receiptPath));
         Assert.That(result.Stderr, Does.Contain("item 1 of 4: decrypted and checked").And.Contain("item 4 of 4: decrypted and checked"));
-        AssertReceipt(receiptPath, scenario.Bundle, scenario.Entries.Select(e => e.Id));
+        AssertReceipt(vault, receiptPath, scenario.Bundle, scenario.Entries.Select(e => e.Id));
         foreach (BundleEntry entry in scenario.Entries)
         {
             string evidence = Path.Combine(vault.Root, "evidence", entry.Id + ".age");
@@ -46,7 +47,7 @@ public sealed class ImportCommandTests
         Assert.That(result.StdoutText, Does.StartWith("Imported 0 new items (4 already in the vault)"));
         Assert.That(result.Stderr, Does.Contain("item 2 of 4: already in the vault"));
         Assert.That(vault.Snapshot(), Is.EqualTo(before));
-        AssertReceipt(vault.Directory.File("r.json"), Templates.Scenario.Bundle, Templates.Scenario.Entries.Select(e => e.Id));
+        AssertReceipt(vault, vault.Directory.File("r.json"), Templates.Scenario.Bundle, Templates.Scenario.Entries.Select(e => e.Id));
     }
 
     [Test]
@@ -64,7 +65,7 @@ public sealed class ImportCommandTests
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.StdoutText, Does.StartWith("Imported 1 new items (1 already in the vault)"));
         Assert.That(result.StdoutText, Does.Not.Contain("New cases"), "the follow-up joined source A's case");
-        AssertReceipt(vault.Directory.File("mixed.receipt.json"), bytes, [known.Id, fresh.Id]);
+        AssertReceipt(vault, vault.Directory.File("mixed.receipt.json"), bytes, [known.Id, fresh.Id]);
     }
 
     [Test]
@@ -204,15 +205,35 @@ public sealed class ImportCommandTests
         CliResult result = vault.Run("import", bundle);
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
-        Assert.That(result.Stderr, Does.StartWith("whistle-review: error: the vault has no keys yet"));
+        Assert.That(result.Stderr, Does.StartWith("whistle-review: error: the vault has no team key yet"));
         Assert.That(vault.Snapshot(), Is.EqualTo(before));
     }
 
-    private static void AssertReceipt(string path, byte[] bundle, IEnumerable<string> ids)
+    [Test]
+    public void Import_VaultWithKeyButNoTeamKey_AsksForTeamKeygenAndImportsNothing()
     {
-        using JsonDocument receipt = JsonDocument.Parse(File.ReadAllBytes(path));
-        Assert.That(receipt.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "v", "bundleSha256", "items" }));
-        Assert.That(receipt.RootElement.GetProperty("v").GetInt32(), Is.EqualTo(1));
+        using TestVault vault = TestVault.Initialized();
+        vault.Succeed("keygen", "--name", "alice");
+        var scenario = new ImportedScenario(ImportedScenario.RecipientOf(vault));
+        string bundle = vault.Directory.Write("b.wsbundle", scenario.Bundle);
+        var before = vault.Snapshot();
+
+        CliResult result = vault.Run("import", bundle);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.StartWith("whistle-review: error: the vault has no team key yet").And.Contain("whistle-review team keygen"));
+        Assert.That(vault.Snapshot(), Is.EqualTo(before));
+        Assert.That(File.Exists(vault.Directory.File("b.receipt.json")), Is.False);
+    }
+
+    // A version 2 receipt, signed with the vault's team key, naming the audit chain's head after the import.
+    private static void AssertReceipt(TestVault vault, string path, byte[] bundle, IEnumerable<string> ids)
+    {
+        byte[] payload = SignedDocument.Open(File.ReadAllBytes(path), VaultAudit.TeamKey(vault), "import-receipt");
+        using JsonDocument receipt = JsonDocument.Parse(payload);
+        Assert.That(receipt.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "v", "bundleSha256", "items", "auditHead" }));
+        Assert.That(receipt.RootElement.GetProperty("v").GetInt32(), Is.EqualTo(2));
+        Assert.That(receipt.RootElement.GetProperty("auditHead").GetString(), Is.EqualTo(VaultAudit.Entries(vault).Last().Hash));
         Assert.That(receipt.RootElement.GetProperty("bundleSha256").GetString(), Is.EqualTo(Fixtures.Sha256(bundle)));
         Assert.That(receipt.RootElement.GetProperty("items").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(ids));
     }

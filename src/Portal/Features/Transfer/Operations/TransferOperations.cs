@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using WhistleSubmit.Crypto.Bundles;
+using WhistleSubmit.Crypto.Signing;
+using WhistleSubmit.Portal.Configuration.Team;
 using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Operations;
@@ -7,8 +9,10 @@ namespace WhistleSubmit.Portal.Features.Transfer.Operations;
 /// <summary>
 /// Export, reply import and confirmation: the one implementation behind both the admin verbs (<c>whistle-portal
 /// export | import-replies | confirm</c>) and the reviewers' transfer pages. One operation at a time per process.
+/// Whatever deletes or reaches a source comes from the reviewers' console and is signed with their team key (protocol
+/// v2, P6): a receipt must verify before anything is deleted, and a replies bundle's manifest before any reply is stored.
 /// </summary>
-public sealed class TransferOperations(TransferStore store, TimeProvider time)
+public sealed class TransferOperations(TransferStore store, TimeProvider time, PortalTeamKey team)
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
 
@@ -66,10 +70,11 @@ public sealed class TransferOperations(TransferStore store, TimeProvider time)
     }
 
     /// <summary>
-    /// Verifies the whole replies bundle (every hash, path and limit) before storing any reply, then stores each one
-    /// whose mailbox exists. A reply already stored is counted, not stored twice.
+    /// Verifies the whole replies bundle (every hash, path and limit) and its manifest's team signature (which covers
+    /// every reply's SHA-256) before storing any reply, then stores each one whose mailbox exists. A reply already
+    /// stored is counted, not stored twice.
     /// </summary>
-    /// <exception cref="TransferRejectedException">Not a valid replies bundle.</exception>
+    /// <exception cref="TransferRejectedException">Not a valid replies bundle, or not signed with the team key.</exception>
     public ImportResult ImportReplies(Stream bundle)
     {
         return Serialised(() =>
@@ -90,6 +95,8 @@ public sealed class TransferOperations(TransferStore store, TimeProvider time)
                 {
                     throw new TransferRejectedException(TransferProblem.NotReplies);
                 }
+
+                VerifyTeamSignature(reader);
 
                 List<string> imported = [], present = [], unknown = [];
                 foreach (var item in reader.Manifest.Items)
@@ -113,24 +120,64 @@ public sealed class TransferOperations(TransferStore store, TimeProvider time)
         });
     }
 
-    /// <summary>Deletes the items an import receipt confirms (only those exported in the bundle it names).</summary>
-    /// <exception cref="TransferRejectedException">Not a receipt, or no pending export has its bundle SHA-256.</exception>
+    /// <summary>
+    /// Deletes the items a signed import receipt confirms (only those exported in the bundle it names) and records
+    /// the console's audit-chain head it carries. Nothing is deleted on a receipt that does not verify under the team key.
+    /// </summary>
+    /// <exception cref="TransferRejectedException">Not a receipt; unsigned (version 1) or signed by another key; or no pending export has its bundle SHA-256.</exception>
     public ConfirmResult Confirm(byte[] receiptJson)
     {
         ArgumentNullException.ThrowIfNull(receiptJson);
-        if (ImportReceipt.Parse(receiptJson) is not { } receipt)
+        ImportReceipt receipt = OpenReceipt(receiptJson);
+        return Serialised(() =>
+        {
+            var outcome = store.DeleteConfirmed(receipt.BundleSha256, receipt.Items, receipt.AuditHead!)
+                ?? throw new TransferRejectedException(TransferProblem.UnknownExport);
+            bool complete = store.ListPendingExports().All(e => e.BundleSha256 != receipt.BundleSha256);
+            return new ConfirmResult(receipt.BundleSha256, outcome, complete, receipt.AuditHead!);
+        });
+    }
+
+    private ImportReceipt OpenReceipt(byte[] receiptJson)
+    {
+        try
+        {
+            return ImportReceipt.OpenSigned(receiptJson, team.Public);
+        }
+        catch (SignatureException e)
+        {
+            throw e.Reason switch
+            {
+                _ when ImportReceipt.IsUnsignedV1(receiptJson) => new TransferRejectedException(TransferProblem.UnsignedReceipt),
+                SignatureFailure.OtherKey => new TransferRejectedException(TransferProblem.ForeignReceipt, TeamFingerprint(e.KeyFingerprint!)),
+                SignatureFailure.BadSignature => new TransferRejectedException(TransferProblem.ForeignReceipt),
+                _ => new TransferRejectedException(TransferProblem.NotAReceipt),
+            };
+        }
+        catch (FormatException)
         {
             throw new TransferRejectedException(TransferProblem.NotAReceipt);
         }
-
-        return Serialised(() =>
-        {
-            var outcome = store.DeleteConfirmed(receipt.BundleSha256, receipt.Items)
-                ?? throw new TransferRejectedException(TransferProblem.UnknownExport);
-            bool complete = store.ListPendingExports().All(e => e.BundleSha256 != receipt.BundleSha256);
-            return new ConfirmResult(receipt.BundleSha256, outcome, complete);
-        });
     }
+
+    private void VerifyTeamSignature(BundleReader reader)
+    {
+        try
+        {
+            reader.VerifyManifest(team.Public);
+        }
+        catch (SignatureException e)
+        {
+            throw e.Reason switch
+            {
+                SignatureFailure.NotAnEnvelope => new TransferRejectedException(TransferProblem.UnsignedReplies),
+                SignatureFailure.OtherKey => new TransferRejectedException(TransferProblem.ForeignReplies, TeamFingerprint(e.KeyFingerprint!)),
+                _ => new TransferRejectedException(TransferProblem.ForeignReplies),
+            };
+        }
+    }
+
+    private static string TeamFingerprint(string hex) => string.Join(' ', hex.Chunk(4).Select(group => new string(group)));
 
     private T Serialised<T>(Func<T> operation)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WhistleSubmit.Portal.Configuration;
+using WhistleSubmit.Portal.Configuration.Team;
 using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Features.Transfer.Operations;
 using WhistleSubmit.Crypto.Bundles;
@@ -73,8 +74,10 @@ public class RetentionTests
         var fresh = report.Build();
         fixture.Time.Advance(TimeSpan.FromDays(8));
         var aged = report.Build();
+        using var team = new WhistleSubmit.TestSupport.TestTeam();
         var bundles = new TransferBundles(
-            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Transfer, new TransferOperations(fixture.Transfer, fixture.Time));
+            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Transfer, new TransferOperations(fixture.Transfer, fixture.Time,
+                new PortalTeamKey(team.PublicKey, isDemo: false)));
         Directory.CreateDirectory(bundles.Directory);
         File.WriteAllText(bundles.PathOf(new string('a', 64)), "pending");
         File.WriteAllText(bundles.PathOf(new string('b', 64)), "confirmed earlier");
