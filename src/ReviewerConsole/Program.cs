@@ -1,6 +1,13 @@
+using WhistleSubmit.ReviewerConsole.Shared;
+
 namespace WhistleSubmit.ReviewerConsole;
 
 internal static class Program
 {
-    private static int Main(string[] args) => Cli.Run(args);
+    private static int Main(string[] args)
+    {
+        // Before anything is read or decrypted; here and not in Cli.Run, so in-process callers keep their own settings.
+        int hardened = ErrorReporter.Run(ProcessHardening.Apply);
+        return hardened != ErrorReporter.Success ? hardened : Cli.Run(args);
+    }
 }

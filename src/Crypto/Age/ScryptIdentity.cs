@@ -17,10 +17,24 @@ public sealed class ScryptIdentity : IIdentity, IDisposable
 
     /// <summary>Creates an identity accepting work factors (log2 N) up to <paramref name="maxWorkFactor"/>.</summary>
     public ScryptIdentity(string passphrase, int maxWorkFactor = 22)
+        : this(ScryptKdf.PassphraseBytes(passphrase, nameof(passphrase)), maxWorkFactor)
+    {
+    }
+
+    /// <summary>
+    /// As the string constructor, from the passphrase's UTF-8 bytes, which are copied: the caller can zero its own
+    /// copy at once, and no managed string ever holds the passphrase.
+    /// </summary>
+    public ScryptIdentity(ReadOnlySpan<byte> passphraseUtf8, int maxWorkFactor = 22)
+        : this(ScryptKdf.PassphraseBytes(passphraseUtf8, nameof(passphraseUtf8)), maxWorkFactor)
+    {
+    }
+
+    private ScryptIdentity(byte[] passphrase, int maxWorkFactor)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWorkFactor, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxWorkFactor, ScryptKdf.MaxLogN);
-        this.passphrase = ScryptKdf.PassphraseBytes(passphrase, nameof(passphrase));
+        this.passphrase = passphrase;
         this.maxWorkFactor = maxWorkFactor;
     }
 

@@ -22,10 +22,24 @@ public sealed class ScryptRecipient : IRecipient, IDisposable
 
     /// <summary>Creates a recipient; <paramref name="workFactor"/> is log2(N), 1 to 30 (Go age's range).</summary>
     public ScryptRecipient(string passphrase, int workFactor = 18)
+        : this(ScryptKdf.PassphraseBytes(passphrase, nameof(passphrase)), workFactor)
+    {
+    }
+
+    /// <summary>
+    /// As the string constructor, from the passphrase's UTF-8 bytes, which are copied: the caller can zero its own
+    /// copy at once, and no managed string ever holds the passphrase.
+    /// </summary>
+    public ScryptRecipient(ReadOnlySpan<byte> passphraseUtf8, int workFactor = 18)
+        : this(ScryptKdf.PassphraseBytes(passphraseUtf8, nameof(passphraseUtf8)), workFactor)
+    {
+    }
+
+    private ScryptRecipient(byte[] passphrase, int workFactor)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workFactor, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(workFactor, ScryptKdf.MaxLogN);
-        this.passphrase = ScryptKdf.PassphraseBytes(passphrase, nameof(passphrase));
+        this.passphrase = passphrase;
         this.workFactor = workFactor;
         labels = FrozenSet.Create("scrypt/" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
     }

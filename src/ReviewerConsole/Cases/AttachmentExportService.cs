@@ -12,13 +12,18 @@ namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>
 /// Writes a case's attachments to a folder (the one way attachment plaintext leaves the vault): decrypted again from
-/// the evidence files, streamed, checked against the SHA-256 recorded at import, written owner-only under temporary
-/// names and renamed only once every file of the case checked out. Names are <c>&lt;item&gt;-NNN-&lt;safe name&gt;</c>:
-/// no directories, no traversal, nothing overwritten unless asked. The console never opens them.
+/// the evidence files, streamed, checked against the SHA-256 recorded at import, written owner-only under random
+/// hidden names (<see cref="UnfinishedFiles"/>), renamed only once every file of the case checked out, and kept only
+/// once the audit log recorded exactly what was written; a failure or a signal before that removes them all.
+/// Names are <c>&lt;full item id&gt;-NNN-&lt;safe name&gt;</c>, unique by construction, with the extension kept only
+/// when the bytes agree (<see cref="FileTypeSniffer.ExportName"/>): no directories, no traversal, nothing
+/// overwritten unless asked. The console never opens them.
 /// </summary>
 internal static class AttachmentExportService
 {
-    public static IReadOnlyList<ExportedAttachment> Export(VaultSession vault, string caseId, string directory, bool overwrite)
+    private const string Kind = "export";
+
+    public static AttachmentExport Export(VaultSession vault, string caseId, string directory, bool overwrite)
     {
         CaseDetail detail = CaseQueryService.Get(vault, caseId);
         List<ItemRecord> items = [.. detail.Items.Where(i => i.Attachments.Count > 0)];
@@ -29,6 +34,14 @@ internal static class AttachmentExportService
 
         string target = Path.GetFullPath(directory);
         var plan = items.SelectMany(i => i.Attachments.Select(a => (Item: i, Attachment: a, Path: TargetPath(target, i, a)))).ToList();
+        // Unique by construction (item ids are unique, NNN is unique in an item); checked anyway, case-insensitively
+        // for file systems that fold case, so --force can never let one attachment replace another.
+        if (plan.GroupBy(p => p.Path, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } same)
+        {
+            throw new CliException($"two attachments of case {detail.Case.ShortId} would both be named \"{Path.GetFileName(same.Key)}\"; nothing was written");
+        }
+
+        int leftovers = UnfinishedFiles.RemoveLeftovers(target, Kind);
         if (!overwrite && plan.FirstOrDefault(p => File.Exists(p.Path) || Directory.Exists(p.Path)) is { Path: not null } clash)
         {
             throw new CliException($"\"{clash.Path}\" already exists", "nothing was written; use --force to replace it, or choose another folder");
@@ -36,34 +49,29 @@ internal static class AttachmentExportService
 
         VaultService.CreateDirectory(target);
         using UnlockedKeys keys = KeyService.Unlock(vault);
+        using var files = new UnfinishedFiles(Kind);
         var written = new List<(string Temporary, string Final, AttachmentRecord Attachment)>();
-        try
+        foreach (ItemRecord item in items)
         {
-            foreach (ItemRecord item in items)
-            {
-                written.AddRange(Decrypt(vault, keys, item, plan.Where(p => p.Item == item).ToDictionary(p => p.Attachment.Number, p => p.Path)));
-            }
-
-            vault.Write(data => AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.FilesExport, caseId, null,
-                string.Create(CultureInfo.InvariantCulture, $"{written.Count} attachments exported: {string.Join(", ", written.Select(w => w.Attachment.Sha256[..16]))}")));
-            foreach (var (temporary, final, _) in written)
-            {
-                File.Move(temporary, final, overwrite);
-            }
-
-            DirectorySync.Flush(target);
-            return [.. written.Select(w => new ExportedAttachment(w.Final, w.Attachment))];
+            written.AddRange(Decrypt(vault, keys, item, plan.Where(p => p.Item == item).ToDictionary(p => p.Attachment.Number, p => p.Path), files));
         }
-        finally
+
+        foreach (var (temporary, final, _) in written)
         {
-            foreach (var (temporary, _, _) in written)
-            {
-                File.Delete(temporary);
-            }
+            files.Rename(temporary, final, overwrite);
         }
+
+        DirectorySync.Flush(target);
+        // After the renames, so the log never claims an export that did not happen; if it cannot be written, the
+        // files go again (UnfinishedFiles.Dispose), so no export is ever unrecorded.
+        files.Commit(() => vault.Write(data => AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.FilesExport, caseId, null,
+            string.Create(CultureInfo.InvariantCulture,
+                $"{written.Count} attachments exported to {target}: {string.Join(", ", written.Select(w => $"{Path.GetFileName(w.Final)} (SHA-256 {w.Attachment.Sha256[..16]})"))}"))));
+        return new AttachmentExport([.. written.Select(w => new ExportedAttachment(w.Final, w.Attachment))], leftovers);
     }
 
-    private static List<(string, string, AttachmentRecord)> Decrypt(VaultSession vault, UnlockedKeys keys, ItemRecord item, Dictionary<int, string> paths)
+    private static List<(string, string, AttachmentRecord)> Decrypt(
+        VaultSession vault, UnlockedKeys keys, ItemRecord item, Dictionary<int, string> paths, UnfinishedFiles unfinished)
     {
         var files = new List<(string, string, AttachmentRecord)>();
         try
@@ -76,9 +84,9 @@ internal static class AttachmentExportService
                 {
                     AttachmentRecord record = item.Attachments.Single(r => r.Number == a.Number);
                     string final = paths[a.Number];
-                    string temporary = Path.Combine(Path.GetDirectoryName(final)!, $".{Path.GetFileName(final)}.{Guid.NewGuid():N}.tmp");
+                    (string temporary, FileStream created) = unfinished.Create(Path.GetDirectoryName(final)!, path => DurableFiles.CreateNew(path, ownerOnly: true));
                     files.Add((temporary, final, record));
-                    using FileStream output = DurableFiles.CreateNew(temporary, ownerOnly: true);
+                    using FileStream output = created;
                     byte[] sha256 = OverlappedSha256.HashToEnd(data, block => output.Write(block));
                     output.Flush(flushToDisk: true);
                     if (Convert.ToHexStringLower(sha256) != record.Sha256)
@@ -93,14 +101,9 @@ internal static class AttachmentExportService
                 throw new ContainerException();
             }
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is AgeException or ContainerException or FileNotFoundException)
         {
-            files.ForEach(f => File.Delete(f.Item1));
-            if (ex is not (AgeException or ContainerException or FileNotFoundException))
-            {
-                throw;
-            }
-
+            // The caller's UnfinishedFiles removes what was written.
             throw new CliException($"the evidence file of item {item.Id[..8]} is missing, damaged or not what was imported; nothing was exported",
                 ErrorReporter.VaultDamagedHint, ex, ErrorReporter.IntegrityFailure);
         }
@@ -110,7 +113,7 @@ internal static class AttachmentExportService
 
     private static string TargetPath(string directory, ItemRecord item, AttachmentRecord attachment)
     {
-        string name = $"{item.Id[..8]}-{attachment.SafeName}";
+        string name = $"{item.Id}-{FileTypeSniffer.ExportName(attachment.SafeName, attachment.Type)}";
         string path = Path.GetFullPath(Path.Combine(directory, name));
         // The container reader already allowed only safe basenames; this is the last line before the file system.
         if (Path.GetFileName(name) != name || name.StartsWith('.') || name.Any(char.IsControl)

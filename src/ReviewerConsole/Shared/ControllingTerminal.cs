@@ -19,7 +19,7 @@ internal static partial class ControllingTerminal
     private const uint EchoFlag = 0x8;
     private const int SetNow = 0; // TCSANOW
 
-    public static string? TryReadSecret(string prompt)
+    public static byte[]? TryReadSecret(string prompt)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -67,23 +67,28 @@ internal static partial class ControllingTerminal
         }
     }
 
-    private static string ReadLine(FileStream tty)
+    // The line's bytes (the caller zeroes them) without a trailing \r, read into one fixed buffer that is then
+    // zeroed: never a string or a growing list, whose old copies nothing could reach to wipe. Longer lines are cut.
+    private static byte[] ReadLine(FileStream tty)
     {
-        var line = new List<byte>();
-        int b;
-        while ((b = tty.ReadByte()) is not (-1 or '\n'))
-        {
-            line.Add(unchecked((byte)b));
-        }
-
+        byte[] line = new byte[4096];
+        int length = 0;
         try
         {
-            return Encoding.UTF8.GetString(CollectionsMarshal.AsSpan(line)).TrimEnd('\r');
+            int b;
+            while ((b = tty.ReadByte()) is not (-1 or '\n'))
+            {
+                if (length < line.Length)
+                {
+                    line[length++] = unchecked((byte)b);
+                }
+            }
+
+            return line.AsSpan(0, length).TrimEnd((byte)'\r').ToArray();
         }
         finally
         {
-            // The passphrase bytes; the returned string is the caller's one remaining copy.
-            CryptographicOperations.ZeroMemory(CollectionsMarshal.AsSpan(line));
+            CryptographicOperations.ZeroMemory(line);
         }
     }
 

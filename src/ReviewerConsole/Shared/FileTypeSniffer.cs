@@ -36,6 +36,54 @@ internal static class FileTypeSniffer
         ([0xCF, 0xFA, 0xED, 0xFE], 0, "application/x-mach-binary", "macOS program — do not run"),
     ];
 
+    /// <summary>What an exported file's name ends with when its extension and its bytes disagree.</summary>
+    public const string SafeExtension = ".bin";
+
+    // The extensions a type may keep on export. Programs, scripts and markup (.exe, .desktop, .html, .svg, .js, …)
+    // are never listed: text/plain may be any of them, and a desktop would run or render them on a double-click.
+    private static readonly Dictionary<string, string[]> Extensions = new(StringComparer.Ordinal)
+    {
+        ["application/pdf"] = [".pdf"],
+        ["image/png"] = [".png"],
+        ["image/jpeg"] = [".jpg", ".jpeg"],
+        ["image/gif"] = [".gif"],
+        ["image/tiff"] = [".tif", ".tiff"],
+        ["image/webp"] = [".webp"],
+        ["application/zip"] = [".zip", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"],
+        ["application/x-ole-storage"] = [".doc", ".xls", ".ppt", ".msg"],
+        ["application/gzip"] = [".gz", ".tgz"],
+        ["application/x-7z-compressed"] = [".7z"],
+        ["application/vnd.rar"] = [".rar"],
+        ["application/rtf"] = [".rtf"],
+        ["audio/ogg"] = [".ogg", ".oga", ".ogv", ".opus"],
+        ["audio/mpeg"] = [".mp3"],
+        ["audio/flac"] = [".flac"],
+        ["audio/wav"] = [".wav"],
+        ["video/webm"] = [".webm", ".mkv"],
+        ["video/mp4"] = [".mp4", ".m4a", ".m4v", ".mov", ".heic", ".heif"],
+        ["video/x-msvideo"] = [".avi"],
+        ["text/plain"] = [".txt", ".text", ".md", ".csv", ".log"],
+        ["application/octet-stream"] = [SafeExtension],
+    };
+
+    /// <summary>
+    /// The name to export a file under: <paramref name="name"/> itself when it has no extension or one that
+    /// <paramref name="type"/> (from <see cref="Detect"/>) agrees with, otherwise <paramref name="name"/> +
+    /// <see cref="SafeExtension"/>, so "invoice.pdf.desktop" holding text becomes "invoice.pdf.desktop.bin".
+    /// </summary>
+    public static string ExportName(string name, string type)
+    {
+        string extension = Path.GetExtension(name);
+        if (extension.Length == 0)
+        {
+            return name;
+        }
+
+        return Extensions.TryGetValue(type, out string[]? allowed) && allowed.Contains(extension.ToLowerInvariant(), StringComparer.Ordinal)
+            ? name
+            : name + SafeExtension;
+    }
+
     public static (string Type, string Label) Detect(ReadOnlySpan<byte> prefix, long size)
     {
         if (size == 0)

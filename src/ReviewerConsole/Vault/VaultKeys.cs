@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Konscious.Security.Cryptography;
 
 namespace WhistleSubmit.ReviewerConsole.Vault;
@@ -16,9 +15,10 @@ internal static class VaultKeys
     private static readonly byte[] CheckInfo = "whistle-review/v1/key-check"u8.ToArray();
 
     /// <summary>Derives (store key, key check). The caller zeroes the store key.</summary>
-    public static (byte[] StoreKey, byte[] KeyCheck) Derive(string passphrase, KdfParameters kdf)
+    public static (byte[] StoreKey, byte[] KeyCheck) Derive(ReadOnlySpan<byte> passphrase, KdfParameters kdf)
     {
-        byte[] password = Encoding.UTF8.GetBytes(passphrase);
+        // Konscious takes an array; this copy is zeroed below, the caller zeroes its own.
+        byte[] password = passphrase.ToArray();
         byte[]? master = null;
         try
         {

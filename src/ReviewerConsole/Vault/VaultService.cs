@@ -17,7 +17,8 @@ internal static class VaultService
     /// Creates a vault in <paramref name="root"/>, which must not exist yet or be empty. vault.json is written last,
     /// so an interrupted init never looks like a vault (and the non-empty directory makes the next init refuse).
     /// </summary>
-    public static void Create(string root, string passphrase, int memoryMiB, string actor, TimeProvider clock)
+    // passphrase: UTF-8 bytes; the caller zeroes them.
+    public static void Create(string root, byte[] passphrase, int memoryMiB, string actor, TimeProvider clock)
     {
         var paths = new VaultPaths(Path.GetFullPath(root));
         if (File.Exists(paths.VaultFile))
@@ -69,14 +70,16 @@ internal static class VaultService
     /// Opens the vault: reads vault.json first (so a wrong --data fails before any prompt), then asks for the
     /// passphrase, checks it, and opens the store.
     /// </summary>
-    public static VaultSession Open(string root, Func<string> readPassphrase, string actor, TimeProvider clock)
+    // readPassphrase returns the passphrase's UTF-8 bytes, which this zeroes once the session has its copy.
+    public static VaultSession Open(string root, Func<byte[]> readPassphrase, string actor, TimeProvider clock)
     {
         var paths = new VaultPaths(Path.GetFullPath(root));
         VaultFile file = VaultFile.Read(paths);
-        string passphrase = readPassphrase();
-        (byte[] storeKey, byte[] check) = VaultKeys.Derive(passphrase, file.Kdf);
+        byte[] passphrase = readPassphrase();
+        byte[]? storeKey = null;
         try
         {
+            (storeKey, byte[] check) = VaultKeys.Derive(passphrase, file.Kdf);
             if (!CryptographicOperations.FixedTimeEquals(check, Convert.FromBase64String(file.KeyCheck)))
             {
                 throw new CliException("wrong passphrase", "the vault was not opened; type the passphrase given at 'init'",
@@ -104,13 +107,21 @@ internal static class VaultService
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(storeKey);
+            CryptographicOperations.ZeroMemory(passphrase);
+            if (storeKey is not null)
+            {
+                CryptographicOperations.ZeroMemory(storeKey);
+            }
         }
     }
 
-    public static void CheckPassphrase(string passphrase)
+    /// <summary>For tests and tools that hold the passphrase as a string already (a string cannot be wiped).</summary>
+    public static VaultSession Open(string root, Func<string> readPassphrase, string actor, TimeProvider clock) =>
+        Open(root, () => System.Text.Encoding.UTF8.GetBytes(readPassphrase()), actor, clock);
+
+    public static void CheckPassphrase(byte[] passphrase)
     {
-        if (passphrase.Length < MinPassphraseLength)
+        if (PassphrasePrompt.CharacterCount(passphrase) < MinPassphraseLength)
         {
             throw new CliException($"the passphrase is too short (at least {MinPassphraseLength} characters)",
                 "use several unrelated words: it is all that protects the reports if this machine is stolen");

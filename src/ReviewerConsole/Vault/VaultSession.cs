@@ -5,20 +5,22 @@ using WhistleSubmit.ReviewerConsole.Persistence;
 namespace WhistleSubmit.ReviewerConsole.Vault;
 
 /// <summary>
-/// An open, unlocked vault: the store, the layout, who is acting, and the passphrase (kept only to open the
-/// reviewer key files when a verb needs private keys). Every application service takes one. Open it with
-/// <see cref="VaultService.Open"/>; dispose it to close the store and release its lock.
+/// An open, unlocked vault: the store, the layout, who is acting, and the passphrase as UTF-8 bytes (kept only to
+/// open the reviewer key files when a verb needs private keys, and zeroed on dispose). Every application service
+/// takes one. Open it with <see cref="VaultService.Open(string, Func{byte[]}, string, TimeProvider)"/>; dispose it to
+/// close the store, release its lock and wipe the passphrase.
 /// </summary>
 internal sealed class VaultSession : IDisposable
 {
-    private readonly string passphrase;
+    private readonly byte[] passphrase;
 
-    internal VaultSession(VaultPaths paths, DurableStore store, string passphrase, KdfParameters kdf, string actor, TimeProvider clock)
+    // passphrase: UTF-8 bytes, copied: the caller zeroes its own array.
+    internal VaultSession(VaultPaths paths, DurableStore store, ReadOnlySpan<byte> passphrase, KdfParameters kdf, string actor, TimeProvider clock)
     {
         Paths = paths;
         Kdf = kdf;
         Store = store;
-        this.passphrase = passphrase;
+        this.passphrase = passphrase.ToArray();
         Actor = actor;
         Clock = clock;
     }
@@ -39,7 +41,8 @@ internal sealed class VaultSession : IDisposable
 
     public TimeProvider Clock { get; }
 
-    internal string Passphrase => passphrase;
+    /// <summary>The passphrase's UTF-8 bytes, for <c>ScryptIdentity</c> and <c>ScryptRecipient</c>, which copy them.</summary>
+    internal ReadOnlySpan<byte> Passphrase => passphrase;
 
     /// <summary>The current UTC time as stored everywhere in the vault: ISO 8601 with milliseconds and "Z".</summary>
     public string Now() => FormatTime(Clock.GetUtcNow());
@@ -56,7 +59,11 @@ internal sealed class VaultSession : IDisposable
     /// <inheritdoc cref="Write{T}(Func{VaultData, T})"/>
     public void Write(Action<VaultData> transaction) => Store.Write(db => transaction(new VaultData(db)));
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(passphrase);
+        Store.Dispose();
+    }
 
     public override string ToString() => $"VaultSession({Paths.Root})";
 }

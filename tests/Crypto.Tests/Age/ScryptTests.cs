@@ -16,6 +16,23 @@ public class ScryptTests
     }
 
     [Test]
+    public void Utf8Bytes_SameAsString_AndCallersCopyCanBeZeroedAtOnce()
+    {
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes("correct horse é");
+        using var recipient = new ScryptRecipient(bytes, workFactor: 10);
+        Array.Clear(bytes);
+        using var identity = new ScryptIdentity("correct horse é");
+        byte[] ciphertext = AgeEncryption.Encrypt([1, 2, 3], [recipient]);
+        byte[] again = System.Text.Encoding.UTF8.GetBytes("correct horse é");
+        using var fromBytes = new ScryptIdentity(again);
+        Array.Clear(again);
+
+        Assert.That(AgeEncryption.Decrypt(ciphertext, [identity]), Is.EqualTo(new byte[] { 1, 2, 3 }));
+        Assert.That(AgeEncryption.Decrypt(ciphertext, [fromBytes]), Is.EqualTo(new byte[] { 1, 2, 3 }));
+        Assert.Throws(Is.InstanceOf<ArgumentException>(), () => _ = new ScryptIdentity(ReadOnlySpan<byte>.Empty));
+    }
+
+    [Test]
     public void Decrypt_WrongPassphrase_ThrowsNoMatch()
     {
         using var recipient = new ScryptRecipient("correct horse", workFactor: 10);

@@ -41,4 +41,22 @@ public sealed class FileTypeSnifferTests
     {
         Assert.That(FileTypeSniffer.Detect([], 0).Label, Is.EqualTo("empty file"));
     }
+
+    [TestCase("001-statement.pdf", "application/pdf", "001-statement.pdf")]
+    [TestCase("001-photo.JPG", "image/jpeg", "001-photo.JPG")]
+    [TestCase("001-notes.txt", "text/plain", "001-notes.txt")]
+    [TestCase("001-README", "application/x-executable", "001-README")]
+    [TestCase("001-notes.txt", "image/png", "001-notes.txt.bin")]
+    [TestCase("001-open-me.desktop", "text/plain", "001-open-me.desktop.bin")]
+    [TestCase("001-page.html", "text/plain", "001-page.html.bin")]
+    [TestCase("001-logo.svg", "text/plain", "001-logo.svg.bin")]
+    [TestCase("001-run.sh", "text/plain", "001-run.sh.bin")]
+    [TestCase("001-setup.exe", "application/x-msdownload", "001-setup.exe.bin")]
+    [TestCase("001-photo.jpg", "application/x-msdownload", "001-photo.jpg.bin")]
+    [TestCase("001-tool", "application/x-msdownload", "001-tool")]
+    [TestCase("001-report.pdf", "application/x-empty", "001-report.pdf.bin")]
+    public void ExportName_ExtensionAgreesOrNot_KeepsItOrAddsBin(string name, string type, string expected)
+    {
+        Assert.That(FileTypeSniffer.ExportName(name, type), Is.EqualTo(expected));
+    }
 }

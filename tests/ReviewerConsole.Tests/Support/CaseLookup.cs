@@ -12,6 +12,13 @@ internal static class CaseLookup
         return json.RootElement.EnumerateArray().Single().GetProperty("id").GetString()!;
     }
 
+    /// <summary>The id of the vault's only case.</summary>
+    public static string Only(TestVault vault)
+    {
+        using JsonDocument json = JsonDocument.Parse(vault.Succeed("list", "--json").StdoutText);
+        return json.RootElement.EnumerateArray().Single().GetProperty("id").GetString()!;
+    }
+
     public static string CaseA(TestVault vault) => IdOf(vault, ImportedScenario.CanaryFollowup);
 
     public static string CaseB(TestVault vault) => IdOf(vault, "many times");

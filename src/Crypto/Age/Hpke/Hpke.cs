@@ -96,7 +96,10 @@ internal static class Hpke
         byte[] labeledIkm = [.. VersionLabel, .. SuiteId, .. label, .. ikm];
         try
         {
-            return HKDF.Extract(HashAlgorithmName.SHA256, labeledIkm, salt.ToArray());
+            // The span overload: the salt is the KEM shared secret in KeySchedule, so no copy of it may be left behind.
+            var prk = new byte[Nh];
+            HKDF.Extract(HashAlgorithmName.SHA256, labeledIkm, salt, prk);
+            return prk;
         }
         finally
         {

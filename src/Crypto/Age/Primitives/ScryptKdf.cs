@@ -23,4 +23,15 @@ internal static class ScryptKdf
         ArgumentException.ThrowIfNullOrEmpty(passphrase, paramName);
         return Encoding.UTF8.GetBytes(passphrase);
     }
+
+    /// <summary>A private copy of UTF-8 passphrase bytes, which the caller can then zero.</summary>
+    public static byte[] PassphraseBytes(ReadOnlySpan<byte> passphrase, string paramName)
+    {
+        if (passphrase.IsEmpty)
+        {
+            throw new ArgumentException("The passphrase is empty.", paramName);
+        }
+
+        return passphrase.ToArray();
+    }
 }

@@ -87,7 +87,15 @@ internal static class EncryptCommand
             if (request.Passphrase)
             {
                 // Asked only after the input opened, so a mistyped file name doesn't cost two passphrase entries.
-                recipients.Add(new ScryptRecipient(PassphrasePrompt.ReadNew(), ScryptWorkFactor));
+                byte[] passphrase = PassphrasePrompt.ReadNew();
+                try
+                {
+                    recipients.Add(new ScryptRecipient(passphrase, ScryptWorkFactor));
+                }
+                finally
+                {
+                    System.Security.Cryptography.CryptographicOperations.ZeroMemory(passphrase);
+                }
             }
 
             using OutputTarget target = OutputTarget.Open(request.Output, ownerOnly: false);

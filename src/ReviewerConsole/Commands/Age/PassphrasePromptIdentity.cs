@@ -21,8 +21,15 @@ internal sealed class PassphrasePromptIdentity(string prompt) : IIdentity
         }
 
         Prompted = true;
-        string passphrase = PassphrasePrompt.Read(prompt);
-        using var scrypt = new ScryptIdentity(passphrase);
-        return scrypt.Unwrap(stanzas);
+        byte[] passphrase = PassphrasePrompt.Read(prompt);
+        try
+        {
+            using var scrypt = new ScryptIdentity(passphrase);
+            return scrypt.Unwrap(stanzas);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(passphrase);
+        }
     }
 }

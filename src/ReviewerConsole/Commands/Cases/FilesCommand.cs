@@ -19,11 +19,13 @@ internal static class FilesCommand
             HelpName = "DIR",
             Required = true,
         };
-        var force = new Option<bool>("--force") { Description = "Replace files of the same name in DIR." };
+        var force = new Option<bool>("--force") { Description = "Replace files of the same name in DIR (never another attachment of the same export)." };
         var command = new Command("files", """
-            Export a case's attachments (decrypted) to a folder, named ITEM-NNN-NAME. Each file's type is
-            found from its contents, not its name, and shown with its size and SHA-256. The console never
-            opens attachments: scan them before opening them, on a machine that stays offline.
+            Export a case's attachments (decrypted) to a folder, named ITEM-NNN-NAME (ITEM: the full item
+            id). Each file's type is found from its contents, not its name, and shown with its size and
+            SHA-256; a name whose extension the contents do not match gets ".bin" added. Either every file
+            appears or none: an interrupted export removes what it wrote. The console never opens
+            attachments: scan them before opening them, on a machine that stays offline.
             """)
         {
             id,
@@ -34,7 +36,14 @@ internal static class FilesCommand
         {
             using VaultSession vault = VaultOptions.Open(parse);
             CaseRecord c = CaseQueryService.Resolve(vault, parse.GetValue(id)!);
-            IReadOnlyList<ExportedAttachment> files = AttachmentExportService.Export(vault, c.Id, parse.GetValue(export)!, parse.GetValue(force));
+            AttachmentExport result = AttachmentExportService.Export(vault, c.Id, parse.GetValue(export)!, parse.GetValue(force));
+            if (result.LeftoversRemoved > 0)
+            {
+                ErrorReporter.Warning(string.Create(CultureInfo.InvariantCulture,
+                    $"removed {result.LeftoversRemoved} unfinished files that an interrupted export left in the folder"));
+            }
+
+            IReadOnlyList<ExportedAttachment> files = result.Files;
             foreach (ExportedAttachment f in files)
             {
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

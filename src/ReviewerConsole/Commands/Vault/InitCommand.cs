@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.CommandLine;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
@@ -37,8 +38,16 @@ internal static class InitCommand
             }
 
             // Checked before the confirmation, so a too-short passphrase is not typed twice for nothing.
-            string passphrase = PassphrasePrompt.ReadNew(VaultService.CheckPassphrase);
-            VaultService.Create(root, passphrase, parse.GetValue(memory), actor, TimeProvider.System);
+            byte[] passphrase = PassphrasePrompt.ReadNew(VaultService.CheckPassphrase);
+            try
+            {
+                VaultService.Create(root, passphrase, parse.GetValue(memory), actor, TimeProvider.System);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(passphrase);
+            }
+
             Console.Out.WriteLine($"Created a vault in {Path.GetFullPath(root)}");
             Console.Out.WriteLine($"Next: create your key with '{VaultOptions.Program(parse)} keygen --name NAME'.");
         }));

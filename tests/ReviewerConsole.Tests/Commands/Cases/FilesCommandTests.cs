@@ -10,15 +10,16 @@ public sealed class FilesCommandTests
     {
         using TestVault vault = TestVault.Imported();
         string id = CaseLookup.CaseA(vault);
-        string item = Templates.Scenario.Entries[0].Id[..8];
+        string item = Templates.Scenario.Entries[0].Id;
         string dir = vault.Directory.File("out");
 
         CliResult result = vault.Run("files", id, "--export", dir);
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        string png = Path.Combine(dir, $"{item}-001-notes.txt");
+        string png = Path.Combine(dir, $"{item}-001-notes.txt.bin");
         string pdf = Path.Combine(dir, $"{item}-002-statement.pdf");
-        Assert.That(Directory.GetFileSystemEntries(dir), Is.EquivalentTo(new[] { png, pdf }), "the traversal name stayed inside the folder");
+        Assert.That(Directory.GetFileSystemEntries(dir), Is.EquivalentTo(new[] { png, pdf }),
+            "the traversal name stayed inside the folder; the PNG called notes.txt got .bin");
         Assert.That(File.ReadAllBytes(png), Is.EqualTo(ImportedScenario.PngBytes));
         Assert.That(File.ReadAllBytes(pdf), Is.EqualTo(ImportedScenario.PdfBytes));
         Assert.That(FileModes.Of(png), Is.EqualTo(FileModes.OwnerOnly));
@@ -34,7 +35,7 @@ public sealed class FilesCommandTests
         string id = CaseLookup.CaseA(vault);
         string dir = vault.Directory.File("out");
         Directory.CreateDirectory(dir);
-        string existing = Path.Combine(dir, $"{Templates.Scenario.Entries[0].Id[..8]}-002-statement.pdf");
+        string existing = Path.Combine(dir, $"{Templates.Scenario.Entries[0].Id}-002-statement.pdf");
         File.WriteAllText(existing, "mine");
 
         CliResult refused = vault.Run("files", id, "--export", dir);
