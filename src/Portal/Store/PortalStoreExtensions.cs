@@ -13,7 +13,7 @@ public static class PortalStoreExtensions
             .BindConfiguration(StoreOptions.Section)
             .Validate(o => o.MaxUploadBytes >= 1 && o.GlobalQuotaBytes >= 1 && o.MinFreeBytes >= 0, "Portal:Store sizes must be positive.")
             .Validate(o => o.MaxPendingUploadsPerMailbox >= 1 && o.MaxUnexportedBytesPerMailbox >= 1, "Portal:Store quotas must be positive.")
-            .Validate(o => o.UploadLifetimeMinutes >= 1 && o.ExpirySweepSeconds >= 1 && o.ChunkReadTimeoutSeconds >= 1
+            .Validate(o => o.UploadLifetimeDays >= 1 && o.ExpirySweepSeconds >= 1 && o.ChunkReadTimeoutSeconds >= 1
                 && o.MaxConcurrentChunkBodies >= 1 && o.MaxReplyBytes >= 1, "Portal:Store times and counts must be positive.");
         builder.Services.AddSingleton(services =>
         {
