@@ -110,6 +110,14 @@ public sealed partial class PortalDatabase
             EnsureMailbox(db, mailboxId);
         }
 
+        // The mailbox's day follows its newest item, so that retention counts from its last use (DeleteIdleMailboxes).
+        var mailboxes = db.GetCollection(Mailboxes);
+        if (mailboxes.FindById(mailboxId) is { } mailbox && mailbox["day"].AsString != Today)
+        {
+            mailbox["day"] = Today;
+            mailboxes.Update(mailbox);
+        }
+
         // Counted before the commit: if the commit fails the count is high until restart, the safe side for a quota.
         Interlocked.Add(ref itemBytes, size);
     }
