@@ -28,7 +28,20 @@ public static class PortalStoreExtensions
         builder.Services.AddSingleton<SourceStore>();
         builder.Services.AddSingleton<TransferStore>();
         builder.Services.AddHostedService<UploadExpiryService>();
+        builder.Services.AddHostedService<FileTimesService>();
         return builder;
+    }
+
+    /// <summary>
+    /// Runs the portal, then, once the store is closed (its last checkpoint wrote its files), sets every file time in
+    /// the data directory to the day (<see cref="FileTimes"/>), so that a stopped server's disk shows no stop time.
+    /// </summary>
+    public static void RunThenStampFileTimes(this WebApplication app)
+    {
+        string dataDirectory = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.DataDirectoryFullPath;
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        app.Run();
+        FileTimes.StampDay(dataDirectory, time.GetUtcNow());
     }
 
     /// <summary>Opens the store before listening: a second server, or a locked or unreadable store, stops here.</summary>
