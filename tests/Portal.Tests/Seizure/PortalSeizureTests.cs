@@ -8,6 +8,7 @@ using LiteDB;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Portal.Store;
 using WhistleSubmit.Portal.Tests.Admin;
+using WhistleSubmit.Portal.Tests.Features.Submit;
 using WhistleSubmit.Portal.Tests.Features.Upload;
 using WhistleSubmit.Portal.Tests.Store;
 
@@ -15,7 +16,8 @@ namespace WhistleSubmit.Portal.Tests.Seizure;
 
 /// <summary>
 /// Issue 14, first version of the portal seizure test: a short day on the real portal process (API submissions and a
-/// follow-up with files, an abandoned upload, mailbox checks with identifying headers), a clean stop, then the data
+/// follow-up with files, a no-JS report with an attachment, an abandoned upload, mailbox checks with identifying
+/// headers), a clean stop, then the data
 /// directory is taken with its key ring: every file and its times are walked, the store is opened with the portal's
 /// own code and every record of every collection is walked. What may be found is exactly the list in
 /// SECURITY.md#what-a-seized-portal-reveals (<see cref="Revealed"/>); canaries for each kind of secret must be nowhere.
@@ -59,6 +61,15 @@ public partial class PortalSeizureTests
                 string abandonedId = await api.CreateOkAsync("submission", abandonedToken, abandoned.Length);
                 Assert.That(abandonedId, Is.Not.Empty);
 
+                // A no-JS report with an attachment (spooled to the data directory, then sealed by the server).
+                var form = new NoJsFormClient(http);
+                await form.LoadAsync();
+                await Task.Delay(TimeSpan.FromSeconds(5.5));
+                var (status, html) = await form.PostAsync(NoJsFormClient.Body(
+                    [.. form.Tokens(), NoJsFormClient.Field("description", TextCanary), ("files", FileNameCanary, Encoding.UTF8.GetBytes(TextCanary + " attached"))]));
+                Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(html, Does.Contain("id=\"receipt\""));
+
                 // Mailbox checks: replies listed (none yet) and marked read.
                 using (var list = new HttpRequestMessage(HttpMethod.Get, "/api/mailbox/replies"))
                 {
@@ -84,7 +95,7 @@ public partial class PortalSeizureTests
             using var seized = new StoreFixture(data);
             var records = seized.Store.Read(db => db.GetCollectionNames().ToDictionary(
                 name => name, name => db.GetCollection(name).FindAll().ToList(), StringComparer.Ordinal));
-            Assert.That(records["items"], Has.Count.EqualTo(2));
+            Assert.That(records["items"], Has.Count.EqualTo(3));
             Assert.That(records["uploads"], Has.Count.EqualTo(1));
             var now = DateTimeOffset.UtcNow;
             foreach (var (name, documents) in records)
