@@ -23,7 +23,7 @@ public static class FileTimes
         int stamped = 0;
         foreach (string path in Directory.EnumerateFileSystemEntries(dataDirectory, "*", SearchOption.AllDirectories).Append(dataDirectory))
         {
-            if (Skipped.Contains(Path.GetFileName(path)))
+            if (Skipped.Contains(Path.GetFileName(path)) || InUseInTransfer(dataDirectory, path))
             {
                 continue;
             }
@@ -43,4 +43,11 @@ public static class FileTimes
 
         return stamped;
     }
+
+    // The transfer pages' uploads and partial exports (transfer/*.tmp, *.partial) are judged stale by their mtime
+    // (TransferBundles.Sweep removes those older than an hour): stamped to 00:00, one still being written would go.
+    // They are the reviewers' short-lived files, not a source's; the prepared bundles (*.wsbundle) are stamped.
+    private static bool InUseInTransfer(string dataDirectory, string path) =>
+        string.Equals(Path.GetDirectoryName(path), Path.Combine(dataDirectory, "transfer"), StringComparison.Ordinal)
+        && (path.EndsWith(".tmp", StringComparison.Ordinal) || path.EndsWith(".partial", StringComparison.Ordinal));
 }

@@ -31,4 +31,28 @@ public class FileTimesTests
             data.Delete(recursive: true);
         }
     }
+
+    [Test]
+    public void StampDay_TransferUploadBeingWritten_KeepsItsTimeSoTheSweepSparesIt()
+    {
+        var data = Directory.CreateTempSubdirectory("whistle-times-");
+        try
+        {
+            string transfer = Directory.CreateDirectory(Path.Combine(data.FullName, "transfer")).FullName;
+            string upload = Path.Combine(transfer, "upload-1.tmp");
+            string bundle = Path.Combine(transfer, new string('a', 64) + ".wsbundle");
+            File.WriteAllText(upload, "x");
+            File.WriteAllText(bundle, "x");
+            var written = File.GetLastWriteTimeUtc(upload);
+
+            FileTimes.StampDay(data.FullName, DateTimeOffset.UtcNow);
+
+            Assert.That(File.GetLastWriteTimeUtc(upload), Is.EqualTo(written));
+            Assert.That(File.GetLastWriteTimeUtc(bundle).TimeOfDay, Is.EqualTo(TimeSpan.Zero));
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
 }
