@@ -264,10 +264,12 @@ print_addresses() {
   else
     say "Reviewers' transfer address: not created yet (tor has not run); see $hs_transfer/hostname"
   fi
-  if [ ! -s "$root$data/recipients.txt" ]; then
+  if [ ! -s "$root$data/team.pub" ] || [ ! -s "$root$data/recipients.signed.json" ]; then
     say ""
-    say "No reviewer recipients yet: the portal accepts no submissions until you add them (deploy/README.md, step 4):"
-    say "  sudo whistle-portal recipients add age1pq1…"
+    say "No signed recipient set yet: the portal does not start until it has one (deploy/README.md, step 4)."
+    say "On the reviewers' offline console: whistle-review team publish --out DIR; carry DIR here, then:"
+    say "  sudo install -m 644 -o $user DIR/team.pub $data/team.pub"
+    say "  sudo whistle-portal recipients install DIR/recipients.signed.json"
   fi
 }
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Installed as /usr/local/sbin/whistle-portal: runs the portal's admin commands (e.g. `whistle-portal recipients add
-# age1pq1…`) as the service user, with the service's configuration, so files it creates belong to the service.
+# Installed as /usr/local/sbin/whistle-portal: runs the portal's admin commands (e.g. `whistle-portal recipients install
+# FILE`) as the service user, with the service's configuration, so files it creates belong to the service.
 set -eu
 if [ "$(id -u)" -ne 0 ]; then
   echo "whistle-portal: error: run as root (sudo whistle-portal …)" >&2

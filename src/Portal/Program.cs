@@ -2,6 +2,7 @@ using WhistleSubmit.Portal.Admin;
 using WhistleSubmit.Portal.CommandLine;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Configuration.Team;
 using WhistleSubmit.Portal.Features;
 using WhistleSubmit.Portal.Features.NoScript;
 using WhistleSubmit.Portal.Features.Transfer;
@@ -29,6 +30,7 @@ static int Serve(string[] args)
         builder.AddHardenedKestrel();
         builder.AddDataProtectionInDataDirectory();
         builder.AddReviewerKeys();
+        builder.AddPortalTeamKey();
         builder.AddPortalLanguages();
         builder.AddPortalPages();
         builder.AddPortalStore();
@@ -46,6 +48,7 @@ static int Serve(string[] args)
         // Startup checks, before listening; the web root first, so a broken one leaves no demo key behind.
         app.LoadScriptIntegrity();
         app.LoadReviewerKeys();
+        app.LoadPortalTeamKey();
         app.RequireUniformRecipients();
         app.OpenPortalStore();
 

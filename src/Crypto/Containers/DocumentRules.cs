@@ -4,7 +4,7 @@ using WhistleSubmit.Crypto.Age;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// The bounds of report.json / message.json v1 beyond what JSON typing enforces. Shared by the writer (a violation
+/// The bounds of report.json / message.json v1 and v2 beyond what JSON typing enforces. Shared by the writer (a violation
 /// is the caller's bug) and the reader (a violation is malformed input).
 /// </summary>
 internal static class DocumentRules
@@ -15,7 +15,8 @@ internal static class DocumentRules
     internal const int MaxCount = 10_000_000;
 
     internal static bool IsValid(ReportV1 r) =>
-        r.V == 1
+        IsVersion(r.V, r.CaseKey, r.MailboxId)
+        && (r.V == 1 || r.ReplyRecipient is not null)
         && IsText(r.Description, MaxLongText, required: true)
         && IsDistinct(r.Categories)
         && (r.When is null || r.When.From is null || r.When.To is null || r.When.From <= r.When.To)
@@ -31,10 +32,20 @@ internal static class DocumentRules
         && r.Client is not null;
 
     internal static bool IsValid(MessageV1 m) =>
-        m.V == 1
+        IsVersion(m.V, m.CaseKey, m.MailboxId)
         && IsText(m.Text, MaxLongText, required: true)
         && AreAttachments(m.Attachments)
         && m.Client is not null;
+
+    // v1 has neither field; v2 requires both, as 64 lower-case hex digits (32 bytes, canonical).
+    private static bool IsVersion(int v, string? caseKey, string? mailboxId) => v switch
+    {
+        1 => caseKey is null && mailboxId is null,
+        2 => IsHex32(caseKey) && IsHex32(mailboxId),
+        _ => false,
+    };
+
+    private static bool IsHex32(string? s) => s is { Length: 64 } && s.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     private static bool IsText(string? s, int maxLength, bool required = false)
     {

@@ -3,15 +3,24 @@ using System.Text.Json.Serialization;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// <c>report.json</c>, schema version 1: the answers of a first submission (docs/FORMATS.md#report). Everything is
+/// <c>report.json</c>, schema version 1 or 2 (v2 adds the case key and mailbox id and requires the reply recipient): the answers of a first submission (docs/FORMATS.md#report). Everything is
 /// optional except <see cref="Description"/> and <see cref="Client"/>. JSON names are camelCase; unknown fields are refused.
 /// </summary>
 public sealed record ReportV1
 {
-    /// <summary>Schema version; always 1.</summary>
+    /// <summary>Schema version: 1, or 2 with <see cref="CaseKey"/> and <see cref="MailboxId"/> (protocol v2).</summary>
     [JsonPropertyName("v")]
     [JsonRequired]
     public int V { get; init; } = 1;
+
+    /// <summary>
+    /// v2 only, required there: the source's case key (64 lower-case hex), derived from the codename. Its SHA-256 is
+    /// the case proof the console groups items by (docs/FORMATS.md#case-proof).
+    /// </summary>
+    public string? CaseKey { get; init; }
+
+    /// <summary>v2 only, required there: the source's own mailbox id (64 lower-case hex), where replies go.</summary>
+    public string? MailboxId { get; init; }
 
     /// <summary>The source's relationship to ICE.</summary>
     public Relationship? Relationship { get; init; }
@@ -49,7 +58,7 @@ public sealed record ReportV1
     /// <summary>The attachments, in entry order.</summary>
     public IReadOnlyList<AttachmentInfo> Attachments { get; init; } = [];
 
-    /// <summary>The source's reply recipient (<c>age1pq1…</c>, derived from the codename).</summary>
+    /// <summary>The source's reply recipient (<c>age1pq1…</c>, derived from the codename); required in v2.</summary>
     public string? ReplyRecipient { get; init; }
 
     /// <summary>How the submission was made.</summary>

@@ -23,7 +23,7 @@ public sealed class SubmissionWriter : IDisposable
     private bool disposed;
 
     /// <summary>Starts a first submission: writes <c>report.json</c>.</summary>
-    /// <exception cref="ArgumentException">The report breaks the v1 schema bounds.</exception>
+    /// <exception cref="ArgumentException">The report breaks its schema bounds.</exception>
     public SubmissionWriter(Stream output, ReportV1 report, bool leaveOpen = false)
         : this(output, leaveOpen, CheckedAttachments(report))
     {
@@ -31,7 +31,7 @@ public sealed class SubmissionWriter : IDisposable
     }
 
     /// <summary>Starts a follow-up: writes <c>message.json</c>.</summary>
-    /// <exception cref="ArgumentException">The message breaks the v1 schema bounds.</exception>
+    /// <exception cref="ArgumentException">The message breaks its schema bounds.</exception>
     public SubmissionWriter(Stream output, MessageV1 message, bool leaveOpen = false)
         : this(output, leaveOpen, CheckedAttachments(message))
     {
@@ -113,13 +113,13 @@ public sealed class SubmissionWriter : IDisposable
     private static IReadOnlyList<AttachmentInfo> CheckedAttachments(ReportV1 report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return DocumentRules.IsValid(report) ? report.Attachments : throw new ArgumentException("The report breaks the v1 schema.", nameof(report));
+        return DocumentRules.IsValid(report) ? report.Attachments : throw new ArgumentException("The report breaks its schema.", nameof(report));
     }
 
     private static IReadOnlyList<AttachmentInfo> CheckedAttachments(MessageV1 message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return DocumentRules.IsValid(message) ? message.Attachments : throw new ArgumentException("The message breaks the v1 schema.", nameof(message));
+        return DocumentRules.IsValid(message) ? message.Attachments : throw new ArgumentException("The message breaks its schema.", nameof(message));
     }
 
     private void WriteDocument(string name, byte[] json)

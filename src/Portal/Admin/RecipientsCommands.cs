@@ -1,17 +1,29 @@
 using System.Text;
 using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Configuration.Team;
 
 namespace WhistleSubmit.Portal.Admin;
 
 /// <summary>
-/// recipients add|list|remove: edits recipients.txt in the data directory (not the store, so no writer lock is
-/// involved). The server reads the file at startup, so each change says to restart it.
+/// recipients install|list (add and remove only explain the signed flow): the reviewers' keys are a recipient set
+/// signed offline with the team key (protocol v2 section 3), so the portal never edits it; it verifies a new one under
+/// team.pub and replaces recipients.signed.json whole. Files in the data directory, not the store (no writer lock).
+/// The server reads them at startup, so each change says to restart it.
 /// </summary>
 public static class RecipientsCommands
 {
     private const string Restart = "whistle-portal: hint: restart the portal to use the new recipients\n";
+
+    private const string SignedFlow =
+        "the reviewers' keys are a recipient set signed offline with the team key, so the portal cannot add or remove one";
+
+    private const string SignedFlowHint =
+        "whistle-portal: hint: on the reviewers' offline console add or remove the key in the vault, run " +
+        "'whistle-review team publish --out DIR', carry DIR/recipients.signed.json here and run " +
+        "'whistle-portal recipients install DIR/recipients.signed.json'\n";
 
     public static AdminResponse Run(PortalOptions options, IReadOnlyList<string> args)
     {
@@ -20,120 +32,94 @@ public static class RecipientsCommands
             return args switch
             {
                 ["list"] => List(options),
-                ["add", var recipient] => Add(options, recipient, null),
-                ["add", var recipient, "--name", var name] => Add(options, recipient, name),
-                ["remove", var recipient] => Remove(options, recipient),
-                _ => Error("usage: recipients add RECIPIENT [--name N] | list | remove RECIPIENT"),
+                ["install", var file] => Install(options, file),
+                ["add", ..] or ["remove", ..] => new AdminResponse(1, $"whistle-portal: error: {SignedFlow}\n{SignedFlowHint}"),
+                _ => Error("usage: recipients install FILE | list"),
             };
         }
         catch (PortalStartupException e)
         {
-            return Error(e.Message);
+            return new AdminResponse(1, $"whistle-portal: error: {e.Message}\nwhistle-portal: hint: {e.Hint}\n");
         }
     }
 
     private static AdminResponse Error(string message) => new(1, $"whistle-portal: error: {message}\n");
 
-    private static List<ReviewerKey> Read(PortalOptions options)
-    {
-        if (!File.Exists(options.RecipientsFile))
-        {
-            return [];
-        }
-
-        using var reader = new StreamReader(options.RecipientsFile);
-        return [.. RecipientsFile.Parse(reader, options.RecipientsFile)];
-    }
-
     private static AdminResponse List(PortalOptions options)
     {
-        var keys = Read(options);
-        if (keys.Count == 0)
+        if (!File.Exists(options.SignedRecipientsFile))
         {
-            return new AdminResponse(0, "whistle-portal: no recipients configured (the portal runs as a demo unless --production)\n");
+            return new AdminResponse(0,
+                $"whistle-portal: no signed recipient set installed ({options.SignedRecipientsFile}); " +
+                "outside production the portal runs as a demo, signing recipients.txt (or its demo identity) with its demo team key\n");
         }
 
-        var text = new StringBuilder();
-        foreach (var key in keys)
+        TeamPublicKey team = RequireTeamKey(options);
+        var verified = SignedRecipientsFile.Read(options.SignedRecipientsFile, team);
+        var text = new StringBuilder($"team key {team.DisplayFingerprint}; recipient set issued {verified.Set.Issued:yyyy-MM-dd}, verified:\n");
+        foreach (string recipient in verified.Set.Recipients)
         {
-            text.Append($"{key.Fingerprint}  {key.Name ?? "(unnamed)"}  {key.Recipient[..20]}…\n");
+            text.Append($"{RecipientFingerprint.Compute(recipient)}  {recipient[..20]}…\n");
         }
 
         return new AdminResponse(0, text.ToString());
     }
 
-    private static AdminResponse Add(PortalOptions options, string recipient, string? name)
+    private static AdminResponse Install(PortalOptions options, string file)
     {
-        IRecipient parsed;
-        try
+        TeamPublicKey team = RequireTeamKey(options);
+        var source = new FileInfo(file);
+        if (!source.Exists || source.Length > SignedDocument.MaxBytes)
         {
-            parsed = AgeKeys.ParseRecipient(recipient);
-        }
-        catch (FormatException)
-        {
-            return Error("that is not an age recipient");
+            return Error($"{file} is not a file of at most {SignedDocument.MaxBytes} bytes");
         }
 
-        // Every recipient here is post-quantum: one file never mixes PQ and classic keys (docs/FORMATS.md#age-encryption).
-        if (parsed is not MlKem768X25519Recipient)
+        byte[] envelope = File.ReadAllBytes(file);
+        var incoming = SignedRecipientsFile.Verify(envelope, file, team);
+        RecipientSet? current = null;
+        if (File.Exists(options.SignedRecipientsFile))
         {
-            return Error("refusing a classic (non post-quantum) recipient: this portal's recipients are all age1pq1… keys, and one file never mixes the two");
+            try
+            {
+                current = SignedRecipientsFile.Read(options.SignedRecipientsFile, team).Set;
+            }
+            catch (PortalStartupException)
+            {
+                // The installed file no longer verifies (team.pub changed): the new set replaces it all the same.
+            }
         }
 
-        if (name is not null && (name.Contains('\n', StringComparison.Ordinal) || name.Contains('\r', StringComparison.Ordinal)))
-        {
-            return Error("a name is one line");
-        }
-
-        var keys = Read(options);
-        if (keys.Any(k => k.Recipient == recipient))
-        {
-            return Error("that recipient is already configured");
-        }
-
-        keys.Add(new ReviewerKey(name, recipient, parsed));
-        Write(options, keys);
-        return new AdminResponse(0, $"whistle-portal: added {name ?? "(unnamed)"} with fingerprint {RecipientFingerprint.Compute(recipient)}\n{Restart}");
+        Write(options, envelope);
+        var text = new StringBuilder($"whistle-portal: installed the recipient set issued {incoming.Set.Issued:yyyy-MM-dd}, verified under team key {team.DisplayFingerprint}\n");
+        text.Append(current is null ? "  old: (none)\n" : $"  old (issued {current.Issued:yyyy-MM-dd}): {Fingerprints(current)}\n");
+        text.Append($"  new: {Fingerprints(incoming.Set)}\n");
+        return new AdminResponse(0, text + Restart);
     }
 
-    private static AdminResponse Remove(PortalOptions options, string recipientOrFingerprint)
+    private static string Fingerprints(RecipientSet set) => string.Join(", ", set.Recipients.Select(RecipientFingerprint.Compute));
+
+    private static TeamPublicKey RequireTeamKey(PortalOptions options)
     {
-        var keys = Read(options);
-        var match = keys.FirstOrDefault(k => k.Recipient == recipientOrFingerprint || k.Fingerprint == recipientOrFingerprint);
-        if (match is null)
+        if (!File.Exists(options.TeamPublicKeyFile))
         {
-            return Error("no such recipient");
+            throw new PortalStartupException($"no team public key at {options.TeamPublicKeyFile}.", TeamPublicKeyFile.Hint);
         }
 
-        keys.Remove(match);
-        Write(options, keys);
-        string warning = keys.Count == 0 ? "whistle-portal: warning: no recipients left; in production the portal will refuse to start\n" : string.Empty;
-        return new AdminResponse(0, $"whistle-portal: removed {match.Fingerprint}\n{warning}{Restart}");
+        return TeamPublicKeyFile.Read(options.TeamPublicKeyFile);
     }
 
-    // Written whole to a temporary file, synced and renamed: a crash leaves the old list or the new one, never half.
-    private static void Write(PortalOptions options, List<ReviewerKey> keys)
+    // Written whole to a temporary file, synced and renamed: a crash leaves the old set or the new one, never half.
+    private static void Write(PortalOptions options, byte[] envelope)
     {
         DataDirectory.Ensure(options.DataDirectoryFullPath);
-        var text = new StringBuilder();
-        foreach (var key in keys)
-        {
-            if (key.Name is not null)
-            {
-                text.Append($"# {key.Name}\n");
-            }
-
-            text.Append($"{key.Recipient}\n\n");
-        }
-
-        string temp = options.RecipientsFile + ".new";
+        string temp = options.SignedRecipientsFile + ".new";
         using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write))
         {
-            file.Write(Encoding.UTF8.GetBytes(text.ToString()));
+            file.Write(envelope);
             file.Flush(flushToDisk: true);
         }
 
-        File.Move(temp, options.RecipientsFile, overwrite: true);
+        File.Move(temp, options.SignedRecipientsFile, overwrite: true);
         WhistleSubmit.EncryptedStore.DirectorySync.Flush(options.DataDirectoryFullPath);
     }
 }

@@ -22,16 +22,27 @@ internal static class AdminVerbs
 
     private static Command Recipients()
     {
-        var recipients = new Command("recipients", "The reviewers' age keys (post-quantum only), in <data>/recipients.txt. Restart the portal after a change.");
-        var key = new Argument<string>("RECIPIENT") { Description = "An age1pq1… recipient." };
-        var name = new Option<string?>("--name") { Description = "A name to show in 'recipients list'.", HelpName = "NAME" };
-        var add = new Command("add", "Add a recipient.") { key, name };
-        add.SetAction(parse => AdminCli.Run(parse.GetValue(PortalCommandLine.Data), "recipients",
-            parse.GetValue(name) is { } n ? ["add", parse.GetValue(key)!, "--name", n] : ["add", parse.GetValue(key)!]));
-        recipients.Subcommands.Add(add);
-        recipients.Subcommands.Add(Sub("recipients", "list", "List the recipients.", null));
-        recipients.Subcommands.Add(Sub("recipients", "remove", "Remove a recipient.", "RECIPIENT"));
+        var recipients = new Command("recipients",
+            "The reviewers' keys: a recipient set signed offline with the team key (<data>/recipients.signed.json, verified under <data>/team.pub). Restart the portal after a change.");
+        var file = new Argument<string>("FILE") { Description = "recipients.signed.json from 'whistle-review team publish'." };
+        var install = new Command("install", "Verify a signed recipient set under team.pub, then replace the installed one (shows old and new fingerprints).") { file };
+        install.SetAction(parse => AdminCli.Run(parse.GetValue(PortalCommandLine.Data), "recipients", ["install", Path.GetFullPath(parse.GetValue(file)!)]));
+        recipients.Subcommands.Add(install);
+        recipients.Subcommands.Add(Sub("recipients", "list", "List the installed set's fingerprints (verified).", null));
+
+        // Kept so an operator who tries them learns the signed flow instead of 'unknown verb'.
+        recipients.Subcommands.Add(Refused("add"));
+        recipients.Subcommands.Add(Refused("remove"));
         return recipients;
+    }
+
+    private static Command Refused(string name)
+    {
+        var rest = new Argument<string[]>("ARGS") { Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command(name, "Refused: the set is signed on the reviewers' console ('whistle-review team publish'), then installed here.") { rest };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(parse => AdminCli.Run(parse.GetValue(PortalCommandLine.Data), "recipients", [name]));
+        return command;
     }
 
     private static Command Reviewer()

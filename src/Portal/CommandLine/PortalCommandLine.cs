@@ -19,7 +19,7 @@ public static class PortalCommandLine
 
     public static Option<string?> Data { get; } = new("--data")
     {
-        Description = "The data directory (store, keys, recipients.txt). Default: $Portal__DataDirectory, else ./data.",
+        Description = "The data directory (store, keys, team.pub, recipients.signed.json). Default: $Portal__DataDirectory, else ./data.",
         HelpName = "DIR",
         Recursive = true,
     };
@@ -27,7 +27,7 @@ public static class PortalCommandLine
     // A value is required: "--production" alone must not silently mean anything, and the service passes "true".
     private static readonly Option<bool?> Production = new("--production")
     {
-        Description = "true: refuse to start without reviewers' recipients (no demo key on the server). Default: false.",
+        Description = "true: refuse to start without team.pub and a signed recipient set that verifies under it (no demo key on the server). Default: false.",
         HelpName = "true|false",
         Arity = ArgumentArity.ExactlyOne,
     };

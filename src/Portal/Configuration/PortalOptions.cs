@@ -28,8 +28,20 @@ public sealed class PortalOptions
 
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
-    /// <summary>One age recipient per line, each optionally preceded by a <c># name</c> comment line.</summary>
+    /// <summary>
+    /// Outside production only (a demo or development setup): one age recipient per line, each optionally preceded by
+    /// a <c># name</c> comment line, signed at startup by the demo team key. Production refuses it.
+    /// </summary>
     public string RecipientsFile => Path.Combine(DataDirectoryFullPath, "recipients.txt");
+
+    /// <summary>The reviewers' team public key (whistlesubmit-team-v2:…), written by the console's <c>team publish</c>.</summary>
+    public string TeamPublicKeyFile => Path.Combine(DataDirectoryFullPath, "team.pub");
+
+    /// <summary>The reviewers' recipient set signed with the team key (protocol v2), written by the console's <c>team publish</c>.</summary>
+    public string SignedRecipientsFile => Path.Combine(DataDirectoryFullPath, "recipients.signed.json");
+
+    /// <summary>The demo team signing key, created only outside production when there is no team.pub.</summary>
+    public string DemoTeamKeyFile => Path.Combine(DataDirectoryFullPath, "demo-team-key.txt");
 
     /// <summary>The demo reviewer identity, created only outside production when no recipient is configured.</summary>
     public string DemoIdentityFile => Path.Combine(DataDirectoryFullPath, "demo-reviewer-identity.txt");

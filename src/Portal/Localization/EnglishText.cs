@@ -20,8 +20,9 @@ public static class EnglishText
         FooterNote = "This site keeps no record of your visit: no addresses, no browser details, no tracking.",
 
         DemoTitle = "Demonstration only — do not send a real report",
-        DemoBody = "This portal is running with a demonstration key that is kept on this same server, so whoever runs " +
-            "the server could read anything sent here. Real reviewers have not been set up.",
+        DemoBody = "This portal is running with demonstration keys that are kept on this same server (a reviewer key or " +
+            "the team signing key), so whoever runs the server could read anything sent here or sign in the reviewers' " +
+            "name. Real reviewers have not been set up.",
 
         LandingTitle = "Report abuse at ICE, safely and anonymously",
         LandingIntro =
@@ -136,6 +137,12 @@ public static class EnglishText
         FingerprintLabel = "Fingerprint",
         FullKeyLabel = "Show the full key",
         UnnamedKey = "Reviewers' key",
+        TeamKeyLabel = "Reviewers' signing key",
+        TeamKeyExplanation = "The reviewers signed the list of keys above with their signing key, on a computer that " +
+            "is never online. Your browser checks that signature and refuses to encrypt to any key they did not sign. " +
+            "Compare this fingerprint too.",
+        SetIssuedLabel = "List signed on",
+        TeamScriptLabel = "Hash of the script holding the signing key (/js/team.js)",
 
         AboutTitle = "About this site",
         AboutIntro =

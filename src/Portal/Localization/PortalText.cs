@@ -60,6 +60,18 @@ public sealed record PortalText
 
     public required string UnnamedKey { get; init; }
 
+    /// <summary>Names the team signing key, whose fingerprint follows (the reviewers signed the keys above with it).</summary>
+    public required string TeamKeyLabel { get; init; }
+
+    /// <summary>Why the team key matters: the browser encrypts only to keys it signed.</summary>
+    public required string TeamKeyExplanation { get; init; }
+
+    /// <summary>Before the day the reviewers signed the key list.</summary>
+    public required string SetIssuedLabel { get; init; }
+
+    /// <summary>Before the hash of /js/team.js (which holds the team key for the browser).</summary>
+    public required string TeamScriptLabel { get; init; }
+
     public required string AboutTitle { get; init; }
 
     public required IReadOnlyList<string> AboutIntro { get; init; }

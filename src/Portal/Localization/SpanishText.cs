@@ -23,8 +23,9 @@ public static class SpanishText
         FooterNote = "Este sitio no guarda ningún registro de su visita: ni direcciones, ni datos del navegador, ni rastreo.",
 
         DemoTitle = "Solo demostración: no envíe una denuncia real",
-        DemoBody = "Este portal funciona con una clave de demostración guardada en este mismo servidor, así que quien " +
-            "lo administre podría leer todo lo que se envíe aquí. Todavía no hay revisores reales configurados.",
+        DemoBody = "Este portal funciona con claves de demostración guardadas en este mismo servidor (una clave de " +
+            "revisor o la clave de firma del equipo), así que quien lo administre podría leer todo lo que se envíe aquí " +
+            "o firmar en nombre de los revisores. Todavía no hay revisores reales configurados.",
 
         LandingTitle = "Denuncie abusos en ICE de forma segura y anónima",
         LandingIntro =
@@ -149,6 +150,12 @@ public static class SpanishText
         FingerprintLabel = "Huella digital",
         FullKeyLabel = "Mostrar la clave completa",
         UnnamedKey = "Clave de los revisores",
+        TeamKeyLabel = "Clave de firma de los revisores",
+        TeamKeyExplanation = "Los revisores firmaron la lista de claves anterior con su clave de firma, en una " +
+            "computadora que nunca se conecta a internet. Su navegador comprueba esa firma y se niega a cifrar para " +
+            "cualquier clave que no hayan firmado. Compare también esta huella.",
+        SetIssuedLabel = "Lista firmada el",
+        TeamScriptLabel = "Hash del script que contiene la clave de firma (/js/team.js)",
 
         AboutTitle = "Acerca de este sitio",
         AboutIntro =

@@ -31,6 +31,13 @@ public sealed class ScriptIntegrity
     /// <exception cref="KeyNotFoundException">The script is not in the manifest (a bug in a page, not input).</exception>
     public string For(string script) => hashes[script];
 
+    /// <summary>This map plus <paramref name="script"/> (a script the portal makes itself, such as team.js) with its value.</summary>
+    public ScriptIntegrity With(string script, string integrity) =>
+        new(new Dictionary<string, string>(hashes, StringComparer.Ordinal) { [script] = integrity });
+
+    /// <summary>Every script and its value, for the startup log and for tests.</summary>
+    public IReadOnlyDictionary<string, string> All => hashes;
+
     /// <summary>Loads the manifest and verifies every listed script's hash.</summary>
     /// <exception cref="PortalStartupException">The web root is missing or lacks a file the pages need, or the manifest is missing, malformed, or does not match a script.</exception>
     public static ScriptIntegrity Load(IFileProvider webRoot, string? webRootPath)

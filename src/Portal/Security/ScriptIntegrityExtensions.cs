@@ -1,14 +1,21 @@
+using WhistleSubmit.Portal.Configuration.Team;
+
 namespace WhistleSubmit.Portal.Security;
 
 public static class ScriptIntegrityExtensions
 {
-    /// <summary>Registers <see cref="ScriptIntegrity"/>, loaded from wwwroot/js/manifest.json when the app starts.</summary>
+    /// <summary>
+    /// Registers <see cref="ScriptIntegrity"/>, loaded from wwwroot/js/manifest.json when the app starts, plus team.js.
+    /// The web root is checked first, so a broken one stops startup before a demo team key is created.
+    /// </summary>
     public static WebApplicationBuilder AddScriptIntegrity(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(services =>
         {
             var environment = services.GetRequiredService<IWebHostEnvironment>();
-            return ScriptIntegrity.Load(environment.WebRootFileProvider, environment.WebRootPath);
+            var bundle = ScriptIntegrity.Load(environment.WebRootFileProvider, environment.WebRootPath);
+            var team = services.GetRequiredService<PortalTeamKey>();
+            return bundle.With(PortalTeamKey.ScriptName, team.Integrity);
         });
         return builder;
     }

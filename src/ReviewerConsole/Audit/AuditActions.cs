@@ -7,10 +7,12 @@ internal static class AuditActions
     public const string VaultCreate = "vault.create";
     public const string KeyCreate = "key.create";
     public const string TeamKeyCreate = "team-key.create";
+    public const string TeamPublish = "team.publish";
     public const string ImportBundle = "import.bundle";
     public const string ImportItem = "import.item";
     public const string ImportRefused = "import.refused";
     public const string CaseOpen = "case.open";
+    public const string CaseConflict = "case.conflict";
     public const string CaseStatus = "case.status";
     public const string CaseSeverity = "case.severity";
     public const string CaseAssign = "case.assign";

@@ -9,7 +9,7 @@ namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>
 /// Takes new items into cases, inside the caller's store transaction (an import's): each item opens or joins the case
-/// of its source mailbox (one case per mailbox), is numbered, compared with every item already in the vault
+/// <see cref="CaseMatching"/> decides on its case proof (flags included), is numbered, compared with every item already in the vault
 /// (identical plaintext: duplicate; similar main text: near-duplicate, flagged in both directions), and stored, each
 /// step with its audit entry. <see cref="Complete"/> records the last item number.
 /// </summary>
@@ -23,6 +23,8 @@ internal sealed class CaseIntake
     private readonly List<Known> known;
     private readonly HashSet<string> opened = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> newMessages = new(StringComparer.Ordinal);
+    private readonly List<(string ItemId, string CaseId, ItemFlag Flag)> flagged = [];
+    private int v1Items;
     private long sequence;
 
     /// <param name="data">The import's store transaction.</param>
@@ -45,18 +47,35 @@ internal sealed class CaseIntake
     /// <summary>Per case that existed before this intake: how many items joined it (to announce, and unread until read).</summary>
     public IReadOnlyDictionary<string, int> NewMessages => newMessages;
 
+    /// <summary>Every case-proof flag raised by this intake but "v1", with its item and case, in order (for the import's output).</summary>
+    public IReadOnlyList<(string ItemId, string CaseId, ItemFlag Flag)> Flagged => flagged;
+
+    /// <summary>How many items of this intake were v1 (grouping not proven).</summary>
+    public int V1Items => v1Items;
+
     /// <returns>The id of the case the item opened, or null if it joined an open one.</returns>
     public string? Admit(IntakeItem s)
     {
         CaseRecord record;
         string? opened = null;
-        if (data.CaseOfMailbox(s.MailboxId) is not { } existing)
+        CaseMatching.Decision decision = CaseMatching.Decide(data, s);
+        if (decision.Existing is not { } existing)
         {
-            record = new CaseRecord(BundleItem.NewId(), s.MailboxId, CaseStatus.New, null, null, [], now, now, s.Report?.ReplyRecipient);
+            record = new CaseRecord(BundleItem.NewId(), decision.MailboxId, CaseStatus.New, null, null, [], now, now, decision.ReplyRecipient,
+                Proof: decision.Proof, Conflicts: []);
             data.InsertCase(record);
             opened = record.Id;
             this.opened.Add(record.Id);
-            Audit(AuditActions.CaseOpen, record.Id, null, "case opened for a new source");
+            Audit(AuditActions.CaseOpen, record.Id, null, decision.Proof is null
+                ? "case opened for a new source (v1: grouping not proven)"
+                : $"case opened for a new source, case proof {decision.Proof}");
+            foreach (CaseRecord other in decision.Conflicting)
+            {
+                // Both ways, like duplicates: the older case learns that another claims its mailbox.
+                CaseRecord current = data.FindCase(other.Id)!;
+                data.UpdateCase(current with { Conflicts = [.. current.ConflictingCases, record.Id] });
+                Audit(AuditActions.CaseConflict, other.Id, null, $"case {record.ShortId} opened on this case's mailbox id with another case proof; not merged");
+            }
         }
         else
         {
@@ -65,7 +84,7 @@ internal sealed class CaseIntake
             record = existing with
             {
                 Updated = now,
-                ReplyRecipient = existing.ReplyRecipient ?? s.Report?.ReplyRecipient,
+                ReplyRecipient = decision.ReplyRecipient,
                 Unread = existing.Unread + (older ? 1 : 0),
             };
             data.UpdateCase(record);
@@ -73,6 +92,12 @@ internal sealed class CaseIntake
             {
                 newMessages[record.Id] = newMessages.GetValueOrDefault(record.Id) + 1;
             }
+        }
+
+        flagged.AddRange(decision.Flags.Where(f => f.Kind != ItemFlag.V1Unproven).Select(f => (s.Id, record.Id, f)));
+        if (decision.Flags.Any(f => f.Kind == ItemFlag.V1Unproven))
+        {
+            v1Items++;
         }
 
         string mainText = Documents.MainText(s.Report, s.Message);
@@ -98,7 +123,7 @@ internal sealed class CaseIntake
             s.Id, record.Id, s.MailboxId, kind, ++sequence, bundleSha256, bundleCreated,
             now, vault.Actor, s.CiphertextSize, s.CiphertextSha256, s.PlaintextSize, s.PlaintextSha256,
             s.Report is not null ? Documents.Serialize(s.Report) : Documents.Serialize(s.Message!),
-            Documents.SearchText(s.Report, s.Message), Documents.CategoryIds(s.Report), s.Attachments, duplicates, near);
+            Documents.SearchText(s.Report, s.Message), Documents.CategoryIds(s.Report), s.Attachments, duplicates, near, decision.Flags);
         data.InsertItem(item, signature);
 
         // Flags go both ways: the earlier item learns about the later one.
@@ -108,7 +133,8 @@ internal sealed class CaseIntake
 
         Audit(AuditActions.ImportItem, record.Id, item.Id,
             $"{kind}, {item.Attachments.Count} attachments, ciphertext {item.CiphertextSize} bytes SHA-256 {item.CiphertextSha256}, "
-            + $"plaintext SHA-256 {item.PlaintextSha256}");
+            + $"plaintext SHA-256 {item.PlaintextSha256}"
+            + string.Concat(decision.Flags.Select(f => $"; flag {f.Kind}{(f.Detail is null ? string.Empty : " " + f.Detail)}")));
         return opened;
     }
 

@@ -61,7 +61,8 @@ internal static class CaseQueryService
                 first is null ? string.Empty : TerminalText.Line(Documents.MainText(
                     first.IsSubmission ? Documents.Report(first) : null, first.IsSubmission ? null : Documents.Message(first)), SummaryLength),
                 caseItems.Any(i => i.Duplicates.Count > 0),
-                caseItems.Any(i => i.NearDuplicates.Count > 0))
+                caseItems.Any(i => i.NearDuplicates.Count > 0),
+                ProofLabels(c, caseItems))
             {
                 RecipientWarning = caseItems.Select(i => recipients.GetValueOrDefault(i.Id)?.Warning).FirstOrDefault(w => w is not null),
             });
@@ -96,6 +97,19 @@ internal static class CaseQueryService
 
         return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(data, caseId), caseOfItem) { Recipients = recipients };
     });
+
+    // v1 first, then the warnings in a fixed order; a case that others conflict with is flagged too.
+    private static IReadOnlyList<string> ProofLabels(CaseRecord c, List<ItemRecord> items)
+    {
+        var kinds = items.SelectMany(i => i.ProofFlags).Select(f => f.Kind).ToHashSet(StringComparer.Ordinal);
+        if (c.ConflictingCases.Count > 0)
+        {
+            kinds.Add(ItemFlag.Conflict);
+        }
+
+        string[] order = [ItemFlag.V1Unproven, ItemFlag.Conflict, ItemFlag.Routed, ItemFlag.OtherReplyKey, ItemFlag.OtherMailbox];
+        return [.. order.Where(kinds.Contains).Select(ProofFlagText.Label)];
+    }
 
     private static bool Matches(string search, CaseRecord c, List<ItemRecord> items, List<NoteRecord> notes) =>
         items.Any(i => i.Text.Contains(search, StringComparison.OrdinalIgnoreCase))

@@ -29,6 +29,14 @@ internal static class CaseText
             o.Append(Inv($"{warning} (item {item.Id[..8]}): the portal may have added or dropped a recipient; report it to the team\n"));
         }
 
+        o.Append(c.Proof is { } proof
+            ? Inv($"Grouping: proven by the source's codename (case proof {proof[..16]}…); replies go to mailbox {c.MailboxId[..8]}\n")
+            : "Grouping: v1, not proven (by the portal's mailbox id)\n");
+        foreach (string other in c.ConflictingCases)
+        {
+            o.Append(Inv($"CONFLICT: case {other[..CaseRecord.ShortIdLength]} was opened on this case's mailbox id with another case proof (another codename, or a forgery); not merged\n"));
+        }
+
         var timeline = d.Items.Select(i => (i.Imported, i.Sequence, (Action)(() => Item(o, d, i))))
             .Concat(d.Replies.Select(rep => (rep.Time, long.MaxValue, (Action)(() => Reply(o, rep)))))
             .OrderBy(e => e.Item1, StringComparer.Ordinal).ThenBy(e => e.Item2);
@@ -93,6 +101,11 @@ internal static class CaseText
             o.Append(recipients.Warning is { } warning
                 ? Inv($"  {warning}: the portal may have added or dropped a recipient\n")
                 : Inv($"  Recipients: {recipients.Count} post-quantum, one per reviewer key\n"));
+        }
+
+        foreach (ItemFlag flag in i.ProofFlags)
+        {
+            o.Append(Inv($"  {ProofFlagText.Describe(flag)}\n"));
         }
 
         foreach (string other in i.Duplicates)

@@ -1,12 +1,13 @@
 namespace WhistleSubmit.ReviewerConsole.Import;
 
 /// <summary>
-/// What an import did: counts, the cases it opened, the new messages (follow-ups) per older case, and where the receipt
-/// for <c>whistle-portal confirm</c> went.
+/// What an import did: counts, the cases it opened, the new messages (follow-ups) per older case, where the receipt
+/// for <c>whistle-portal confirm</c> went, and the case-proof flags (<see cref="Outcome"/>).
 /// </summary>
 internal sealed record ImportResult(
     string BundleSha256, int Total, int Imported, int AlreadyPresent, IReadOnlyList<string> NewCaseIds,
-    IReadOnlyDictionary<string, int> NewMessages, string ReceiptPath)
+    IReadOnlyDictionary<string, int> NewMessages, string ReceiptPath, ImportOutcome Outcome)
+
 {
     /// <summary>Items refused for their recipients (issue 13 P4): not in the vault, not in the receipt.</summary>
     public IReadOnlyList<RefusedItem> Refused { get; init; } = [];

@@ -37,7 +37,7 @@ internal static class ImportService
         }
 
         var present = manifest.Items.Where(i => !staging.TryGetPath(i.Id, out _)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        (IReadOnlyList<string> Opened, IReadOnlyDictionary<string, int> NewMessages) cases = ([], new Dictionary<string, int>());
+        ImportOutcome cases = ImportOutcome.None;
         var recipients = new RecipientCheck(vault.Read(data => data.AllKeys().Count()));
         if (present.Count < manifest.Items.Count)
         {
@@ -65,7 +65,7 @@ internal static class ImportService
         }
 
         return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count - recipients.Refused.Count, present.Count, cases.Opened,
-            cases.NewMessages, receipt) { Refused = recipients.Refused };
+            cases.NewMessages, receipt, cases) { Refused = recipients.Refused };
     }
 
     private static BundleReader Verify(Stream file, StagingArea staging)
@@ -99,7 +99,7 @@ internal static class ImportService
     private static bool IsInVault(VaultSession vault, string id) =>
         vault.Read(data => data.ItemExists(id));
 
-    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
+    private static ImportOutcome ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
         HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes,
         RecipientCheck recipients)
     {
@@ -126,7 +126,7 @@ internal static class ImportService
         return Commit(vault, staged, bundleSha256, manifest.Created, present.Count, recipients);
     }
 
-    private static (IReadOnlyList<string>, IReadOnlyDictionary<string, int>) Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present,
+    private static ImportOutcome Commit(VaultSession vault, List<StagedItem> staged, string bundleSha256, DateOnly created, int present,
         RecipientCheck recipients)
     {
         var placed = new List<string>();

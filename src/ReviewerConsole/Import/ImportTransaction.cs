@@ -11,10 +11,12 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// </summary>
 internal static class ImportTransaction
 {
-    /// <returns>The ids of the cases opened, and per older case how many new items joined it.</returns>
-    public static (IReadOnlyList<string> Opened, IReadOnlyDictionary<string, int> NewMessages) Apply(VaultData data, VaultSession vault, IReadOnlyList<StagedItem> staged, string bundleSha256,
+    /// <returns>The ids of the cases opened, per older case how many new items joined it, and the case-proof flags.</returns>
+    public static ImportOutcome Apply(VaultData data, VaultSession vault, IReadOnlyList<StagedItem> staged, string bundleSha256,
         DateOnly bundleCreated, int alreadyPresent)
     {
+        // A vault made before protocol v2 is moved up first, in this same transaction (a failed import leaves it as it was).
+        data.MigrateSchema();
         var intake = new CaseIntake(data, vault, bundleSha256, bundleCreated);
         var opened = new List<string>();
         foreach (StagedItem s in staged)
@@ -28,6 +30,6 @@ internal static class ImportTransaction
         intake.Complete();
         AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.ImportBundle, null, null,
             $"bundle SHA-256 {bundleSha256}: {staged.Count} new items, {alreadyPresent} already in the vault");
-        return (opened, intake.NewMessages);
+        return new ImportOutcome(opened, intake.NewMessages, intake.Flagged, intake.V1Items);
     }
 }

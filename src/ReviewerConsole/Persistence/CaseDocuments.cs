@@ -21,6 +21,8 @@ internal static class CaseDocuments
         ["updated"] = c.Updated,
         ["replyRecipient"] = Nullable(c.ReplyRecipient),
         ["unread"] = c.Unread,
+        ["proof"] = Nullable(c.Proof),
+        ["conflicts"] = Strings(c.ConflictingCases),
     };
 
     public static CaseRecord ToCase(BsonDocument d) => new(
@@ -34,7 +36,10 @@ internal static class CaseDocuments
         d["updated"].AsString,
         OptionalString(d["replyRecipient"]),
         // Absent in cases stored before follow-ups were counted: nothing unread.
-        d.TryGetValue("unread", out BsonValue unread) && unread.IsInt32 ? unread.AsInt32 : 0);
+        d.TryGetValue("unread", out BsonValue unread) && unread.IsInt32 ? unread.AsInt32 : 0,
+        // Absent in cases stored before protocol v2: v1 cases, no conflicts recorded.
+        d.TryGetValue("proof", out BsonValue proof) ? OptionalString(proof) : null,
+        d.TryGetValue("conflicts", out BsonValue conflicts) ? StringList(conflicts) : null);
 
     public static BsonDocument ToDocument(ItemRecord i, byte[] minHash) => new()
     {
@@ -66,6 +71,7 @@ internal static class CaseDocuments
         })),
         ["duplicates"] = Strings(i.Duplicates),
         ["nearDuplicates"] = Strings(i.NearDuplicates),
+        ["flags"] = new BsonArray(i.ProofFlags.Select(f => (BsonValue)new BsonDocument { ["kind"] = f.Kind, ["detail"] = Nullable(f.Detail) })),
         ["minhash"] = minHash,
     };
 
@@ -90,7 +96,11 @@ internal static class CaseDocuments
             a["number"].AsInt32, a["name"].AsString, a["safeName"].AsString, a["size"].AsInt64, a["sha256"].AsString,
             a["type"].AsString, a["typeLabel"].AsString))],
         StringList(d["duplicates"]),
-        StringList(d["nearDuplicates"]));
+        StringList(d["nearDuplicates"]),
+        // Absent in items stored before protocol v2: ItemRecord.ProofFlags reads that as v1.
+        d.TryGetValue("flags", out BsonValue flags)
+            ? [.. flags.AsArray.Select(v => v.AsDocument).Select(f => new ItemFlag(f["kind"].AsString, OptionalString(f["detail"])))]
+            : null);
 
     public static BsonDocument ToDocument(NoteRecord n) => new()
     {

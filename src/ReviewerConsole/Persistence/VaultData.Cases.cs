@@ -12,10 +12,15 @@ internal sealed partial class VaultData
     public IReadOnlyList<CaseRecord> CasesStartingWith(string prefix) =>
         [.. Cases.Find(Query.StartsWith("_id", prefix)).Select(CaseDocuments.ToCase)];
 
-    /// <summary>The case of a source mailbox, or null if none is open yet.</summary>
-    public CaseRecord? CaseOfMailbox(string mailboxId) =>
+    /// <summary>Every case with this mailbox id (more than one only after a conflict), oldest first.</summary>
+    public IReadOnlyList<CaseRecord> CasesOfMailbox(string mailboxId) =>
         // Parameterised: Query.EQ puts the value into the expression text, which LiteDB then parses anew for every item.
-        Cases.FindOne(BsonExpression.Create("mailbox = @0", mailboxId)) is { } doc ? CaseDocuments.ToCase(doc) : null;
+        [.. Cases.Find(BsonExpression.Create("mailbox = @0", mailboxId)).Select(CaseDocuments.ToCase)
+            .OrderBy(c => c.Opened, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)];
+
+    /// <summary>The v2 case with this case proof, or null.</summary>
+    public CaseRecord? CaseOfProof(string proof) =>
+        Cases.FindOne(BsonExpression.Create("proof = @0", proof)) is { } doc ? CaseDocuments.ToCase(doc) : null;
 
     public IEnumerable<CaseRecord> AllCases() => Cases.FindAll().Select(CaseDocuments.ToCase);
 

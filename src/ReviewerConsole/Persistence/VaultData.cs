@@ -17,6 +17,9 @@ internal sealed partial class VaultData(ILiteDatabase db)
     /// <summary>Created once, at init: creating an index later would write to the store in a read-only verb.</summary>
     public void EnsureIndexes() => VaultSchema.EnsureIndexes(db);
 
+    /// <summary>Moves a vault made by an older version to the current schema (<see cref="VaultSchema.Migrate"/>).</summary>
+    public bool MigrateSchema() => VaultSchema.Migrate(db);
+
     /// <summary>The last item sequence number given out (0 before the first import).</summary>
     public long ItemSequence() => Meta.FindById(ItemSequenceId)?["value"].AsInt64 ?? 0;
 

@@ -23,14 +23,42 @@ internal static class VaultSchema
     /// </summary>
     public const string Recipients = "recipients";
 
+    /// <summary>The shape <see cref="EnsureIndexes"/> makes; vaults made before it are moved up by <see cref="Migrate"/>.</summary>
+    public const int Version = 2;
+
+    private const string VersionId = "schema";
+
     /// <summary>Created once, at init: creating an index later would write to the store in a read-only verb.</summary>
     public static void EnsureIndexes(ILiteDatabase db)
     {
-        db.GetCollection(Cases).EnsureIndex("mailbox", unique: true);
+        // Not unique since v2: a case opened with another case proof on a known mailbox id shares it (a conflict).
+        db.GetCollection(Cases).EnsureIndex("mailbox");
+        db.GetCollection(Cases).EnsureIndex("proof");
+        db.GetCollection(Meta).Upsert(new BsonDocument { ["_id"] = VersionId, ["value"] = Version });
         db.GetCollection(Items).EnsureIndex("case");
         db.GetCollection(Notes).EnsureIndex("case");
         db.GetCollection(Replies).EnsureIndex("case");
         db.GetCollection(Replies).EnsureIndex("exported");
         db.GetCollection(Audit).EnsureIndex("case");
+    }
+
+    /// <summary>
+    /// Brings a vault made by an older version to <see cref="Version"/>, inside the caller's write transaction (import
+    /// calls it first; read-only verbs read either shape). Version 1 (no schema entry) had a unique mailbox index on
+    /// cases: it is replaced by a plain one, and the proof index added. Its cases and items need no rewrite: a case
+    /// without a proof is a v1 case and an item without flags a v1 item.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public static bool Migrate(ILiteDatabase db)
+    {
+        var meta = db.GetCollection(Meta);
+        if (meta.FindById(VersionId) is { } stored && stored["value"].AsInt32 >= Version)
+        {
+            return false;
+        }
+
+        db.GetCollection(Cases).DropIndex("mailbox");
+        EnsureIndexes(db);
+        return true;
     }
 }

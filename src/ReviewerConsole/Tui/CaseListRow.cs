@@ -9,6 +9,8 @@ namespace WhistleSubmit.ReviewerConsole.Tui;
 /// <remarks>
 /// Flags: M new messages unread, D duplicate, N near-duplicate, R reply queued. A "!" right after the id (in place of
 /// the space, so the summary keeps its width at 80 columns): an item's recipients differ from the team (issue 13 P4).
+/// A case-proof warning (conflict, routed under another mailbox, another reply key claimed: docs/CONSOLE.md#case-proof)
+/// puts "! " before the summary (a v1 case's "grouping not proven" is shown in the case itself).
 /// </remarks>
 internal static class CaseListRow
 {
@@ -16,7 +18,7 @@ internal static class CaseListRow
     {
         string flags = (s.Case.Unread > 0 ? "M" : " ") + (s.HasDuplicates ? "D" : " ") + (s.HasNearDuplicates ? "N" : " ") + (s.QueuedReplies > 0 ? "R" : " ");
         string severity = s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-";
-        return $"{s.Case.ShortId}{(s.RecipientWarning is null ? ' ' : '!')}{ShortStatus(s.Case.Status),-6} {severity} {flags} {TerminalText.Line(s.Summary, 60)}";
+        return $"{s.Case.ShortId}{(s.RecipientWarning is null ? ' ' : '!')}{ShortStatus(s.Case.Status),-6} {severity} {flags} {(s.HasProofWarning ? "! " : string.Empty)}{TerminalText.Line(s.Summary, 60)}";
     }
 
     /// <summary>

@@ -24,12 +24,15 @@ public class SourceKeysTests
                 v.GetProperty("mailboxToken").GetString(),
                 v.GetProperty("mailboxId").GetString(),
                 v.GetProperty("replySeed").GetString(),
-                v.GetProperty("replyRecipient").GetString());
+                v.GetProperty("replyRecipient").GetString(),
+                v.GetProperty("caseKey").GetString(),
+                v.GetProperty("caseProof").GetString());
         }
     }
 
     [TestCaseSource(nameof(Vectors))]
-    public void Derive_KnownAnswerVector_Matches(string input, string codename, string seed, string token, string mailboxId, string replySeed, string replyRecipient)
+    public void Derive_KnownAnswerVector_Matches(string input, string codename, string seed, string token, string mailboxId, string replySeed, string replyRecipient,
+        string caseKey, string caseProof)
     {
         using SourceKeys keys = SourceKeys.Derive(input);
         using var expectedIdentity = MlKem768X25519Identity.FromSeed(Convert.FromHexString(replySeed));
@@ -42,6 +45,8 @@ public class SourceKeysTests
             Assert.That(keys.MailboxId, Is.EqualTo(mailboxId));
             Assert.That(keys.ReplyRecipient.ToString(), Is.EqualTo(replyRecipient));
             Assert.That(expectedIdentity.Recipient.ToString(), Is.EqualTo(replyRecipient));
+            Assert.That(Convert.ToHexStringLower(keys.CaseKey), Is.EqualTo(caseKey));
+            Assert.That(SourceKeys.CaseProofFromKey(keys.CaseKey), Is.EqualTo(caseProof));
         });
     }
 

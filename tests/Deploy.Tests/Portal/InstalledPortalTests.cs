@@ -38,8 +38,9 @@ public sealed class InstalledPortalTests
         Assert.That(root.Install(PortalPublish.Path).ExitCode, Is.Zero);
         var data = root.Combine("var", "lib", "whistlesubmit");
         using (var reviewer = MlKem768X25519Identity.Generate())
+        using (var team = new TestTeam())
         {
-            await File.WriteAllTextAsync(Path.Combine(data, "recipients.txt"), reviewer.Recipient + "\n");
+            team.Configure(data, reviewer.Recipient.ToString());
         }
 
         int port = FreePort();

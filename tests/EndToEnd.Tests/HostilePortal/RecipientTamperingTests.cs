@@ -104,13 +104,12 @@ public sealed class RecipientTamperingTests
         team.Review("init", "--kdf-memory", "19");
         team.Review("keygen", "--name", "ana");
         team.Review("keygen", "--name", "bob");
-        using (JsonDocument keys = JsonDocument.Parse(team.Review("keys", "--json")))
-        {
-            foreach (JsonElement key in keys.RootElement.EnumerateArray())
-            {
-                team.Portal("recipients", "add", key.GetProperty("recipient").GetString()!, "--name", key.GetProperty("name").GetString()!);
-            }
-        }
+        // The portal takes both keys as a set signed with the team key (protocol v2, P5).
+        team.Review("team", "keygen");
+        string published = Path.Combine(root, "published");
+        team.Review("team", "publish", "--out", published);
+        File.Copy(Path.Combine(published, "team.pub"), Path.Combine(team.PortalData, "team.pub"));
+        team.Portal("recipients", "install", Path.Combine(published, "recipients.signed.json"));
 
         PortalServer server = await Executables.StartPortalAsync(["--production", "true", "--data", team.PortalData, "--port", "0", "--transfer-port", "0"], team.PortalEnvironment);
         servers.Add(server);

@@ -18,24 +18,65 @@ public class AdminCliTests
     public void TearDown() => Directory.Delete(data, recursive: true);
 
     [Test]
-    public async Task Recipients_AddListRemove_FingerprintsAndNoMixing()
+    public async Task Recipients_AddOrRemove_RefusedExplainingTheSignedFlow()
     {
         string pq = TestKeys.NewRecipient();
-        using var classic = X25519Identity.Generate();
 
         var add = await PortalProcess.RunVerbAsync(data, "recipients", "add", pq, "--name", "Ana");
-        var mixed = await PortalProcess.RunVerbAsync(data, "recipients", "add", classic.Recipient.ToString());
-        var list = await PortalProcess.RunVerbAsync(data, "recipients", "list");
         var remove = await PortalProcess.RunVerbAsync(data, "recipients", "remove", pq);
 
-        string fingerprint = RecipientFingerprint.Compute(pq);
-        Assert.That(add.ExitCode, Is.Zero);
-        Assert.That(add.Stdout, Does.Contain(fingerprint));
-        Assert.That(mixed.ExitCode, Is.EqualTo(1));
-        Assert.That(mixed.Stderr, Does.StartWith("whistle-portal: error: refusing a classic"));
-        Assert.That(list.Stdout, Does.Contain(fingerprint).And.Contain("Ana"));
-        Assert.That(remove.ExitCode, Is.Zero);
-        Assert.That(File.ReadAllText(Path.Combine(data, "recipients.txt")), Does.Not.Contain(pq));
+        foreach (var result in new[] { add, remove })
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1));
+            Assert.That(result.Stderr, Does.StartWith("whistle-portal: error: the reviewers' keys are a recipient set signed offline"));
+            Assert.That(result.Stderr, Does.Contain("team publish").And.Contain("recipients install"));
+        }
+
+        Assert.That(Directory.EnumerateFiles(data, "recipients*"), Is.Empty);
+    }
+
+    [Test]
+    public async Task Recipients_Install_VerifiesThenReplacesShowingOldAndNewFingerprints()
+    {
+        using var team = new TestTeam();
+        string a = TestKeys.NewRecipient(), b = TestKeys.NewRecipient();
+        team.Configure(data, a);
+        string next = Path.Combine(Directory.CreateTempSubdirectory("whistle-publish-").FullName, "recipients.signed.json");
+        File.WriteAllBytes(next, team.SignRecipients(a, b));
+
+        var install = await PortalProcess.RunVerbAsync(data, "recipients", "install", next);
+        var list = await PortalProcess.RunVerbAsync(data, "recipients", "list");
+
+        Assert.That(install.ExitCode, Is.Zero, install.Stderr);
+        Assert.That(install.Stdout, Does.Contain($"old (issued").And.Contain($"new: {RecipientFingerprint.Compute(a)}, {RecipientFingerprint.Compute(b)}"));
+        Assert.That(install.Stdout, Does.Contain(team.PublicKey.DisplayFingerprint).And.Contain("restart the portal"));
+        Assert.That(File.ReadAllBytes(Path.Combine(data, "recipients.signed.json")), Is.EqualTo(File.ReadAllBytes(next)));
+        Assert.That(list.Stdout, Does.Contain(RecipientFingerprint.Compute(b)).And.Contain("verified"));
+        Directory.Delete(Path.GetDirectoryName(next)!, recursive: true);
+    }
+
+    [Test]
+    public async Task Recipients_InstallTamperedOrForeignSet_RefusedAndNothingChanges()
+    {
+        using var team = new TestTeam();
+        using var other = new TestTeam();
+        string a = TestKeys.NewRecipient();
+        team.Configure(data, a);
+        byte[] before = File.ReadAllBytes(Path.Combine(data, "recipients.signed.json"));
+        string dir = Directory.CreateTempSubdirectory("whistle-publish-").FullName;
+        string tampered = Path.Combine(dir, "tampered.json"), foreign = Path.Combine(dir, "foreign.json");
+        File.WriteAllBytes(tampered, TestTeam.WithExtraRecipient(before, TestKeys.NewRecipient()));
+        File.WriteAllBytes(foreign, other.SignRecipients(a, TestKeys.NewRecipient()));
+
+        var first = await PortalProcess.RunVerbAsync(data, "recipients", "install", tampered);
+        var second = await PortalProcess.RunVerbAsync(data, "recipients", "install", foreign);
+
+        Assert.That(first.ExitCode, Is.EqualTo(1));
+        Assert.That(first.Stderr, Does.Contain("does not verify"));
+        Assert.That(second.ExitCode, Is.EqualTo(1));
+        Assert.That(second.Stderr, Does.Contain("another team key").And.Contain(other.PublicKey.Fingerprint));
+        Assert.That(File.ReadAllBytes(Path.Combine(data, "recipients.signed.json")), Is.EqualTo(before));
+        Directory.Delete(dir, recursive: true);
     }
 
     [Test]

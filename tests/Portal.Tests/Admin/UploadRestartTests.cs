@@ -30,8 +30,7 @@ public class UploadRestartTests
             using (var http = new HttpClient { BaseAddress = first.Address })
             {
                 var api = new UploadApi(http);
-                var config = await http.GetFromJsonAsync<JsonObject>(new Uri("/api/config", UriKind.Relative));
-                var recipients = config!["recipients"]!.AsArray().Select(r => AgeKeys.ParseRecipient(r!.GetValue<string>())).ToList();
+                var recipients = await UploadApi.RecipientsAsync(http);
                 ciphertext = AgeEncryption.Encrypt(plaintext, recipients);
                 Assert.That(ChunkCount(ciphertext), Is.EqualTo(Chunks));
                 uploadId = await api.CreateOkAsync("submission", UploadApi.NewToken(), ciphertext.Length);

@@ -12,34 +12,82 @@ namespace WhistleSubmit.Portal.Tests.ClientApp;
 /// </summary>
 public class CSharpFixtureTests
 {
-    private static readonly JsonElement Fixture = JsonDocument.Parse(File.ReadAllText(Path.Combine(
-        AppContext.BaseDirectory, "../../../../../src/Portal/ClientApp/test/fixtures/csharp-containers.json"))).RootElement;
+    private static readonly string FixturePath = Path.Combine(
+        AppContext.BaseDirectory, "../../../../../src/Portal/ClientApp/test/fixtures/csharp-containers.json");
 
+    private static readonly JsonElement Fixture = JsonDocument.Parse(File.ReadAllText(FixturePath)).RootElement;
+
+    /// <remarks>
+    /// Labels starting "v2 " hold report.json / message.json v2 with the fixture's caseKey, mailboxId and
+    /// replyRecipient ("facts"); the rest are v1, kept so that v1 containers in the field stay pinned. With
+    /// WHISTLESUBMIT_WRITE_FIXTURE=1 the test rewrites each container in the file instead of comparing (then commit it).
+    /// </remarks>
     [Test]
     public void Containers_RewrittenWithSubmissionWriter_AreByteIdentical()
     {
-        var client = new ClientFacts { Language = Language.En, EncryptedBy = EncryptedBy.Browser };
+        bool write = Environment.GetEnvironmentVariable("WHISTLESUBMIT_WRITE_FIXTURE") == "1";
+        string text = File.ReadAllText(FixturePath);
         foreach (var c in Fixture.GetProperty("containers").EnumerateArray())
         {
-            string[] names = [.. c.GetProperty("names").EnumerateArray().Select(n => n.GetString()!)];
-            byte[][] contents = [.. c.GetProperty("contents").EnumerateArray().Select(n => Convert.FromBase64String(n.GetString()!))];
-            var attachments = names.Select((n, i) => new AttachmentInfo { Name = n, Size = contents[i].Length }).ToList();
-            bool message = c.GetProperty("label").GetString()!.StartsWith("message", StringComparison.Ordinal);
-            using var output = new MemoryStream();
-            using (var writer = message
-                ? new SubmissionWriter(output, new MessageV1 { Text = "follow-up text", Attachments = attachments, Client = client }, leaveOpen: true)
-                : new SubmissionWriter(output, new ReportV1 { Description = "A description", Categories = [Category.ArrestQuotas], Attachments = attachments, Client = client }, leaveOpen: true))
+            string label = c.GetProperty("label").GetString()!;
+            string actual = Convert.ToBase64String(Write(c, label));
+            string expected = c.GetProperty("container").GetString()!;
+            if (write)
             {
-                foreach (byte[] content in contents)
-                {
-                    writer.AddAttachment(new MemoryStream(content));
-                }
-
-                writer.Complete();
+                int at = text.IndexOf($"\"container\": \"{expected}\"", StringComparison.Ordinal);
+                text = string.Concat(text.AsSpan(0, at), $"\"container\": \"{actual}\"", text.AsSpan(at + expected.Length + 15));
+                continue;
             }
 
-            Assert.That(Convert.ToBase64String(output.ToArray()), Is.EqualTo(c.GetProperty("container").GetString()), c.GetProperty("label").GetString());
+            Assert.That(actual, Is.EqualTo(expected), label);
         }
+
+        if (write)
+        {
+            File.WriteAllText(FixturePath, text);
+        }
+    }
+
+    [Test]
+    public void Containers_BothVersions_ArePinned()
+    {
+        string[] labels = [.. Fixture.GetProperty("containers").EnumerateArray().Select(c => c.GetProperty("label").GetString()!)];
+
+        Assert.That(labels.Count(l => l.StartsWith("v2 report", StringComparison.Ordinal)), Is.GreaterThan(0));
+        Assert.That(labels.Count(l => l.StartsWith("v2 message", StringComparison.Ordinal)), Is.GreaterThan(0));
+        Assert.That(labels.Count(l => l.StartsWith("report", StringComparison.Ordinal)), Is.GreaterThan(0), "a v1 report stays pinned");
+        Assert.That(labels.Count(l => l.StartsWith("message", StringComparison.Ordinal)), Is.GreaterThan(0), "a v1 message stays pinned");
+    }
+
+    private static byte[] Write(JsonElement c, string label)
+    {
+        var client = new ClientFacts { Language = Language.En, EncryptedBy = EncryptedBy.Browser };
+        string[] names = [.. c.GetProperty("names").EnumerateArray().Select(n => n.GetString()!)];
+        byte[][] contents = [.. c.GetProperty("contents").EnumerateArray().Select(n => Convert.FromBase64String(n.GetString()!))];
+        var attachments = names.Select((n, i) => new AttachmentInfo { Name = n, Size = contents[i].Length }).ToList();
+        bool v2 = label.StartsWith("v2 ", StringComparison.Ordinal);
+        bool message = label.StartsWith(v2 ? "v2 message" : "message", StringComparison.Ordinal);
+        string? Fact(string name) => v2 ? c.GetProperty("facts").GetProperty(name).GetString() : null;
+        var report = new ReportV1 { Description = "A description", Categories = [Category.ArrestQuotas], Attachments = attachments, Client = client };
+        var followup = new MessageV1 { Text = "follow-up text", Attachments = attachments, Client = client };
+        if (v2)
+        {
+            report = report with { V = 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId"), ReplyRecipient = Fact("replyRecipient") };
+            followup = followup with { V = 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId") };
+        }
+
+        using var output = new MemoryStream();
+        using (var writer = message ? new SubmissionWriter(output, followup, leaveOpen: true) : new SubmissionWriter(output, report, leaveOpen: true))
+        {
+            foreach (byte[] content in contents)
+            {
+                writer.AddAttachment(new MemoryStream(content));
+            }
+
+            writer.Complete();
+        }
+
+        return output.ToArray();
     }
 
     [Test]

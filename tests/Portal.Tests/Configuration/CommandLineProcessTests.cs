@@ -100,8 +100,8 @@ public class CommandLineProcessTests
             timeout: Timeout);
 
         Assert.That(result.ExitCode, Is.Not.Zero, result.ToString());
-        Assert.That(result.StdErr, Does.Contain("production mode and no reviewer recipient"));
-        Assert.That(Directory.EnumerateFiles(workingDirectory, "demo-reviewer-identity.txt", SearchOption.AllDirectories), Is.Empty);
+        Assert.That(result.StdErr, Does.Contain("production mode and no team public key"));
+        Assert.That(Directory.EnumerateFiles(workingDirectory, "demo-*.txt", SearchOption.AllDirectories), Is.Empty);
     }
 
     [Test]

@@ -15,7 +15,7 @@ public class ProductionModeProcessTests
     public void TearDown() => Directory.Delete(dataDirectory, recursive: true);
 
     [Test]
-    public async Task Start_ProductionWithoutRecipients_ExitsNonZeroWithClearErrorAndNoKey()
+    public async Task Start_ProductionWithoutTeamKey_ExitsNonZeroWithClearErrorAndNoKey()
     {
         using var process = StartPortal("--production", "true", "--data", dataDirectory, "--port", "0", "--transfer-port", "0");
         using var cancel = new CancellationTokenSource(Timeout);
@@ -24,7 +24,7 @@ public class ProductionModeProcessTests
         await process.WaitForExitAsync(cancel.Token);
 
         Assert.That(process.ExitCode, Is.Not.Zero);
-        Assert.That(await stderr, Does.Contain("whistle-portal: error: production mode and no reviewer recipient"));
+        Assert.That(await stderr, Does.Contain("whistle-portal: error: production mode and no team public key"));
         Assert.That(await stderr, Does.Contain("whistle-portal: hint:"));
         Assert.That(await stdout, Does.Not.Contain("Now listening"));
         Assert.That(Directory.EnumerateFiles(dataDirectory, "*", SearchOption.AllDirectories), Is.Empty);
@@ -56,6 +56,8 @@ public class ProductionModeProcessTests
         Assert.That(output.ToString(), Does.Contain("DEMO MODE").And.Contain("DO NOT USE THIS PORTAL FOR REAL REPORTS"));
         Assert.That(output.ToString(), Does.Contain("http://127.0.0.1:"));
         Assert.That(File.Exists(Path.Combine(dataDirectory, "demo-reviewer-identity.txt")), Is.True);
+        Assert.That(output.ToString(), Does.Contain("team signing key was created on this online machine"));
+        Assert.That(File.Exists(Path.Combine(dataDirectory, "demo-team-key.txt")), Is.True);
     }
 
     // Run from the data directory, as an operator would, so files created in the current directory show up there.

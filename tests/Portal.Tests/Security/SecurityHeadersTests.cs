@@ -8,7 +8,7 @@ public class SecurityHeadersTests
     private HttpClient client = null!;
 
     private static IEnumerable<string> Paths =>
-        PortalPages.All.Concat(["/", "/css/portal.css", "/favicon.svg", "/pow/challenge", "/no-such-page", "/en/no-such-page", "/fr/"]);
+        PortalPages.All.Concat(["/", "/css/portal.css", "/favicon.svg", "/js/team.js", "/pow/challenge", "/no-such-page", "/en/no-such-page", "/fr/"]);
 
     [OneTimeSetUp]
     public void Start()

@@ -42,4 +42,14 @@ public sealed class CaseListRowTests
         Assert.That(CaseListRow.Format(warned).IndexOf("SUMMARY", StringComparison.Ordinal),
             Is.EqualTo(CaseListRow.Format(summary).IndexOf("SUMMARY", StringComparison.Ordinal)));
     }
+
+    [Test]
+    public void Format_CaseProofWarning_MarkedBeforeTheSummary()
+    {
+        var record = new CaseRecord(new string('b', 32), "m", CaseStatus.New, null, null, [], "2026-12-07T00:00:00Z", "2026-12-07T00:00:00Z", null);
+        var summary = new CaseSummary(record, 1, 0, 0, 0, 0, [], "text", false, false, ["conflict"]);
+
+        Assert.That(CaseListRow.Format(summary), Does.EndWith("! text"));
+        Assert.That(CaseListRow.Format(summary with { ProofFlags = ["v1"] }), Does.EndWith("     text"), "v1 alone is no warning");
+    }
 }

@@ -30,8 +30,20 @@ public sealed class ReplyEditorTests
         string id = CaseLookup.CaseC(vault);
         using TmuxSession tui = OpenCase(vault, id);
 
-        // Case C's description is indented four spaces and wider than the case pane at 80 columns.
-        string screen = tui.WaitFor(s => s.Contains("CANARY-CHARLIE", StringComparison.Ordinal), "the description");
+        // Case C's description is indented four spaces and wider than the case pane at 80 columns. The case's header
+        // lines may push it below the 24th row: open the case (Enter) and move down until its wrapped part shows.
+        string screen = tui.WaitFor(s => s.Contains("│    Supervisors", StringComparison.Ordinal), "the description");
+        string[] keys = ["Enter", .. Enumerable.Repeat("Down", 30)];
+        for (int k = 0; k < keys.Length && !VisibleAfterSupervisors(screen); k++)
+        {
+            string before = screen;
+            tui.SendKeys(keys[k]);
+            for (int wait = 0; wait < 15 && screen == before; wait++)
+            {
+                Thread.Sleep(200);
+                screen = tui.Capture();
+            }
+        }
 
         string[] lines = screen.Split('\n');
         int first = Array.FindIndex(lines, l => l.Contains("│    Supervisors", StringComparison.Ordinal));
@@ -42,6 +54,13 @@ public sealed class ReplyEditorTests
         Assert.That(next[(column + 1)..(column + 5)], Is.EqualTo("    "), "the wrapped part stays under the description:\n" + screen);
         Assert.That(next[column + 5], Is.Not.EqualTo(' '), screen);
         tui.SendKeys("F10");
+    }
+
+    private static bool VisibleAfterSupervisors(string screen)
+    {
+        string[] lines = screen.Split('\n');
+        int first = Array.FindIndex(lines, l => l.Contains("│    Supervisors", StringComparison.Ordinal));
+        return first >= 0 && first + 1 < lines.Length && lines[first + 1].Contains("CANARY-CHARLIE", StringComparison.Ordinal);
     }
 
     private static TmuxSession OpenCase(TestVault vault, string id)

@@ -11,6 +11,8 @@ import { identityToRecipient } from "age-encryption";
 const SEED_SALT = "whistlesubmit/v1/codename";
 const MAILBOX_INFO = "whistlesubmit/v1/mailbox";
 const REPLY_INFO = "whistlesubmit/v1/reply";
+// Protocol v2: the secret carried inside every report and follow-up that proves it comes from this codename's holder.
+const CASE_INFO = "whistlesubmit/v2/case";
 // N=2^15, r=8, p=1: ≈ 260 ms in a browser, once per visit (docs/DEVELOPMENT.md#age-encryption-in-the-browser).
 const SCRYPT_PARAMS = { N: 2 ** 15, r: 8, p: 1, dkLen: 32 };
 
@@ -66,7 +68,8 @@ export async function deriveSourceKeys(codename) {
 }
 
 /**
- * @typedef {{mailboxToken: Uint8Array, mailboxId: string, replyIdentity: string, replyRecipient: string}} SourceKeys
+ * @typedef {{mailboxToken: Uint8Array, mailboxId: string, caseKey: string, replyIdentity: string, replyRecipient: string}} SourceKeys
+ * caseKey is lower-case hex: it goes only into report.json / message.json v2, encrypted to the reviewers.
  */
 
 /**
@@ -77,11 +80,14 @@ export async function deriveSourceKeys(codename) {
 export async function deriveSourceKeysFromSeed(seed) {
   if (!(seed instanceof Uint8Array) || seed.length !== 32) throw new RangeError("seed must be 32 bytes");
   const mailboxToken = expand(seed, MAILBOX_INFO);
+  const caseKeyBytes = expand(seed, CASE_INFO);
+  const caseKey = bytesToHex(caseKeyBytes);
+  caseKeyBytes.fill(0);
   const replySeed = expand(seed, REPLY_INFO);
   const replyIdentity = encodeHybridIdentity(replySeed);
   replySeed.fill(0);
   // The server stores only this hash, so a database leak does not hand out mailbox access.
   const mailboxId = bytesToHex(sha256(mailboxToken));
   const replyRecipient = await identityToRecipient(replyIdentity);
-  return { mailboxToken, mailboxId, replyIdentity, replyRecipient };
+  return { mailboxToken, mailboxId, caseKey, replyIdentity, replyRecipient };
 }

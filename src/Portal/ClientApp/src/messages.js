@@ -38,6 +38,10 @@ const en = {
     rejected: "The portal refused the upload. Please reload the page and try again.",
     network: "The connection failed and did not come back. Nothing was lost on your computer; please try again.",
     internal: "Something went wrong in this browser. You can turn JavaScript off and use the basic form instead.",
+    recipients:
+      "Nothing was sent. This portal offered keys that the reviewers did not sign, so your browser refused to " +
+      "encrypt to them: the site may have been tampered with. Do not send anything here; if you can, tell the " +
+      "reviewers through another channel.",
   },
 };
 
@@ -77,6 +81,10 @@ const es = {
     rejected: "El portal rechazó el envío. Vuelva a cargar la página e inténtelo de nuevo.",
     network: "La conexión falló y no volvió. No se perdió nada en su computadora; inténtelo de nuevo.",
     internal: "Algo salió mal en este navegador. Puede desactivar JavaScript y usar el formulario básico.",
+    recipients:
+      "No se envió nada. Este portal ofreció claves que los revisores no firmaron, así que su navegador se negó a " +
+      "cifrar para ellas: es posible que el sitio haya sido manipulado. No envíe nada aquí; si puede, avise a los " +
+      "revisores por otro medio.",
   },
 };
 

@@ -48,6 +48,7 @@ export function progressPanel(t) {
  */
 export function errorText(t, e) {
   if (e.code === "mailbox") return t.errors.mailbox;
+  if (e.code === "recipients") return t.errors.recipients;
   if (e.code === "codename" && e.problem === "count") return t.errors.codenameCount(e.count);
   if (e.code === "codename" && e.problem === "word") return t.errors.codenameWord(e.word);
   if (e.code !== "upload") return t.errors.internal;

@@ -11,15 +11,35 @@ import { encryptStream, checkRecipients } from "./encrypt.js";
 import { upload, UploadError } from "./upload.js";
 import { fetchReplies } from "./mailbox.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
+import { RecipientSetError, verifiedRecipients } from "./recipient-set.js";
 
 const post = (message) => self.postMessage(message);
 
-/** GET /api/config: the reviewer recipients and the total size limit. */
+/**
+ * The team public key, from /js/team.js (the script whose sha384 is published with portal.js's and worker.js's):
+ * loaded once, inside the worker, so the page cannot hand the worker another key.
+ */
+function teamKey() {
+  if (self.whistleTeamKey === undefined) {
+    try {
+      importScripts("/js/team.js");
+    } catch {
+      throw new RecipientSetError("no-team-key");
+    }
+  }
+  return self.whistleTeamKey;
+}
+
+/**
+ * GET /api/config: the signed recipient set and the total size limit. Encrypts only to a set the reviewers signed
+ * with the team key (protocol v2 section 3); anything else is refused before a byte is encrypted or sent.
+ */
 async function portalConfig(api) {
   const response = await fetch(`${api}/config`, { credentials: "omit", cache: "no-store" });
   if (!response.ok) throw new UploadError("config", response.status);
   const config = await response.json();
-  return { recipients: checkRecipients(config.recipients), maxTotalBytes: Number(config.maxTotalBytes) };
+  const recipients = verifiedRecipients(config.recipientSet, teamKey());
+  return { recipients: checkRecipients(recipients), maxTotalBytes: Number(config.maxTotalBytes) };
 }
 
 /**
@@ -30,7 +50,7 @@ async function portalConfig(api) {
  * @param {"report.json"|"message.json"} documentName
  * @param {object} doc
  * @param {File[]} files
- * @param {{recipients: string[], maxTotalBytes: number}} config
+ * @param {{recipients: string[], maxTotalBytes: number}} config recipients already verified (portalConfig)
  */
 async function send(api, kind, mailboxToken, documentName, doc, files, config) {
   const plaintext = containerStream(documentName, documentBytes(doc), files.map((f) => ({ name: f.name, blob: f })));
@@ -47,7 +67,7 @@ async function submit({ api, entries, files, language }) {
   post({ type: "progress", phase: "keys" });
   const codename = generateCodename(words);
   const keys = await deriveSourceKeys(codename);
-  const report = buildReport(entries, { files, replyRecipient: keys.replyRecipient, language });
+  const report = buildReport(entries, { files, caseKey: keys.caseKey, mailboxId: keys.mailboxId, replyRecipient: keys.replyRecipient, language });
   const receipt = await send(api, "submission", keys.mailboxToken, "report.json", report, files, config);
   return { type: "submitted", codename, receipt };
 }
@@ -56,7 +76,7 @@ async function followup({ api, codename, text, files, language }) {
   const config = await portalConfig(api);
   post({ type: "progress", phase: "keys" });
   const keys = await deriveSourceKeys(codename);
-  const message = buildMessage(text, { files, language });
+  const message = buildMessage(text, { files, caseKey: keys.caseKey, mailboxId: keys.mailboxId, language });
   const receipt = await send(api, "followup", keys.mailboxToken, "message.json", message, files, config);
   return { type: "sent", receipt };
 }
@@ -93,6 +113,8 @@ self.onmessage = async ({ data }) => {
     // The one exception: the source's own mistyped word goes back to the page that holds it, to be shown to them.
     else if (e instanceof CodenameError) post({ type: "error", code: "codename", ...e.detail });
     else if (e?.name === "MailboxNotFound") post({ type: "error", code: "mailbox" });
+    // The set's reason (public: it names what the portal got wrong, nothing the source typed).
+    else if (e instanceof RecipientSetError) post({ type: "error", code: "recipients", reason: e.reason });
     else post({ type: "error", code: "internal" });
   }
 };

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { attachmentEntryNames, containerLength, containerStream, ustarHeader } from "../src/container.js";
+import { buildMessage, buildReport, documentBytes } from "../src/report.js";
 import { fixture, fromBase64 } from "./csharp-fixture.js";
 
 async function collect(stream) {
@@ -27,6 +28,20 @@ for (const c of fixture.containers) {
     const actual = await collect(stream);
     assert.equal(actual.length, expected.length);
     assert.ok(Buffer.from(actual).equals(Buffer.from(expected)), "container bytes differ from C#'s");
+  });
+}
+
+// v2 documents: the browser's report.json / message.json hold what C# writes for the same answers, key for key in the
+// same order (C# escapes non-ASCII as \uXXXX where JSON.stringify does not: re-serialising C#'s bytes evens that out).
+for (const c of fixture.containers.filter((x) => x.label.startsWith("v2 "))) {
+  test(`buildReport/buildMessage: v2 document byte-identical to C#'s — ${c.label}`, () => {
+    const files = c.names.map((name, i) => ({ name, size: fromBase64(c.contents[i]).length }));
+    const facts = { files, ...c.facts, language: "en" };
+    const doc = c.label.startsWith("v2 message")
+      ? buildMessage("follow-up text", facts)
+      : buildReport([["categories", "arrest-quotas"], ["description", "A description"]], facts);
+    const expected = documentOf(fromBase64(c.container)).bytes;
+    assert.equal(new TextDecoder().decode(documentBytes(doc)), JSON.stringify(JSON.parse(new TextDecoder().decode(expected))));
   });
 }
 

@@ -79,6 +79,8 @@ test("emergency procedure: a browser-made submission opens with the doc's decryp
     const keys = await deriveSourceKeys(generateCodename(words));
     const report = buildReport([["categories", "arrest-quotas"], ["description", "What happened, in full."]], {
       files,
+      caseKey: keys.caseKey,
+      mailboxId: keys.mailboxId,
       replyRecipient: keys.replyRecipient,
       language: "en",
     });

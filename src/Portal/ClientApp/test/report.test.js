@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { attachmentList, buildMessage, buildReport, ReportError, wellFormed } from "../src/report.js";
 
 const RECIPIENT = "age1pq1" + "q".repeat(1900);
-const facts = { files: [{ name: "a.pdf", size: 3 }], replyRecipient: RECIPIENT, language: "es" };
+const CASE_KEY = "1".repeat(64);
+const MAILBOX = "2".repeat(64);
+const facts = { files: [{ name: "a.pdf", size: 3 }], caseKey: CASE_KEY, mailboxId: MAILBOX, replyRecipient: RECIPIENT, language: "es" };
 
 test("buildReport: maps form names to ReportV1 paths, leaves out empty answers, adds client facts", () => {
   const report = buildReport(
@@ -25,7 +27,9 @@ test("buildReport: maps form names to ReportV1 paths, leaves out empty answers, 
     facts,
   );
   assert.deepEqual(report, {
-    v: 1,
+    v: 2,
+    caseKey: CASE_KEY,
+    mailboxId: MAILBOX,
     relationship: "former-staff",
     categories: ["arrest-quotas", "unlawful-force"],
     when: { from: "2025-03-01" },
@@ -69,11 +73,21 @@ test("attachmentList and wellFormed: names stay encodable and within 1,024 UTF-1
 });
 
 test("buildMessage: text required; client facts say the browser encrypted it", () => {
-  assert.deepEqual(buildMessage(" more ", { files: [], language: "en" }), {
-    v: 1,
+  assert.deepEqual(buildMessage(" more ", { files: [], caseKey: CASE_KEY, mailboxId: MAILBOX, language: "en" }), {
+    v: 2,
+    caseKey: CASE_KEY,
+    mailboxId: MAILBOX,
     text: "more",
     attachments: [],
     client: { language: "en", encryptedBy: "browser" },
   });
-  assert.throws(() => buildMessage("  ", { files: [], language: "en" }), ReportError);
+  assert.throws(() => buildMessage("  ", { files: [], caseKey: CASE_KEY, mailboxId: MAILBOX, language: "en" }), ReportError);
+});
+
+test("buildReport and buildMessage: v2 needs the codename's case key and mailbox id", () => {
+  assert.throws(() => buildMessage("t", { files: [], mailboxId: MAILBOX, language: "en" }), /caseKey/);
+  assert.throws(() => buildMessage("t", { files: [], caseKey: "A".repeat(64), mailboxId: MAILBOX, language: "en" }), /caseKey/);
+  assert.throws(() => buildReport([["description", "d"]], { ...facts, mailboxId: undefined }), /caseKey/);
+  // Key order as C# writes it, so the document's bytes match SubmissionWriter's.
+  assert.deepEqual(Object.keys(buildReport([["description", "d"]], facts)).slice(0, 3), ["v", "caseKey", "mailboxId"]);
 });

@@ -1,6 +1,7 @@
 // The vectors shared with the C# tests (tests/Crypto.Tests/TestVectors/codenames.json, cross-checked there with
 // Python): both implementations must derive exactly these values. The file is {description, vectors: [{input,
-// codename, seed, mailboxToken, mailboxId, replySeed, replyRecipient}]}, byte strings in lower-case hex.
+// codename, seed, mailboxToken, mailboxId, replySeed, replyRecipient,
+// caseKey, caseProof}]}, byte strings in lower-case hex.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -30,5 +31,7 @@ for (const v of vectors ?? []) {
     assert.equal(keys.mailboxId, v.mailboxId);
     assert.equal(bytesToHex(replySeed), v.replySeed);
     assert.equal(keys.replyRecipient, v.replyRecipient);
+    assert.equal(keys.caseKey, v.caseKey);
+    assert.equal(bytesToHex(sha256(Buffer.from(keys.caseKey, "hex"))), v.caseProof);
   });
 }

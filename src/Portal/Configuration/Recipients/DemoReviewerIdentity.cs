@@ -68,6 +68,6 @@ public static class DemoReviewerIdentity
 
         throw new PortalStartupException(
             $"{path} has no valid '{PublicKeyPrefix.Trim()}' line.",
-            "Delete the file to create a new demo identity, or configure real recipients in recipients.txt.");
+            "Delete the file to create a new demo identity, or install the reviewers' signed recipient set (recipients.signed.json).");
     }
 }

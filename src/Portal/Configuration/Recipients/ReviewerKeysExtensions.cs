@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using WhistleSubmit.Portal.Configuration.Team;
 
 namespace WhistleSubmit.Portal.Configuration.Recipients;
 
@@ -9,6 +10,7 @@ public static class ReviewerKeysExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => ReviewerKeysLoader.Load(
             services.GetRequiredService<IOptions<PortalOptions>>().Value,
+            services.GetRequiredService<PortalTeamKey>(),
             services.GetRequiredService<TimeProvider>()));
         return builder;
     }
@@ -27,11 +29,12 @@ public static class ReviewerKeysExtensions
             logger.LogWarning(
                 "DEMO MODE: submissions are encrypted to a demo identity created on this online machine ({IdentityFile}). " +
                 "Anyone with access to this machine can read them. DO NOT USE THIS PORTAL FOR REAL REPORTS. " +
-                "Put the reviewers' keys in {RecipientsFile} and run with --production true.",
+                "Install the reviewers' signed recipient set ({SignedFile}) and run with --production true.",
                 options.DemoIdentityFile,
-                options.RecipientsFile);
+                options.SignedRecipientsFile);
         }
 
+        logger.LogInformation("Recipient set issued {Issued:yyyy-MM-dd}, {Count} keys, verified under the team key", keys.Issued, keys.Keys.Count);
         foreach (var key in keys.Keys)
         {
             logger.LogInformation("Reviewer key {Name}: fingerprint {Fingerprint}", key.Name ?? "(unnamed)", key.Fingerprint);

@@ -26,6 +26,9 @@ public sealed class MailboxModel(
     /// <summary>Set once the mailbox is open: the hidden field of the follow-up form (64 hex, as the upload API takes it).</summary>
     public string? MailboxToken { get; private set; }
 
+    /// <summary>Set with <see cref="MailboxToken"/>: the follow-up form's hidden case key (64 hex), for message.json v2.</summary>
+    public string? CaseKey { get; private set; }
+
     public IReadOnlyList<ReplyView>? Replies { get; private set; }
 
     /// <summary>Shown above the codename form: not found, or busy.</summary>
@@ -79,6 +82,7 @@ public sealed class MailboxModel(
         Replies = ReplyDecryptor.Open(keys, store.ListReplies(keys.MailboxId));
         store.MarkRepliesRead(keys.MailboxId);
         MailboxToken = Convert.ToHexStringLower(keys.MailboxToken);
+        CaseKey = Convert.ToHexStringLower(keys.CaseKey);
         FormToken = tickets.Issue();
         return Page();
     }
@@ -98,6 +102,14 @@ public sealed class MailboxModel(
                 throw new FormRejectedException(FormProblem.NoMailbox);
             }
 
+            // The server cannot check the case key against the mailbox (both are one-way from the codename); the reviewers'
+            // console groups by it, so a wrong one only puts this follow-up into a case of its own, flagged.
+            string caseKey = await reader.ReadLeadingFieldAsync(ReportFields.CaseKey, 64);
+            if (caseKey.Length != 64 || !caseKey.All(char.IsAsciiHexDigitLower))
+            {
+                throw new FormRejectedException(FormProblem.NoMailbox);
+            }
+
             await reader.ReadRestAsync(form, ReportFields.FollowupLimits, 1);
             string? message = ReportFormParser.Text(form, ReportFields.Text);
             if (message is null || tooSoon)
@@ -107,6 +119,7 @@ public sealed class MailboxModel(
                 FollowupTooSoon = tooSoon;
                 FollowupText = message;
                 MailboxToken = token;
+                CaseKey = caseKey;
                 FormToken = tickets.Issue();
                 Response.StatusCode = tooSoon ? new FormRejectedException(FormProblem.TooSoon).StatusCode : StatusCodes.Status400BadRequest;
                 return Page();
@@ -114,6 +127,9 @@ public sealed class MailboxModel(
 
             var followup = new MessageV1
             {
+                V = 2,
+                CaseKey = caseKey,
+                MailboxId = mailboxId,
                 Text = message,
                 Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length })],
                 Client = new ClientFacts { Language = language.Code == "es" ? Language.Es : Language.En, EncryptedBy = EncryptedBy.Server },

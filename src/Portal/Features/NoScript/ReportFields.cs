@@ -31,6 +31,12 @@ public static class ReportFields
     /// <summary>The hidden mailbox token of the follow-up form (64 hex, as in the upload API).</summary>
     public const string MailboxToken = "mailboxToken";
 
+    /// <summary>
+    /// The hidden case key of the follow-up form (64 hex): derived with the mailbox token from the codename the source
+    /// typed, and handed back so that message.json v2 can carry it (docs/FORMATS.md#case-proof). Never stored.
+    /// </summary>
+    public const string CaseKey = "caseKey";
+
     /// <summary>The no-JS form ticket (<see cref="FormTokens"/>).</summary>
     public const string FormToken = "formToken";
 

@@ -50,8 +50,13 @@ public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, Submissio
 
             string codename = Codename.Generate();
             using var keys = SourceKeys.Derive(codename);
+            // v2: the codename's case key and mailbox id go inside the encryption, so the reviewers group by proof
+            // (docs/FORMATS.md#case-proof). This path derives them in memory; the JS path never shows them to the server.
             report = report with
             {
+                V = 2,
+                CaseKey = Convert.ToHexStringLower(keys.CaseKey),
+                MailboxId = keys.MailboxId,
                 ReplyRecipient = keys.ReplyRecipient.ToString(),
                 Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length })],
             };

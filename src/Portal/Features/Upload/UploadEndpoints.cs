@@ -37,7 +37,7 @@ public static class UploadEndpoints
     }
 
     internal static IResult GetConfig(ReviewerKeys keys, IOptions<StoreOptions> options) => TypedResults.Ok(new PortalConfigResponse(
-        [.. keys.Keys.Select(k => k.Recipient)], options.Value.MaxUploadBytes, StoreOptions.ChunkSize, keys.IsDemo));
+        keys.Envelope, options.Value.MaxUploadBytes, StoreOptions.ChunkSize, keys.IsDemo));
 
     internal static async Task<IResult> Create(
         HttpContext context, SourceStore store, ProofOfWorkAuthority pow, IOptions<StoreOptions> options)

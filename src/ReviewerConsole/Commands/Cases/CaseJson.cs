@@ -13,6 +13,8 @@ internal static class CaseJson
         id = d.Case.ShortId,
         fullId = d.Case.Id,
         mailboxId = d.Case.MailboxId,
+        caseProof = d.Case.Proof,
+        conflicts = d.Case.ConflictingCases,
         status = CaseStatuses.Name(d.Case.Status),
         severity = d.Case.Severity,
         assignee = d.Case.Assignee,
@@ -38,6 +40,8 @@ internal static class CaseJson
             recipients = d.Recipients.GetValueOrDefault(i.Id) is { } rec
                 ? new { stanzaTypes = rec.StanzaTypes, count = rec.Count, team = rec.TeamSize, warning = rec.Warning }
                 : null,
+            manifestMailboxId = i.MailboxId,
+            flags = i.ProofFlags.Select(f => new { kind = f.Kind, detail = f.Detail, text = ProofFlagText.Describe(f) }),
         }),
         replies = d.Replies.Select(r => new { id = r.Id, time = r.Time, actor = r.Actor, text = r.Text, exported = r.Exported, sha256 = r.Sha256 }),
         notes = d.Notes.Select(n => new { time = n.Time, actor = n.Actor, text = n.Text }),

@@ -35,6 +35,10 @@ internal static class ListCommand
             FLAGS: "dup" = an item is identical to another item; "near" = a description is at least 80%
             the same as another one (word triples); see 'show ID' for which; "new:N" = N messages (follow-ups)
             arrived since the case was last read with 'show ID' or in the TUI.
+            Case proof (see 'show ID'): "conflict" = another case has this source's mailbox id with another
+            codename proof (not merged); "routed" = the portal filed an item under another mailbox than the one
+            inside it; "replykey" = an item claims another reply key than the case's (not used); "v1" = grouped
+            by the portal's mailbox id, grouping not proven.
             """)
         {
             status,
@@ -85,7 +89,7 @@ internal static class ListCommand
                 s.Case.Unread > 0 ? string.Create(CultureInfo.InvariantCulture, $"new:{s.Case.Unread}") : null,
                 s.HasDuplicates ? "dup" : null,
                 s.HasNearDuplicates ? "near" : null,
-            }.OfType<string>());
+            }.OfType<string>().Concat(s.ProofLabels));
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{s.Case.ShortId,-8}  {CaseStatuses.Name(s.Case.Status),-13}  {(s.Case.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-"),3}  {s.Case.Opened[..10],-10}  {s.Submissions + s.Followups,5}  {TerminalText.Line(s.Case.Assignee ?? "-", 12),-12}  {(flags.Length == 0 ? "-" : flags),-8}  {s.Summary}"));
         }
@@ -117,6 +121,7 @@ internal static class ListCommand
         duplicate = s.HasDuplicates,
         recipientWarning = s.RecipientWarning,
         nearDuplicate = s.HasNearDuplicates,
+        proofFlags = s.ProofLabels,
         summary = s.Summary,
     };
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using WhistleSubmit.ReviewerConsole.Cases;
 using WhistleSubmit.ReviewerConsole.Import;
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 
@@ -54,6 +56,18 @@ internal static class ImportCommand
             {
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{count} new {(count == 1 ? "message" : "messages")} on {caseId[..8]}"));
+            }
+
+            // Case proof (docs/CONSOLE.md#case-proof): every warning by item and case, so a forgery is seen at import time.
+            foreach ((string itemId, string caseId, ItemFlag flag) in result.Outcome.Flagged)
+            {
+                Console.Out.WriteLine($"Item {itemId[..8]} (case {caseId[..8]}): {ProofFlagText.Describe(flag)}");
+            }
+
+            if (result.Outcome.V1Items > 0)
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{result.Outcome.V1Items} v1 {(result.Outcome.V1Items == 1 ? "item" : "items")}: grouping not proven (filed by the portal's mailbox id)"));
             }
 
             Console.Out.WriteLine($"Receipt for 'whistle-portal confirm': {result.ReceiptPath}");

@@ -17,7 +17,44 @@ internal static class TeamCommand
     {
         Keygen(),
         Show(),
+        Publish(),
     };
+
+    private static Command Publish()
+    {
+        var output = new Option<string>("--out") { Description = "The directory to write team.pub, recipients.signed.json and team.js into.", HelpName = "DIR", Required = true };
+        var command = new Command("publish", """
+            Sign the vault's reviewer keys as the portal's recipient set and write team.pub, recipients.signed.json
+            and team.js into DIR.
+
+            Carry them to the portal: team.pub into its data directory (once), then
+            'whistle-portal recipients install recipients.signed.json'. Publish the team key fingerprint, the
+            recipient fingerprints and team.js's hashes where sources can check them: the browser encrypts only to
+            a set signed by the key in team.js.
+            """)
+        {
+            output,
+        };
+        command.SetAction(parse => ErrorReporter.Run(() =>
+        {
+            using VaultSession vault = VaultOptions.Open(parse);
+            string directory = Path.GetFullPath(parse.GetValue(output)!);
+            var published = TeamPublishService.Publish(vault, directory);
+            Console.Out.WriteLine($"Wrote {TeamPublishService.PublicKeyFileName}, {TeamPublishService.SignedRecipientsFileName} and {TeamPublishService.ScriptFileName} to {directory}");
+            Console.Out.WriteLine($"Team key fingerprint: {published.Team.DisplayFingerprint}");
+            Console.Out.WriteLine($"Recipient set issued {published.Set.Issued:yyyy-MM-dd}, {published.Keys.Count} recipients:");
+            foreach (var key in published.Keys)
+            {
+                Console.Out.WriteLine($"  {key.Fingerprint}  {key.Name}");
+            }
+
+            Console.Out.WriteLine($"team.js sha256: {published.ScriptSha256}");
+            Console.Out.WriteLine($"team.js sha384: {published.ScriptSha384}");
+            Console.Out.WriteLine("Publish these fingerprints and hashes with the portal's script hashes (portal.js, worker.js).");
+            Console.Out.WriteLine($"On the portal: copy {TeamPublishService.PublicKeyFileName} into the data directory, then run 'whistle-portal recipients install {TeamPublishService.SignedRecipientsFileName}'.");
+        }));
+        return command;
+    }
 
     private static Command Keygen()
     {

@@ -17,10 +17,11 @@ internal static class VaultKeygenCommand
             Required = true,
         };
         var command = new Command("keygen", """
-            Create a reviewer key inside the vault and print the public key (recipient) to add to the portal.
+            Create a reviewer key inside the vault and print its public key (recipient); 'team publish' signs
+            the vault's keys as the portal's recipient set.
 
             The secret key never leaves the vault: it is stored in keys/NAME.age, encrypted with the vault
-            passphrase. Every submission is encrypted to all the keys added to the portal.
+            passphrase. Every submission is encrypted to all the keys of the installed recipient set.
             """)
         {
             name,
@@ -31,8 +32,10 @@ internal static class VaultKeygenCommand
             VaultKey key = KeyService.Generate(vault, parse.GetValue(name)!);
             Console.Out.WriteLine($"Created key \"{key.Name}\"");
             Console.Out.WriteLine($"Fingerprint: {key.Fingerprint}");
-            Console.Out.WriteLine("Add it to the portal (on the portal machine):");
-            Console.Out.WriteLine($"  whistle-portal recipients add {key.Recipient} --name {key.Name}");
+            Console.Out.WriteLine($"Recipient: {key.Recipient}");
+            Console.Out.WriteLine("The portal takes the reviewers' keys only as a set signed with the team key: run");
+            Console.Out.WriteLine("  whistle-review team publish --out DIR");
+            Console.Out.WriteLine("and install DIR/recipients.signed.json on the portal ('whistle-portal recipients install').");
         }));
         return command;
     }

@@ -1,5 +1,8 @@
+using System.Text;
+using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Portal.Configuration;
 using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Configuration.Team;
 
 namespace WhistleSubmit.Portal.Tests.Configuration.Recipients;
 
@@ -15,34 +18,94 @@ public class ReviewerKeysLoaderTests
 
     private PortalOptions Options(bool production = false) => new() { DataDirectory = dataDirectory, Production = production };
 
-    [Test]
-    public void Load_ProductionWithoutRecipients_RefusesAndCreatesNoKey()
+    // As the portal starts: the team key first, then the set it must verify.
+    private ReviewerKeys Load(bool production = false)
     {
-        var error = Assert.Throws<PortalStartupException>(() => ReviewerKeysLoader.Load(Options(production: true), TimeProvider.System));
-
-        Assert.That(error!.Message, Does.Contain("production"));
-        Assert.That(Directory.EnumerateFiles(dataDirectory, "*", SearchOption.AllDirectories), Is.Empty);
+        var options = Options(production);
+        return ReviewerKeysLoader.Load(options, PortalTeamKeyLoader.Load(options, TimeProvider.System), TimeProvider.System);
     }
 
     [Test]
-    public void Load_ProductionWithOnlyCommentsInRecipients_Refuses()
+    public void Load_ProductionWithTeamKeyButNoSet_RefusesNamingTeamPublish()
     {
         Directory.CreateDirectory(dataDirectory);
-        File.WriteAllText(Options().RecipientsFile, "# nobody yet\n");
+        using var team = new TestTeam();
+        team.WritePublicKey(dataDirectory);
 
-        Assert.That(() => ReviewerKeysLoader.Load(Options(production: true), TimeProvider.System), Throws.InstanceOf<PortalStartupException>());
+        var error = Assert.Throws<PortalStartupException>(() => Load(production: true));
+
+        Assert.That(error!.Message, Does.Contain("production mode and no signed recipient set"));
+        Assert.That(error.Hint, Does.Contain("team publish").And.Contain("recipients install"));
+        Assert.That(Directory.EnumerateFiles(dataDirectory, "demo-*"), Is.Empty);
     }
 
     [Test]
-    public void Load_ProductionWithRecipients_UsesThem()
+    public void Load_ProductionWithLegacyRecipientsTxtOnly_RefusesWithTheMigrationSteps()
     {
         Directory.CreateDirectory(dataDirectory);
-        string recipient = TestKeys.WriteRecipientsFile(dataDirectory, "Legal");
+        using var team = new TestTeam();
+        team.WritePublicKey(dataDirectory);
+        TestKeys.WriteRecipientsFile(dataDirectory, "Legal");
 
-        var keys = ReviewerKeysLoader.Load(Options(production: true), TimeProvider.System);
+        var error = Assert.Throws<PortalStartupException>(() => Load(production: true));
+
+        Assert.That(error!.Message, Does.Contain("recipients.txt"));
+        Assert.That(error.Hint, Does.Contain("team keygen").And.Contain("team publish").And.Contain("recipients install").And.Contain("delete recipients.txt"));
+    }
+
+    [Test]
+    public void Load_ProductionWithSignedSet_UsesItsRecipientsAndServesItsBytes()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        using var team = new TestTeam();
+        string a = TestKeys.NewRecipient(), b = TestKeys.NewRecipient();
+        team.Configure(dataDirectory, a, b);
+
+        var keys = Load(production: true);
 
         Assert.That(keys.IsDemo, Is.False);
-        Assert.That(keys.Keys.Single().Recipient, Is.EqualTo(recipient));
+        Assert.That(keys.Keys.Select(k => k.Recipient), Is.EqualTo(new[] { a, b }));
+        Assert.That(keys.Envelope, Is.EqualTo(File.ReadAllText(Options().SignedRecipientsFile)));
+        Assert.That(RecipientSet.Open(Encoding.UTF8.GetBytes(keys.Envelope), team.PublicKey).Recipients, Is.EqualTo(new[] { a, b }));
+    }
+
+    [Test]
+    public void Load_ProductionSetWithAnExtraRecipient_RefusesAsNotVerifying()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        using var team = new TestTeam();
+        team.Configure(dataDirectory, TestKeys.NewRecipient());
+        byte[] tampered = TestTeam.WithExtraRecipient(File.ReadAllBytes(Options().SignedRecipientsFile), TestKeys.NewRecipient());
+        File.WriteAllBytes(Options().SignedRecipientsFile, tampered);
+
+        var error = Assert.Throws<PortalStartupException>(() => Load(production: true));
+
+        Assert.That(error!.Message, Does.Contain("does not verify"));
+    }
+
+    [Test]
+    public void Load_ProductionSetSignedByAnotherTeamKey_RefusesNamingBothKeys()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        using var team = new TestTeam();
+        using var other = new TestTeam();
+        team.WritePublicKey(dataDirectory);
+        File.WriteAllBytes(Options().SignedRecipientsFile, other.SignRecipients(TestKeys.NewRecipient()));
+
+        var error = Assert.Throws<PortalStartupException>(() => Load(production: true));
+
+        Assert.That(error!.Message, Does.Contain("another team key").And.Contain(other.PublicKey.Fingerprint).And.Contain(team.PublicKey.Fingerprint));
+    }
+
+    [Test]
+    public void Load_DemoWithTeamPubButOnlyRecipientsTxt_Refuses()
+    {
+        Directory.CreateDirectory(dataDirectory);
+        using var team = new TestTeam();
+        team.WritePublicKey(dataDirectory);
+        TestKeys.WriteRecipientsFile(dataDirectory, "Legal");
+
+        Assert.That(() => Load(), Throws.InstanceOf<PortalStartupException>().With.Message.Contains("team.pub is configured"));
     }
 
     [Test]
@@ -50,7 +113,7 @@ public class ReviewerKeysLoaderTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Load_DemoWithoutRecipients_CreatesPrivateIdentityFile()
     {
-        var keys = ReviewerKeysLoader.Load(Options(), TimeProvider.System);
+        var keys = Load();
         string path = Options().DemoIdentityFile;
 
         Assert.That(keys.IsDemo, Is.True);
@@ -61,7 +124,7 @@ public class ReviewerKeysLoaderTests
     [Test]
     public void Load_DemoWithoutRecipients_WritesAgeKeygenFormat()
     {
-        var keys = ReviewerKeysLoader.Load(Options(), TimeProvider.System);
+        var keys = Load();
         string[] lines = File.ReadAllLines(Options().DemoIdentityFile);
 
         Assert.That(lines[0], Does.Match(@"^# created: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"));
@@ -72,10 +135,10 @@ public class ReviewerKeysLoaderTests
     [Test]
     public void Load_DemoSecondStart_ReusesTheSameIdentity()
     {
-        var first = ReviewerKeysLoader.Load(Options(), TimeProvider.System);
+        var first = Load();
         string before = File.ReadAllText(Options().DemoIdentityFile);
 
-        var second = ReviewerKeysLoader.Load(Options(), TimeProvider.System);
+        var second = Load();
 
         Assert.That(second.Keys.Single().Fingerprint, Is.EqualTo(first.Keys.Single().Fingerprint));
         Assert.That(File.ReadAllText(Options().DemoIdentityFile), Is.EqualTo(before));
@@ -87,18 +150,22 @@ public class ReviewerKeysLoaderTests
         Directory.CreateDirectory(dataDirectory);
         File.WriteAllText(Options().DemoIdentityFile, "# created: 2025-01-01T00:00:00Z\n");
 
-        Assert.That(() => ReviewerKeysLoader.Load(Options(), TimeProvider.System), Throws.InstanceOf<PortalStartupException>());
+        Assert.That(() => Load(), Throws.InstanceOf<PortalStartupException>());
     }
 
     [Test]
-    public void Load_DemoWithRecipients_NotDemoAndNoIdentityFile()
+    public void Load_DemoWithRecipients_SignedByTheDemoTeamKeyNamesKeptNoIdentityFile()
     {
         Directory.CreateDirectory(dataDirectory);
-        TestKeys.WriteRecipientsFile(dataDirectory, "Legal");
+        string recipient = TestKeys.WriteRecipientsFile(dataDirectory, "Legal");
 
-        var keys = ReviewerKeysLoader.Load(Options(), TimeProvider.System);
+        var keys = Load();
+        var team = PortalTeamKeyLoader.Load(Options(), TimeProvider.System);
 
         Assert.That(keys.IsDemo, Is.False);
+        Assert.That(team.IsDemo, Is.True);
+        Assert.That(keys.Keys.Single().Name, Is.EqualTo("Legal"));
+        Assert.That(RecipientSet.Open(Encoding.UTF8.GetBytes(keys.Envelope), team.Public).Recipients, Is.EqualTo(new[] { recipient }));
         Assert.That(File.Exists(Options().DemoIdentityFile), Is.False);
     }
 }

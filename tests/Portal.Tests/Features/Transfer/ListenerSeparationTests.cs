@@ -45,6 +45,7 @@ public class ListenerSeparationTests
     [TestCase("/api/config")]
     [TestCase("/pow/challenge")]
     [TestCase("/js/portal.js")]
+    [TestCase("/js/team.js")]
     public async Task SourceRoute_OnTransferListener_NotFound(string path)
     {
         using var client = factory.CreatePlainClient(transfer);

@@ -20,9 +20,18 @@ internal sealed class UploadApi(HttpClient client)
     /// <summary>A real age file to the portal's configured recipients, of about plaintextBytes.</summary>
     public async Task<byte[]> EncryptAsync(int plaintextBytes)
     {
-        var config = await client.GetFromJsonAsync<JsonObject>(new Uri("/api/config", UriKind.Relative));
-        var recipients = config!["recipients"]!.AsArray().Select(r => AgeKeys.ParseRecipient(r!.GetValue<string>())).ToList();
+        var recipients = await RecipientsAsync(client);
         return AgeEncryption.Encrypt(RandomNumberGenerator.GetBytes(plaintextBytes), recipients);
+    }
+
+    /// <summary>The recipients of /api/config's signed set, verified under the key in /js/team.js, as the browser does.</summary>
+    public static async Task<List<IRecipient>> RecipientsAsync(HttpClient client)
+    {
+        var config = await client.GetFromJsonAsync<JsonObject>(new Uri("/api/config", UriKind.Relative));
+        string script = await client.GetStringAsync(new Uri("/js/team.js", UriKind.Relative));
+        var team = WhistleSubmit.Crypto.Signing.TeamPublicKey.Parse(script.Split('"')[1]);
+        byte[] envelope = System.Text.Encoding.UTF8.GetBytes(config!["recipientSet"]!.GetValue<string>());
+        return [.. WhistleSubmit.Crypto.Signing.RecipientSet.Open(envelope, team).Recipients.Select(AgeKeys.ParseRecipient)];
     }
 
     public async Task<JsonObject> SolvedPowAsync()

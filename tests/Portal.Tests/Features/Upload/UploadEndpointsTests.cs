@@ -67,12 +67,14 @@ public class UploadEndpointsTests
     }
 
     [Test]
-    public async Task GetConfig_Demo_ListsRecipientsAndSizes()
+    public async Task GetConfig_Demo_ServesTheSignedSetVerifyingUnderTeamJsAndSizes()
     {
         var config = await api.Client.GetFromJsonAsync<JsonObject>(new Uri("/api/config", UriKind.Relative));
+        var recipients = await UploadApi.RecipientsAsync(api.Client);
 
-        Assert.That(config!["recipients"]!.AsArray().Single()!.GetValue<string>(), Does.StartWith("age1pq1"));
-        Assert.That(config["chunkSize"]!.GetValue<int>(), Is.EqualTo(UploadApi.ChunkSize));
+        Assert.That(config!.Select(p => p.Key).ToList(), Is.EquivalentTo(new[] { "recipientSet", "maxTotalBytes", "chunkSize", "demo" }));
+        Assert.That(recipients.Single().ToString(), Does.StartWith("age1pq1"));
+        Assert.That(config!["chunkSize"]!.GetValue<int>(), Is.EqualTo(UploadApi.ChunkSize));
         Assert.That(config["maxTotalBytes"]!.GetValue<long>(), Is.EqualTo(20000000));
         Assert.That(config["demo"]!.GetValue<bool>(), Is.True);
     }

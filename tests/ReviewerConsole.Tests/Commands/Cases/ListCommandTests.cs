@@ -17,7 +17,8 @@ public sealed class ListCommandTests
         string[] lines = result.StdoutText.TrimEnd('\n').Split('\n');
         Assert.That(lines[0], Does.Match("^ID +STATUS +SEV +OPENED +ITEMS +ASSIGNEE +FLAGS +SUMMARY$"));
         Assert.That(lines, Has.Length.EqualTo(4), "three sources, three cases");
-        Assert.That(lines.Count(l => l.Contains(" near ", StringComparison.Ordinal)), Is.EqualTo(2), "A and B flag each other");
+        Assert.That(lines.Count(l => l.Contains(" near,v1 ", StringComparison.Ordinal)), Is.EqualTo(2), "A and B flag each other");
+        Assert.That(lines.Skip(1).All(l => l.Contains("v1", StringComparison.Ordinal)), "the scenario's items are v1: grouping not proven");
         Assert.That(lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^[0-9a-f]{8}  new  ")), Is.EqualTo(3));
         Assert.That(result.StdoutText, Does.Not.Contain("\u001b"), "the escape sequence in C's report never reaches the terminal");
         Assert.That(result.StdoutText, Does.Contain("Supervisors \uFFFD[31mset arrest quotas"));

@@ -87,4 +87,55 @@ public sealed class TeamCommandTests
         Assert.That(result.Stderr, Does.StartWith("whistle-review: error: the vault has no team key yet"));
         Assert.That(result.Stderr, Does.Contain("team keygen"));
     }
+
+    [Test]
+    public void TeamPublish_KeyAndReviewer_WritesVerifyingSetTeamPubAndScriptAndPrintsHashes()
+    {
+        using TestVault vault = TestVault.WithKey();
+        vault.Succeed("team", "keygen");
+        string output = vault.Directory.File("published");
+        using JsonDocument keys = JsonDocument.Parse(vault.Succeed("keys", "--json").StdoutText);
+        string recipient = keys.RootElement[0].GetProperty("recipient").GetString()!;
+
+        CliResult result = vault.Run("team", "publish", "--out", output);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        TeamPublicKey team = TeamPublicKey.Parse(File.ReadAllText(Path.Combine(output, "team.pub")).TrimEnd('\n'));
+        RecipientSet set = RecipientSet.Open(File.ReadAllBytes(Path.Combine(output, "recipients.signed.json")), team);
+        byte[] script = File.ReadAllBytes(Path.Combine(output, "team.js"));
+        Assert.That(set.Recipients, Is.EqualTo(new[] { recipient }));
+        Assert.That(System.Text.Encoding.ASCII.GetString(script), Is.EqualTo($"self.whistleTeamKey = \"{team.Text}\";\n"));
+        Assert.That(result.StdoutText, Does.Contain($"Team key fingerprint: {team.DisplayFingerprint}\n"));
+        Assert.That(result.StdoutText, Does.Contain(WhistleSubmit.Crypto.Age.RecipientFingerprint.Compute(recipient)));
+        Assert.That(result.StdoutText, Does.Contain($"team.js sha256: {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(script))}\n"));
+        Assert.That(result.StdoutText, Does.Contain($"team.js sha384: sha384-{Convert.ToBase64String(System.Security.Cryptography.SHA384.HashData(script))}\n"));
+        Assert.That(VaultAudit.Actions(vault), Does.Contain("team.publish"));
+    }
+
+    [Test]
+    public void TeamPublish_Again_RefusesToOverwrite()
+    {
+        using TestVault vault = TestVault.WithKey();
+        vault.Succeed("team", "keygen");
+        string output = vault.Directory.File("published");
+        vault.Succeed("team", "publish", "--out", output);
+        string before = File.ReadAllText(Path.Combine(output, "recipients.signed.json"));
+
+        CliResult result = vault.Run("team", "publish", "--out", output);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.Contain("already exists"));
+        Assert.That(File.ReadAllText(Path.Combine(output, "recipients.signed.json")), Is.EqualTo(before));
+    }
+
+    [Test]
+    public void TeamPublish_NoTeamKey_FailsNamingKeygen()
+    {
+        using TestVault vault = TestVault.WithKey();
+
+        CliResult result = vault.Run("team", "publish", "--out", vault.Directory.File("published"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Stderr, Does.Contain("team keygen"));
+    }
 }

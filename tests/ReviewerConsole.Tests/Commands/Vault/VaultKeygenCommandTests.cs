@@ -15,7 +15,8 @@ public sealed class VaultKeygenCommandTests
         CliResult result = vault.Run("keygen", "--name", "bob");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Match command = Regex.Match(result.StdoutText, @"^  whistle-portal recipients add (age1pq1[0-9a-z]+) --name bob$", RegexOptions.Multiline);
+        Match command = Regex.Match(result.StdoutText, @"^Recipient: (age1pq1[0-9a-z]+)$", RegexOptions.Multiline);
+        Assert.That(result.StdoutText, Does.Contain("whistle-review team publish --out DIR"));
         Assert.That(command.Success, Is.True, result.StdoutText);
         Assert.That(result.StdoutText, Does.Match(@"Fingerprint: ([0-9a-f]{4} ){7}[0-9a-f]{4}\n"));
 

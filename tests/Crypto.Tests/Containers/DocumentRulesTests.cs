@@ -1,0 +1,95 @@
+using System.Text;
+using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Crypto.Tests.Tar;
+using static WhistleSubmit.Crypto.Tests.Containers.ContainerFixtures;
+
+namespace WhistleSubmit.Crypto.Tests.Containers;
+
+/// <summary>report.json / message.json versions: v1 as before, v2 with the case key and mailbox id (docs/FORMATS.md#case-proof).</summary>
+public class DocumentRulesTests
+{
+    private const string Client = "\"attachments\":[],\"client\":{\"language\":\"en\",\"encryptedBy\":\"browser\"}";
+    private const string Key = "1111111111111111111111111111111111111111111111111111111111111111";
+    private const string Box = "2222222222222222222222222222222222222222222222222222222222222222";
+
+    // Any valid mlkem768x25519 recipient.
+    private static readonly string PqRecipient = MlKem768X25519Identity.FromSeed(new byte[32]).Recipient.ToString();
+    private static readonly string Reply = "\"replyRecipient\":\"" + PqRecipient + "\"";
+
+    public static IEnumerable<TestCaseData> Valid()
+    {
+        yield return new TestCaseData("report.json", "{\"v\":1,\"description\":\"d\"," + Client + "}").SetName("Read_ReportV1_Accepted");
+        yield return new TestCaseData("message.json", "{\"v\":1,\"text\":\"t\"," + Client + "}").SetName("Read_MessageV1_Accepted");
+        yield return new TestCaseData("report.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}").SetName("Read_ReportV2_Accepted");
+        yield return new TestCaseData("message.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"text\":\"t\",{Client}}}").SetName("Read_MessageV2_Accepted");
+    }
+
+    public static IEnumerable<TestCaseData> Invalid()
+    {
+        TestCaseData Case(string name, string document, string json) => new TestCaseData(document, json).SetName("Read_" + name + "_ThrowsContainerException");
+        yield return Case("ReportV2WithoutCaseKey", "report.json", $"{{\"v\":2,\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV2WithoutMailboxId", "report.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV2WithoutReplyRecipient", "report.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Client}}}");
+        yield return Case("ReportV2UpperCaseKey", "report.json", $"{{\"v\":2,\"caseKey\":\"{Key.Replace('1', 'A')}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV2ShortKey", "report.json", $"{{\"v\":2,\"caseKey\":\"{Key[1..]}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV2NullKey", "report.json", $"{{\"v\":2,\"caseKey\":null,\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV1WithCaseKey", "report.json", $"{{\"v\":1,\"caseKey\":\"{Key}\",\"description\":\"d\",{Client}}}");
+        yield return Case("ReportV1WithMailboxId", "report.json", $"{{\"v\":1,\"mailboxId\":\"{Box}\",\"description\":\"d\",{Client}}}");
+        yield return Case("ReportV3", "report.json", $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("MessageV2WithoutCaseKey", "message.json", $"{{\"v\":2,\"mailboxId\":\"{Box}\",\"text\":\"t\",{Client}}}");
+        yield return Case("MessageV2WithoutMailboxId", "message.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"text\":\"t\",{Client}}}");
+        yield return Case("MessageV1WithCaseKey", "message.json", $"{{\"v\":1,\"caseKey\":\"{Key}\",\"text\":\"t\",{Client}}}");
+        yield return Case("MessageV0", "message.json", $"{{\"v\":0,\"text\":\"t\",{Client}}}");
+    }
+
+    [TestCaseSource(nameof(Valid))]
+    public void Read_Version_Accepted(string document, string json)
+    {
+        var (contents, _) = Read(RawTar.Container(RawTar.Entry(document, json)));
+
+        Assert.That(contents.Report is not null || contents.Message is not null);
+    }
+
+    [TestCaseSource(nameof(Invalid))]
+    public void Read_BadVersion_ThrowsContainerException(string document, string json)
+    {
+        Assert.That(() => Read(RawTar.Container(RawTar.Entry(document, json))), Throws.TypeOf<ContainerException>());
+    }
+
+    [Test]
+    public void Write_ReportV2_ReadsBackWithCaseKeyAndMailboxId()
+    {
+        ReportV1 report = Report() with { V = 2, CaseKey = Key, MailboxId = Box, ReplyRecipient = PqRecipient };
+
+        var (contents, _) = Read(Write(report));
+
+        Assert.That(contents.Report, Is.EqualTo(report).Using<ReportV1>((a, b) => a.CaseKey == b.CaseKey && a.MailboxId == b.MailboxId && a.V == b.V));
+    }
+
+    [Test]
+    public void Write_ReportV2_KeyAndMailboxFollowTheVersion()
+    {
+        ReportV1 report = Report() with { V = 2, CaseKey = Key, MailboxId = Box, ReplyRecipient = PqRecipient };
+
+        string document = Encoding.UTF8.GetString(Write(report), 512, 170);
+
+        Assert.That(document, Does.StartWith($"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\","));
+    }
+
+    [Test]
+    public void Write_ReportV2WithoutReplyRecipient_ThrowsArgument()
+    {
+        ReportV1 report = Report() with { V = 2, CaseKey = Key, MailboxId = Box };
+
+        Assert.That(() => Write(report), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Write_MessageV1WithCaseKey_ThrowsArgument()
+    {
+        var message = new MessageV1 { Text = "t", CaseKey = Key, Client = ContainerFixtures.Client };
+
+        Assert.That(() => new SubmissionWriter(new MemoryStream(), message), Throws.ArgumentException);
+    }
+}
