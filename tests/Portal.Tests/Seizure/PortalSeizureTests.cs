@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using LiteDB;
 using WhistleSubmit.Crypto.Age;
@@ -130,8 +128,7 @@ public partial class PortalSeizureTests
     // What a browser would encrypt: a "file" named by a canary with canary text, to the portal's recipients.
     private static async Task<byte[]> EncryptAsync(UploadApi api, int plaintextBytes)
     {
-        var config = await api.Client.GetFromJsonAsync<JsonObject>(new Uri("/api/config", UriKind.Relative));
-        var recipients = config!["recipients"]!.AsArray().Select(r => AgeKeys.ParseRecipient(r!.GetValue<string>())).ToList();
+        var recipients = await UploadApi.RecipientsAsync(api.Client);
         var plaintext = new StringBuilder();
         while (plaintext.Length < plaintextBytes)
         {
