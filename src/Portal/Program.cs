@@ -61,7 +61,7 @@ static int Serve(string[] args)
 
         app.MapSourceSide();
         app.MapTransferSide();
-        app.Run();
+        app.RunThenStampFileTimes();
         return 0;
     }
     catch (WhistleSubmit.EncryptedStore.StoreLockedException)

@@ -76,7 +76,7 @@ public static class EnglishTransferText
         Download = "Download bundle {0}",
         RetentionHeading = "Retention",
         RetentionRules = "Nothing a source sent is deleted before a receipt confirms it. Exported items without a receipt " +
-            "are flagged after {0} days. Replies are deleted {1} days after the source read them, and after {2} days in any case.",
+            "are flagged after {0} days. Replies the source has read are deleted {1} days after import, and after {2} days in any case.",
         WarnUnexported = "{0} items have waited {1} days or more for export.",
         WarnExported = "Bundle {0} was exported {1} days ago and has no import receipt yet.",
 

@@ -77,8 +77,8 @@ public static class SpanishTransferText
         Download = "Descargar el paquete {0}",
         RetentionHeading = "Conservación",
         RetentionRules = "Nada de lo que envió una fuente se borra antes de que un recibo lo confirme. Los elementos " +
-            "exportados sin recibo se señalan tras {0} días. Las respuestas se borran {1} días después de que la fuente " +
-            "las lea y, en todo caso, tras {2} días.",
+            "exportados sin recibo se señalan tras {0} días. Las respuestas que la fuente ya leyó se borran {1} días " +
+            "después de importarlas y, en todo caso, tras {2} días.",
         WarnUnexported = "{0} elementos llevan {1} días o más esperando la exportación.",
         WarnExported = "El paquete {0} se exportó hace {1} días y aún no tiene recibo de importación.",
 

@@ -52,7 +52,7 @@ public sealed partial class PortalDatabase
                     {
                         // A session document, so that a crash part-way leaves chunks the expiry service removes.
                         sessions.Upsert(ToDocument(new UploadSession(blob, kind, mailboxId, 0, chunks, total,
-                            Time.GetUtcNow().AddMinutes(Options.UploadLifetimeMinutes))));
+                            UploadSession.ExpiryFor(Time.GetUtcNow(), Options.UploadLifetimeDays))));
                     }
                 });
                 stored = n > 0 ? index + 1 : index;
@@ -110,6 +110,14 @@ public sealed partial class PortalDatabase
             EnsureMailbox(db, mailboxId);
         }
 
+        // The mailbox's day follows its newest item, so that retention counts from its last use (DeleteIdleMailboxes).
+        var mailboxes = db.GetCollection(Mailboxes);
+        if (mailboxes.FindById(mailboxId) is { } mailbox && mailbox["day"].AsString != Today)
+        {
+            mailbox["day"] = Today;
+            mailboxes.Update(mailbox);
+        }
+
         // Counted before the commit: if the commit fails the count is high until restart, the safe side for a quota.
         Interlocked.Add(ref itemBytes, size);
     }
@@ -139,10 +147,13 @@ public sealed partial class PortalDatabase
         ["size"] = s.Size,
         ["next"] = s.NextChunk,
         ["received"] = s.Received,
-        ["expires"] = s.Expires.ToUnixTimeSeconds(),
+        ["expires"] = s.ExpiryDay,
     };
 
+    // A session written before expiry days (Unix seconds) is read as expiring at the next day boundary after its time.
     internal static UploadSession FromDocument(BsonDocument d) => new(
         d["_id"].AsString, Enum.Parse<ItemKind>(d["kind"].AsString), d["mailbox"].AsString, d["size"].AsInt64,
-        d["next"].AsInt32, d["received"].AsInt64, DateTimeOffset.FromUnixTimeSeconds(d["expires"].AsInt64));
+        d["next"].AsInt32, d["received"].AsInt64, d["expires"].IsString
+            ? UploadSession.ParseExpiryDay(d["expires"].AsString)
+            : UploadSession.ExpiryFor(DateTimeOffset.FromUnixTimeSeconds(d["expires"].AsInt64), 0));
 }

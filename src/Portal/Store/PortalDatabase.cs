@@ -89,7 +89,7 @@ public sealed partial class PortalDatabase : IDisposable
         return Read(db => db.GetCollection(Mailboxes).Exists(BsonExpression.Create("_id = @0", mailboxId)));
     }
 
-    /// <summary>Records that the mailbox exists, with its creation day only.</summary>
+    /// <summary>Records that the mailbox exists, with a day only: its creation day, then that of its newest item.</summary>
     public void EnsureMailbox(string mailboxId)
     {
         CheckMailboxId(mailboxId);

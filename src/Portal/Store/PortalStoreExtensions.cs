@@ -13,7 +13,7 @@ public static class PortalStoreExtensions
             .BindConfiguration(StoreOptions.Section)
             .Validate(o => o.MaxUploadBytes >= 1 && o.GlobalQuotaBytes >= 1 && o.MinFreeBytes >= 0, "Portal:Store sizes must be positive.")
             .Validate(o => o.MaxPendingUploadsPerMailbox >= 1 && o.MaxUnexportedBytesPerMailbox >= 1, "Portal:Store quotas must be positive.")
-            .Validate(o => o.UploadLifetimeMinutes >= 1 && o.ExpirySweepSeconds >= 1 && o.ChunkReadTimeoutSeconds >= 1
+            .Validate(o => o.UploadLifetimeDays >= 1 && o.ExpirySweepSeconds >= 1 && o.ChunkReadTimeoutSeconds >= 1
                 && o.MaxConcurrentChunkBodies >= 1 && o.MaxReplyBytes >= 1, "Portal:Store times and counts must be positive.");
         builder.Services.AddSingleton(services =>
         {
@@ -28,7 +28,20 @@ public static class PortalStoreExtensions
         builder.Services.AddSingleton<SourceStore>();
         builder.Services.AddSingleton<TransferStore>();
         builder.Services.AddHostedService<UploadExpiryService>();
+        builder.Services.AddHostedService<FileTimesService>();
         return builder;
+    }
+
+    /// <summary>
+    /// Runs the portal, then, once the store is closed (its last checkpoint wrote its files), sets every file time in
+    /// the data directory to the day (<see cref="FileTimes"/>), so that a stopped server's disk shows no stop time.
+    /// </summary>
+    public static void RunThenStampFileTimes(this WebApplication app)
+    {
+        string dataDirectory = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.DataDirectoryFullPath;
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        app.Run();
+        FileTimes.StampDay(dataDirectory, time.GetUtcNow());
     }
 
     /// <summary>Opens the store before listening: a second server, or a locked or unreadable store, stops here.</summary>

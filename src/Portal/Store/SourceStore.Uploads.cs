@@ -18,7 +18,7 @@ public sealed partial class SourceStore
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, Options.MaxUploadBytes);
         var session = new UploadSession(BundleItem.NewId(), kind, mailboxId, size, 0, 0,
-            Time.GetUtcNow().AddMinutes(Options.UploadLifetimeMinutes));
+            UploadSession.ExpiryFor(Time.GetUtcNow(), Options.UploadLifetimeDays));
         Write(db =>
         {
             var uploads = db.GetCollection(Uploads);
@@ -138,7 +138,10 @@ public sealed partial class SourceStore
         return (outcome, null);
     }
 
-    /// <summary>Removes uploads past their expiry with their chunks; returns how many.</summary>
+    /// <summary>
+    /// Removes uploads past their expiry with their chunks, then compacts the store as a confirmation does, so that the
+    /// removed sessions and chunks are in no stale slot, log or freed page of its files; returns how many.
+    /// </summary>
     public int RemoveExpiredUploads()
     {
         var now = Time.GetUtcNow();
@@ -155,6 +158,11 @@ public sealed partial class SourceStore
                     uploads.Delete(session.Id);
                 }
             });
+        }
+
+        if (expired.Count > 0)
+        {
+            database.Compact();
         }
 
         return expired.Count;

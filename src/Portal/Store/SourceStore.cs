@@ -41,10 +41,12 @@ public sealed partial class SourceStore(PortalDatabase database)
             .ToList());
     }
 
+    /// <summary>
+    /// Marks the mailbox's replies read: a flag, never the day (a check-in day would date a source's visit; issue 14).
+    /// </summary>
     public void MarkRepliesRead(string mailboxId)
     {
         CheckMailboxId(mailboxId);
-        string today = Today;
         Write(db =>
         {
             var items = db.GetCollection(Items);
@@ -53,7 +55,7 @@ public sealed partial class SourceStore(PortalDatabase database)
             {
                 if (reply["read"].IsNull)
                 {
-                    reply["read"] = today;
+                    reply["read"] = true;
                     items.Update(reply);
                 }
             }
@@ -61,8 +63,6 @@ public sealed partial class SourceStore(PortalDatabase database)
     }
 
     private TimeProvider Time => database.Time;
-
-    private string Today => database.Today;
 
     private static void CheckMailboxId(string mailboxId) => PortalDatabase.CheckMailboxId(mailboxId);
 

@@ -28,8 +28,12 @@ public sealed class StoreOptions
     /// <summary>Bytes one mailbox may have waiting for export, unfinished uploads included (429 beyond).</summary>
     public long MaxUnexportedBytesPerMailbox { get; set; } = 8L << 30;
 
-    /// <summary>An upload not finished within this time is removed.</summary>
-    public int UploadLifetimeMinutes { get; set; } = 24 * 60;
+    /// <summary>
+    /// Whole UTC days an unfinished upload is kept after the day it started: one started on day D is removed at the end
+    /// of day D + this (with 1, between 24 and 48 hours). Day boundaries, so that the store holds a UTC day and never a
+    /// time (SECURITY.md#what-a-seized-portal-reveals).
+    /// </summary>
+    public int UploadLifetimeDays { get; set; } = 1;
 
     /// <summary>How often the expiry service looks for abandoned uploads.</summary>
     public int ExpirySweepSeconds { get; set; } = 60;

@@ -152,7 +152,7 @@ public sealed partial class TransferStore
             unexported.Count,
             unexported.Sum(i => i.Size),
             unexported.Select(i => i.Day).Order(StringComparer.Ordinal).FirstOrDefault(),
-            items.Count(i => i.Kind == ItemKind.Reply && i.ReadDay is null),
+            items.Count(i => i.Kind == ItemKind.Reply && !i.Read),
             db.GetCollection(Uploads).Count(),
             items.Sum(i => i.Size),
             database.FreeDiskBytes);
@@ -160,5 +160,5 @@ public sealed partial class TransferStore
 
     private static StoredItem ToItem(BsonDocument d) => new(
         d["_id"].AsString, d["mailbox"].AsString, Enum.Parse<ItemKind>(d["kind"].AsString), d["day"].AsString,
-        d["size"].AsInt64, d["exported"].IsNull ? null : d["exported"].AsString, d["read"].IsNull ? null : d["read"].AsString);
+        d["size"].AsInt64, d["exported"].IsNull ? null : d["exported"].AsString, !d["read"].IsNull);
 }

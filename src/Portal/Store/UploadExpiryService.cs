@@ -14,6 +14,9 @@ public sealed partial class UploadExpiryService(SourceStore store, IOptions<Stor
             try
             {
                 int removed = store.RemoveExpiredUploads();
+
+                // Every expiry falls on 00:00 UTC (StoreOptions.UploadLifetimeDays), so this line appears in the first
+                // sweep after midnight (or at a start-up): its time dates the abandoned uploads to their day only.
                 if (removed > 0)
                 {
                     LogRemoved(logger, removed);

@@ -101,6 +101,28 @@ public class PortalDatabaseCompactionTests
         Assert.That(StoreBytes(), Is.LessThan(before - (5 * Size)));
     }
 
+    [Test]
+    public void RemoveExpiredUploads_Removed_StoreCompacted()
+    {
+        // Issue 14: an expired session and its chunks stayed in stale slots, the log and freed pages until a confirm.
+        string mailbox = SourceKeys.MailboxIdFromToken(RandomNumberGenerator.GetBytes(32));
+        foreach (int i in Enumerable.Range(0, 4))
+        {
+            var session = Store.Source().CreateUpload(ItemKind.Submission, mailbox, Size);
+            byte[] chunk = Ciphertext(i);
+            Assert.That(Store.Source().StoreChunk(session.Id, 0, chunk, chunk.Length), Is.EqualTo(ChunkOutcome.Stored));
+        }
+
+        long before = StoreBytes();
+        fixture.Time.Advance(TimeSpan.FromDays(2));
+
+        int removed = Store.Source().RemoveExpiredUploads();
+
+        Assert.That(removed, Is.EqualTo(4));
+        Assert.That(StoreBytes(), Is.LessThan(before - (3 * Size)));
+        Assert.That(Directory.Exists(Path.Combine(StoreDirectory, DurableStore.CompactionDirectoryName)), Is.False);
+    }
+
     private static string Canary(int i) => $"ciphertext-canary-{i:D2}-5e1d";
 
     private static byte[] Ciphertext(int i)

@@ -117,20 +117,40 @@ public class PortalDatabaseTests
     }
 
     [Test]
-    public void RemoveExpiredUploads_AfterLifetime_RemovesSessionAndChunks()
+    public void RemoveExpiredUploads_EndOfNextDay_RemovesSessionAndChunks()
     {
+        // Started 2026-11-27 12:00 UTC: kept through 2026-11-28, removed from 2026-11-29 00:00 UTC.
         var session = Store.Source().CreateUpload(ItemKind.Submission, NewMailbox(), 100);
         Store.Source().StoreChunk(session.Id, 0, new byte[50], 50);
         Assert.That(Store.Source().StoreChunk(session.Id, 0, new byte[100], 100), Is.EqualTo(ChunkOutcome.Stored));
 
-        fixture.Time.Advance(TimeSpan.FromMinutes(fixture.Options.UploadLifetimeMinutes - 1));
+        fixture.Time.Advance(TimeSpan.FromHours(36) - TimeSpan.FromSeconds(1));
         int early = Store.Source().RemoveExpiredUploads();
-        fixture.Time.Advance(TimeSpan.FromMinutes(2));
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
         int late = Store.Source().RemoveExpiredUploads();
 
+        Assert.That(session.Expires, Is.EqualTo(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero)));
         Assert.That((early, late), Is.EqualTo((0, 1)));
         Assert.That(Store.Source().FindUpload(session.Id), Is.Null);
         Assert.That(Store.Transfer().Status().PendingUploads, Is.Zero);
+    }
+
+    [Test]
+    public void CreateUpload_Stored_KeepsExpiryDayNoTime()
+    {
+        // Issue 14: the session record held expires = now + 24 h in Unix seconds, which dates the upload to the second.
+        fixture.Time.Advance(TimeSpan.FromMinutes(77) + TimeSpan.FromSeconds(13));
+        var session = Store.Source().CreateUpload(ItemKind.Submission, NewMailbox(), 100);
+
+        var documents = Store.Read(db => db.GetCollection(PortalDatabase.Uploads).FindAll().ToList());
+
+        Assert.That(documents.Single(d => d["_id"].AsString == session.Id)["expires"].AsString, Is.EqualTo("2026-11-29"));
+        Assert.That(session.Expires.TimeOfDay, Is.EqualTo(TimeSpan.Zero));
+        foreach (var document in documents)
+        {
+            Assert.That(document.Keys, Is.EquivalentTo(new[] { "_id", "kind", "mailbox", "size", "next", "received", "expires" }));
+            Assert.That(document["expires"].IsString, Is.True);
+        }
     }
 
     [Test]
@@ -138,7 +158,7 @@ public class PortalDatabaseTests
     {
         fixture.Options.ExpirySweepSeconds = 1;
         var session = Store.Source().CreateUpload(ItemKind.Submission, NewMailbox(), 100);
-        fixture.Time.Advance(TimeSpan.FromMinutes(fixture.Options.UploadLifetimeMinutes + 1));
+        fixture.Time.Advance(TimeSpan.FromDays(fixture.Options.UploadLifetimeDays + 1));
         using var service = new UploadExpiryService(
             new SourceStore(Store), Microsoft.Extensions.Options.Options.Create(fixture.Options), Microsoft.Extensions.Logging.Abstractions.NullLogger<UploadExpiryService>.Instance);
 

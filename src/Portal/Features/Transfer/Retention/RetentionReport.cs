@@ -13,7 +13,7 @@ public sealed class RetentionReport(TransferStore store, TimeProvider time, Rete
             .OrderBy(i => i.Day, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal).ToList();
         var exports = store.ListPendingExports();
         var status = new RetentionStatus(today, unexported, exports, 0, null, [], items.Count(i => i.Kind == ItemKind.Reply),
-            items.Count(i => i.Kind == ItemKind.Reply && i.ReadDay is null), options);
+            items.Count(i => i.Kind == ItemKind.Reply && !i.Read), options);
         return status with
         {
             UnexportedOverdue = unexported.Count(i => status.AgeDays(i.Day) >= options.UnexportedWarnDays),

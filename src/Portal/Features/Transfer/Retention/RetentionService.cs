@@ -14,9 +14,10 @@ public sealed partial class RetentionService(
     {
         int replies = store.DeleteExpiredReplies(options.ReplyReadDays, options.ReplyMaxDays).Count;
         int files = bundles.Sweep(time.GetUtcNow());
-        if (replies > 0 || files > 0)
+        int mailboxes = store.DeleteIdleMailboxes(options.MailboxDays);
+        if (replies > 0 || files > 0 || mailboxes > 0)
         {
-            LogDeleted(logger, replies, files);
+            LogDeleted(logger, replies, files, mailboxes);
         }
 
         var status = report.Build();
@@ -46,8 +47,8 @@ public sealed partial class RetentionService(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Replies} replies and {Files} bundle files no longer needed")]
-    private static partial void LogDeleted(ILogger logger, int replies, int files);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Replies} replies, {Files} bundle files and {Mailboxes} idle mailboxes no longer needed")]
+    private static partial void LogDeleted(ILogger logger, int replies, int files, int mailboxes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention: {Items} items wait too long for export; {Bundles} exported bundles have no receipt yet")]
     private static partial void LogOverdue(ILogger logger, int items, int bundles);

@@ -30,13 +30,13 @@ public class RetentionTests
     public void TearDown() => fixture.Dispose();
 
     [Test]
-    public void DeleteExpiredReplies_ReadReply_GoesReadDaysAfterReading()
+    public void DeleteExpiredReplies_ReadReply_GoesReadDaysAfterImport()
     {
         string reply = StoreReply();
         fixture.Time.Advance(TimeSpan.FromDays(1));
         fixture.Source.MarkRepliesRead(mailbox);
 
-        fixture.Time.Advance(TimeSpan.FromDays(29));
+        fixture.Time.Advance(TimeSpan.FromDays(28));
         var early = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
         fixture.Time.Advance(TimeSpan.FromDays(1));
         var due = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
@@ -44,6 +44,20 @@ public class RetentionTests
         Assert.That(early, Is.Empty);
         Assert.That(due, Is.EqualTo(new[] { reply }));
         Assert.That(fixture.Source.ListReplies(mailbox), Is.Empty);
+    }
+
+    [Test]
+    public void DeleteExpiredReplies_ReadLate_GoesAtTheNextSweep()
+    {
+        string reply = StoreReply();
+        fixture.Time.Advance(TimeSpan.FromDays(40));
+        var unread = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+        fixture.Source.MarkRepliesRead(mailbox);
+
+        var due = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+
+        Assert.That(unread, Is.Empty);
+        Assert.That(due, Is.EqualTo(new[] { reply }));
     }
 
     [Test]
@@ -93,6 +107,77 @@ public class RetentionTests
         Assert.That(deleted, Is.Zero);
         Assert.That(fixture.Transfer.ListItems().Select(i => i.Id), Is.EquivalentTo(new[] { exported, waiting, oldest }));
         Assert.That(Directory.GetFiles(bundles.Directory).Select(Path.GetFileName), Is.EqualTo(new[] { new string('a', 64) + ".wsbundle" }));
+    }
+
+    [Test]
+    public void MarkRepliesRead_Read_KeepsAFlagNoDay()
+    {
+        // Issue 14: the store kept the day a source read its replies (a check-in day).
+        StoreReply();
+        fixture.Time.Advance(TimeSpan.FromDays(3));
+
+        fixture.Source.MarkRepliesRead(mailbox);
+
+        var read = fixture.Store.Read(db => db.GetCollection(PortalDatabase.Items).FindAll().Single()["read"]);
+        Assert.That(read, Is.EqualTo(new LiteDB.BsonValue(true)));
+        Assert.That(fixture.Transfer.ListItems().Single().Read, Is.True);
+        Assert.That(fixture.Transfer.Status().UnreadReplies, Is.Zero);
+    }
+
+    [Test]
+    public void DeleteExpiredReplies_ReadDayOfAnOlderVersion_BecomesAFlag()
+    {
+        string reply = StoreReply();
+        fixture.Store.Write(db =>
+        {
+            var items = db.GetCollection(PortalDatabase.Items);
+            var doc = items.FindById(reply);
+            doc["read"] = "2026-11-28";
+            items.Update(doc);
+        });
+
+        var deleted = fixture.Transfer.DeleteExpiredReplies(readDays: 30, maxDays: 180);
+
+        Assert.That(deleted, Is.Empty);
+        Assert.That(fixture.Store.Read(db => db.GetCollection(PortalDatabase.Items).FindById(reply)["read"]), Is.EqualTo(new LiteDB.BsonValue(true)));
+    }
+
+    [Test]
+    public void DeleteIdleMailboxes_EmptyAfterDays_DeletedWithItemsKept()
+    {
+        // Issue 14: mailboxes never expired. `mailbox` (SetUp) has no item; `busy` keeps a submission.
+        string busy = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        fixture.Store.StoreItem(ItemKind.Submission, busy, new MemoryStream(new byte[100]), 1000);
+        string replied = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        fixture.Store.EnsureMailbox(replied);
+        fixture.Time.Advance(TimeSpan.FromDays(10));
+        fixture.Transfer.StoreReply(BundleItem.NewId(), replied, new MemoryStream(new byte[200]));
+        fixture.Time.Advance(TimeSpan.FromDays(89));
+
+        int early = fixture.Transfer.DeleteIdleMailboxes(days: 100);
+        fixture.Time.Advance(TimeSpan.FromDays(1));
+        int due = fixture.Transfer.DeleteIdleMailboxes(days: 100);
+
+        Assert.That((early, due), Is.EqualTo((0, 1)));
+        Assert.That(fixture.Store.MailboxExists(mailbox), Is.False);
+        Assert.That(fixture.Store.MailboxExists(busy), Is.True);
+        Assert.That(fixture.Store.MailboxExists(replied), Is.True);
+    }
+
+    [Test]
+    public void RunOnce_IdleMailbox_Deleted()
+    {
+        var options = new RetentionOptions { MailboxDays = 30 };
+        var bundles = new TransferBundles(
+            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Transfer, new TransferOperations(fixture.Transfer, fixture.Time));
+        var service = new RetentionService(fixture.Transfer, bundles, new RetentionReport(fixture.Transfer, fixture.Time, options), options,
+            fixture.Time, NullLogger<RetentionService>.Instance);
+        fixture.Time.Advance(TimeSpan.FromDays(30));
+
+        service.RunOnce();
+
+        Assert.That(fixture.Store.MailboxExists(mailbox), Is.False);
+        Assert.That(fixture.Transfer.Status().Mailboxes, Is.Zero);
     }
 
     private string StoreReply()
