@@ -168,8 +168,10 @@ public class RetentionTests
     public void RunOnce_IdleMailbox_Deleted()
     {
         var options = new RetentionOptions { MailboxDays = 30 };
+        using var team = new WhistleSubmit.TestSupport.TestTeam();
         var bundles = new TransferBundles(
-            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Transfer, new TransferOperations(fixture.Transfer, fixture.Time));
+            Options.Create(new PortalOptions { DataDirectory = fixture.DataDirectory }), fixture.Transfer, new TransferOperations(fixture.Transfer, fixture.Time,
+                new PortalTeamKey(team.PublicKey, isDemo: false)));
         var service = new RetentionService(fixture.Transfer, bundles, new RetentionReport(fixture.Transfer, fixture.Time, options), options,
             fixture.Time, NullLogger<RetentionService>.Instance);
         fixture.Time.Advance(TimeSpan.FromDays(30));
