@@ -122,7 +122,9 @@ internal sealed class CaseIntake
         var item = new ItemRecord(
             s.Id, record.Id, s.MailboxId, kind, ++sequence, bundleSha256, bundleCreated,
             now, vault.Actor, s.CiphertextSize, s.CiphertextSha256, s.PlaintextSize, s.PlaintextSha256,
-            s.Report is not null ? Documents.Serialize(s.Report) : Documents.Serialize(s.Message!),
+            // The case key is a bearer secret (whoever holds it can file items into the case as proven): only its
+            // proof is kept; the evidence file still holds the key, encrypted.
+            s.Report is not null ? Documents.Serialize(s.Report with { CaseKey = null }) : Documents.Serialize(s.Message! with { CaseKey = null }),
             Documents.SearchText(s.Report, s.Message), Documents.CategoryIds(s.Report), s.Attachments, duplicates, near, decision.Flags);
         data.InsertItem(item, signature);
 

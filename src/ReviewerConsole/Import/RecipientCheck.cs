@@ -28,14 +28,16 @@ internal sealed class RecipientCheck(int teamSize)
         AgeHeaderInfo info;
         using (var file = new FileStream(stagedPath, FileMode.Open, FileAccess.Read, FileShare.Read))
         {
-            // A header that does not parse fails decryption next, with the usual "damaged" error for the whole bundle.
+            // The portal only ever stores binary age files. Anything else is refused here, before decryption: an
+            // ASCII-armored file (which the decrypter would accept) would otherwise carry any recipients past this check.
             try
             {
                 info = AgeEncryption.Inspect(file);
             }
             catch (AgeException)
             {
-                return true;
+                refused.Add(new RefusedItem(item.Id, number, total, "it is not a binary age file, so its recipients cannot be checked"));
+                return false;
             }
         }
 

@@ -56,20 +56,17 @@ internal sealed class SignedTransferRig : IDisposable
             rig.Review("init", "--kdf-memory", "19");
             rig.Review("keygen", "--name", "ana");
             rig.Review("team", "keygen");
-            string recipient;
-            using (JsonDocument keys = JsonDocument.Parse(rig.Review("keys", "--json")))
-            {
-                recipient = keys.RootElement[0].GetProperty("recipient").GetString()!;
-            }
-
             using (JsonDocument team = JsonDocument.Parse(rig.Review("team", "show", "--json")))
             {
                 rig.TeamKeyText = team.RootElement.GetProperty("publicKey").GetString()!;
             }
 
+            // The key ceremony (protocol v2): team.pub once, then the recipient set signed with the team key.
+            string published = Path.Combine(Path.GetDirectoryName(rig.portal)!, "published");
+            rig.Review("team", "publish", "--out", published);
             Directory.CreateDirectory(rig.portal);
-            rig.Portal("recipients", "add", recipient, "--name", "Ana");
-            await File.WriteAllTextAsync(Path.Combine(rig.portal, "team.pub"), rig.TeamKeyText + "\n");
+            File.Copy(Path.Combine(published, "team.pub"), Path.Combine(rig.portal, "team.pub"));
+            rig.Portal("recipients", "install", Path.Combine(published, "recipients.signed.json"));
             await rig.StartPortalAsync();
             return rig;
         }

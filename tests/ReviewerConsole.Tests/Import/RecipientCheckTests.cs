@@ -77,6 +77,27 @@ public sealed class RecipientCheckTests
         Assert.That(vault.Succeed("audit", "verify").ExitCode, Is.Zero);
     }
 
+    [Test]
+    public void Import_ArmoredItem_RefusedBeforeDecryption()
+    {
+        // An ASCII-armored age file decrypts like a binary one, but its header cannot be inspected: a hostile portal
+        // would use it to carry an extra or classical recipient past the check.
+        using TestVault vault = TestVault.WithKey();
+        IRecipient team = AgeKeys.ParseRecipient(ImportedScenario.RecipientOf(vault));
+        using var classical = X25519Identity.Generate();
+        var honest = BundleEntry.Submission(Fixtures.NewMailbox(),
+            AgeEncryption.Encrypt(Fixtures.Container(Fixtures.Report("An honest report: PLOVER.", null)), [team]));
+        var armored = BundleEntry.Submission(Fixtures.NewMailbox(), AgeEncryption.Encrypt(
+            Fixtures.Container(Fixtures.Report("Armored, with a classical key: CURLEW.", null)), [team, new Relabelled(classical.Recipient)], armor: true));
+
+        CliResult result = vault.Run("import", vault.Directory.Write("a.wsbundle", Fixtures.Bundle(honest, armored)));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stderr, Does.Contain($"item 2 of 2 ({armored.Id[..8]}) was refused and not imported: it is not a binary age file"));
+        Assert.That(vault.Succeed("list", "--search", "curlew").StdoutText, Does.Contain("No cases match."));
+        Assert.That(vault.Succeed("list", "--search", "plover").StdoutText, Does.Not.Contain("No cases match."));
+    }
+
     private static string CaseIdOf(TestVault vault, string search)
     {
         using JsonDocument list = JsonDocument.Parse(vault.Succeed("list", "--json", "--search", search).StdoutText);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.ReviewerConsole.Tests.Support;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Cases;
@@ -86,5 +87,28 @@ public sealed class ShowCommandTests
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.StdoutText, Does.StartWith($"Case {id} "));
+    }
+
+    [Test]
+    public void Show_V2Report_KeepsTheCaseProofButNeverTheCaseKey()
+    {
+        // The case key is a bearer secret: whoever holds it can file items into the case as proven. show --json
+        // output travels (tickets, referrals), so the vault keeps only the proof.
+        using TestVault vault = TestVault.WithKey();
+        IRecipient team = AgeKeys.ParseRecipient(ImportedScenario.RecipientOf(vault));
+        using var source = MlKem768X25519Identity.Generate();
+        string mailbox = Fixtures.NewMailbox();
+        string caseKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var report = Fixtures.Report("A v2 report: GODWIT.", source.Recipient.ToString()) with { V = 2, CaseKey = caseKey, MailboxId = mailbox };
+        var entry = BundleEntry.Submission(mailbox, AgeEncryption.Encrypt(Fixtures.Container(report), [team]));
+        vault.Succeed("import", vault.Directory.Write("v2.wsbundle", Fixtures.Bundle(entry)));
+
+        using JsonDocument list = JsonDocument.Parse(vault.Succeed("list", "--json", "--search", "godwit").StdoutText);
+        string id = list.RootElement.EnumerateArray().Single().GetProperty("id").GetString()!;
+        string json = vault.Succeed("show", id, "--json").StdoutText;
+        string text = vault.Succeed("show", id).StdoutText;
+
+        Assert.That(text, Does.Contain("Grouping: proven by the source's codename"));
+        Assert.That(json + text, Does.Not.Contain(caseKey));
     }
 }
