@@ -89,6 +89,14 @@ public static class RecipientsCommands
             }
         }
 
+        // A set issued before the installed one is a rollback (it may bring back a removed reviewer's key): refused.
+        // Browsers cannot see this check; it keeps an honest operator from installing an old file by mistake.
+        if (current is not null && incoming.Set.Issued < current.Issued)
+        {
+            return Error($"{file} was issued {incoming.Set.Issued:yyyy-MM-dd}, before the installed set ({current.Issued:yyyy-MM-dd}): "
+                + "an older set may hold a key the team has removed; run 'whistle-review team publish' again and install that");
+        }
+
         Write(options, envelope);
         var text = new StringBuilder($"whistle-portal: installed the recipient set issued {incoming.Set.Issued:yyyy-MM-dd}, verified under team key {team.DisplayFingerprint}\n");
         text.Append(current is null ? "  old: (none)\n" : $"  old (issued {current.Issued:yyyy-MM-dd}): {Fingerprints(current)}\n");

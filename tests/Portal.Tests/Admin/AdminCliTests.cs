@@ -82,6 +82,25 @@ public class AdminCliTests
     }
 
     [Test]
+    public async Task Recipients_InstallOlderSet_RefusedAsARollback()
+    {
+        using var team = new TestTeam();
+        string a = TestKeys.NewRecipient(), removed = TestKeys.NewRecipient();
+        team.Configure(data, a);
+        byte[] before = File.ReadAllBytes(Path.Combine(data, "recipients.signed.json"));
+        string dir = Directory.CreateTempSubdirectory("whistle-publish-").FullName;
+        string old = Path.Combine(dir, "old.json");
+        File.WriteAllBytes(old, RecipientSet.Create([a, removed], DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30)).Sign(team.Key));
+
+        var install = await PortalProcess.RunVerbAsync(data, "recipients", "install", old);
+
+        Assert.That(install.ExitCode, Is.EqualTo(1));
+        Assert.That(install.Stderr, Does.Contain("before the installed set").And.Contain("team publish"));
+        Assert.That(File.ReadAllBytes(Path.Combine(data, "recipients.signed.json")), Is.EqualTo(before));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Test]
     public async Task ExportImportConfirm_ServerRunningThenStopped_OneWriterAndIdempotent()
     {
         // Running: uploads over HTTP, then the verbs go through admin.sock (the store lock is the server's).
