@@ -92,7 +92,6 @@ public sealed class TeamCommandTests
     public void TeamPublish_KeyAndReviewer_WritesVerifyingSetTeamPubAndScriptAndPrintsHashes()
     {
         using TestVault vault = TestVault.WithKey();
-        vault.Succeed("team", "keygen");
         string output = vault.Directory.File("published");
         using JsonDocument keys = JsonDocument.Parse(vault.Succeed("keys", "--json").StdoutText);
         string recipient = keys.RootElement[0].GetProperty("recipient").GetString()!;
@@ -116,7 +115,6 @@ public sealed class TeamCommandTests
     public void TeamPublish_Again_RefusesToOverwrite()
     {
         using TestVault vault = TestVault.WithKey();
-        vault.Succeed("team", "keygen");
         string output = vault.Directory.File("published");
         vault.Succeed("team", "publish", "--out", output);
         string before = File.ReadAllText(Path.Combine(output, "recipients.signed.json"));
@@ -131,7 +129,8 @@ public sealed class TeamCommandTests
     [Test]
     public void TeamPublish_NoTeamKey_FailsNamingKeygen()
     {
-        using TestVault vault = TestVault.WithKey();
+        using TestVault vault = TestVault.Initialized();
+        vault.Succeed("keygen", "--name", "alice");
 
         CliResult result = vault.Run("team", "publish", "--out", vault.Directory.File("published"));
 
