@@ -28,7 +28,7 @@ internal sealed class RecipientCheck(int teamSize)
         AgeHeaderInfo info;
         using (var file = new FileStream(stagedPath, FileMode.Open, FileAccess.Read, FileShare.Read))
         {
-            // A header that does not parse fails decryption next, with the usual "damaged" error for the whole bundle.
+            // A header that does not parse fails decryption next, and the item is refused there (ItemStager).
             try
             {
                 info = AgeEncryption.Inspect(file);
@@ -47,6 +47,16 @@ internal sealed class RecipientCheck(int teamSize)
 
         accepted[item.Id] = info.StanzaTypes;
         return true;
+    }
+
+    /// <summary>
+    /// Refuses an item for another reason (it does not decrypt, is not a valid container, or its id is in the vault with
+    /// other contents): the same path as a recipient refusal, so it is not stored, not in the receipt, named and audited.
+    /// </summary>
+    public void Refuse(BundleItem item, int number, int total, string reason)
+    {
+        accepted.Remove(item.Id);
+        refused.Add(new RefusedItem(item.Id, number, total, reason));
     }
 
     /// <summary>Why a header with these stanza types is refused, or null if every stanza is post-quantum.</summary>
