@@ -9,6 +9,6 @@ internal sealed record ImportResult(
     IReadOnlyDictionary<string, int> NewMessages, string ReceiptPath, ImportOutcome Outcome)
 
 {
-    /// <summary>Items refused for their recipients (issue 13 P4): not in the vault, not in the receipt.</summary>
+    /// <summary>Items refused (issue 13 P4 recipients, 13/15 not decrypting or parsing, finding 9 id clash): not in the vault, not in the receipt.</summary>
     public IReadOnlyList<RefusedItem> Refused { get; init; } = [];
 }

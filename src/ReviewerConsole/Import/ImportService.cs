@@ -11,9 +11,11 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// <summary>
 /// Imports a submissions bundle (issue 4 "import"): verify the whole bundle before decrypting a byte, copying each new
 /// item's ciphertext into a staging directory as it is hashed (the bundle is read once); then decrypt and check every
-/// staged item; only when all succeeded are the evidence files moved into place (fsynced) and one store transaction
-/// committed. On any failure the vault is exactly as before. Items already in the vault are skipped, so importing a
-/// bundle twice changes nothing. Finally the receipt for <c>whistle-portal confirm</c> is written, signed with the team
+/// staged item; an item that does not decrypt or is not a valid container is refused (<see cref="RecipientCheck"/>), the
+/// others' evidence files are moved into place (fsynced) and one store transaction committed. A bundle that does not
+/// verify, or any other failure, leaves the vault exactly as before. Items already in the vault (same id, same
+/// ciphertext SHA-256) are skipped, so importing a bundle twice changes nothing; an id in the vault with other contents
+/// is refused. Finally the receipt for <c>whistle-portal confirm</c> is written, signed with the team
 /// key and naming the audit chain's head; the team key is loaded first, so a vault without one imports nothing.
 /// </summary>
 internal static class ImportService
@@ -41,12 +43,12 @@ internal static class ImportService
                 "import submissions bundles here ('whistle-portal export' makes them); replies bundles go to the portal");
         }
 
-        var present = manifest.Items.Where(i => !staging.TryGetPath(i.Id, out _)).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        (HashSet<string> present, HashSet<string> collided) = Known(vault, staging, manifest);
         ImportOutcome cases = ImportOutcome.None;
         var recipients = new RecipientCheck(vault.Read(data => data.AllKeys().Count()));
         if (present.Count < manifest.Items.Count)
         {
-            cases = ImportNew(vault, staging, manifest, present, bundleSha256, progress, bytes, recipients);
+            cases = ImportNew(vault, staging, manifest, present, collided, bundleSha256, progress, bytes, recipients);
         }
         else
         {
@@ -106,24 +108,57 @@ internal static class ImportService
     private static bool IsInVault(VaultSession vault, string id) =>
         vault.Read(data => data.ItemExists(id));
 
+    // Auditor finding 9: the id is the portal's choice, so an item counts as present (and goes in the receipt, which lets
+    // the portal delete it) only if the vault holds the same ciphertext under that id; other contents are refused.
+    private static (HashSet<string> Present, HashSet<string> Collided) Known(VaultSession vault, StagingArea staging, BundleManifest manifest)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        var collided = new HashSet<string>(StringComparer.Ordinal);
+        foreach (BundleItem item in manifest.Items.Where(i => !staging.TryGetPath(i.Id, out _)))
+        {
+            bool differs = vault.Read(data => data.FindItem(item.Id)) is { } stored
+                && !string.Equals(stored.CiphertextSha256, item.Sha256, StringComparison.OrdinalIgnoreCase);
+            (differs ? collided : present).Add(item.Id);
+        }
+
+        return (present, collided);
+    }
+
     private static ImportOutcome ImportNew(VaultSession vault, StagingArea staging, BundleManifest manifest,
-        HashSet<string> present, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes,
+        HashSet<string> present, HashSet<string> collided, string bundleSha256, Action<ImportProgress>? progress, Action<ImportPhase, long, long>? bytes,
         RecipientCheck recipients)
     {
         using UnlockedKeys keys = KeyService.Unlock(vault);
         var staged = new List<StagedItem>();
-        long total = manifest.Items.Where(i => !present.Contains(i.Id)).Sum(i => i.Size);
+        long total = manifest.Items.Where(i => staging.TryGetPath(i.Id, out _)).Sum(i => i.Size);
         long done = 0;
         for (int i = 0; i < manifest.Items.Count; i++)
         {
             BundleItem item = manifest.Items[i];
             bool already = present.Contains(item.Id);
             bool refused = false;
-            if (!already && staging.TryGetPath(item.Id, out string path) && !(refused = !recipients.Admit(path, item, i + 1, manifest.Items.Count)))
+            if (collided.Contains(item.Id))
+            {
+                recipients.Refuse(item, i + 1, manifest.Items.Count,
+                    "an item with its id is already in the vault with other contents (a different SHA-256)");
+                refused = true;
+            }
+            else if (!already && staging.TryGetPath(item.Id, out string path) && !(refused = !recipients.Admit(path, item, i + 1, manifest.Items.Count)))
             {
                 long before = done;
-                staged.Add(ItemStager.Stage(path, item, i + 1, manifest.Items.Count, keys,
-                    bytes is null ? null : read => bytes(ImportPhase.Decrypting, before + read, total)));
+                StagedItem? checkedItem = ItemStager.TryStage(path, item, keys, out string? refusal,
+                    bytes is null ? null : read => bytes(ImportPhase.Decrypting, before + read, total));
+                if (checkedItem is null)
+                {
+                    // Its staged file stays in staging/ and goes with it: only checked items reach evidence/.
+                    recipients.Refuse(item, i + 1, manifest.Items.Count, refusal!);
+                    refused = true;
+                }
+                else
+                {
+                    staged.Add(checkedItem);
+                }
+
                 done += item.Size;
             }
 

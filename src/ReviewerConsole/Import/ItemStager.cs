@@ -13,36 +13,41 @@ namespace WhistleSubmit.ReviewerConsole.Import;
 /// Decrypts and checks one staged item (its ciphertext already copied and verified against the manifest while the bundle
 /// was read) in a single streaming pass, in constant memory: the plaintext is hashed and parsed strictly
 /// (SubmissionReader and its limits), and each attachment is hashed and typed by its first bytes as it streams past,
-/// never kept. The hashes run on the thread pool beside the decryption. Errors name the item's position and the reason
-/// in plain words, never any of its content.
+/// never kept. The hashes run on the thread pool beside the decryption. An item that does not decrypt or is not a valid
+/// container of its kind is refused, not an error for the whole bundle (issue 13/15): the portal only checks an
+/// upload's header, so anyone can upload junk encrypted to the team, and one such item must not stop every import.
+/// The reason is plain words, never any of its content.
 /// </summary>
 internal static class ItemStager
 {
     /// <param name="stagedPath">The item's verified ciphertext in the staging directory.</param>
     /// <param name="item">Its manifest entry.</param>
-    /// <param name="number">Its position in the bundle, from 1, for error messages.</param>
-    /// <param name="total">Items in the bundle, for error messages.</param>
     /// <param name="keys">The vault's unlocked identities.</param>
+    /// <param name="refusal">Why the item is refused, when null is returned.</param>
     /// <param name="read">If given, told how many ciphertext bytes have been read so far.</param>
-    public static StagedItem Stage(string stagedPath, BundleItem item, int number, int total, UnlockedKeys keys, Action<long>? read = null)
+    public static StagedItem? TryStage(string stagedPath, BundleItem item, UnlockedKeys keys, out string? refusal, Action<long>? read = null)
     {
+        refusal = null;
         try
         {
             return StageCore(stagedPath, item, keys, read);
         }
         catch (AgeException ex) when (ex.Kind == AgeErrorKind.NoMatch)
         {
-            throw Failed(item, number, total, "could not be decrypted with this vault's keys", ex,
-                "it was encrypted to other keys: compare 'whistle-review keys' with the portal's recipients");
+            refusal = "it could not be decrypted with this vault's keys (it was encrypted to other keys)";
         }
-        catch (AgeException ex)
+        catch (AgeException)
         {
-            throw Failed(item, number, total, "is damaged: its encryption failed authentication", ex);
+            refusal = "it is damaged: its encryption failed authentication";
         }
-        catch (ContainerException ex)
+        catch (ContainerException)
         {
-            throw Failed(item, number, total, "decrypted, but its contents are not a valid submission (a malformed or unsafe archive)", ex);
+            refusal = item.Kind == BundleItemKind.Submission
+                ? "it decrypted, but its contents are not a valid submission (a malformed or unsafe archive, or a message)"
+                : "it decrypted, but its contents are not a valid message (a malformed or unsafe archive, or a report)";
         }
+
+        return null;
     }
 
     private static StagedItem StageCore(string stagedPath, BundleItem item, UnlockedKeys keys, Action<long>? read)
@@ -96,10 +101,4 @@ internal static class ItemStager
         return new AttachmentRecord(attachment.Number, attachment.Info.Name, safeName, size,
             Convert.ToHexStringLower(sha256), type, label);
     }
-
-    // The id's prefix names the item for the portal side and a bug report; ids are random and say nothing of content.
-    private static CliException Failed(BundleItem item, int number, int total, string reason, Exception inner, string? hint = null) => new(
-        $"item {number} of {total} ({item.Id[..8]}) {reason}; nothing was imported",
-        hint ?? "the vault is unchanged; copy or download the bundle again, and report a bundle that fails again",
-        inner);
 }

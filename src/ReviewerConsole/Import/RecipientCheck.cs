@@ -51,6 +51,16 @@ internal sealed class RecipientCheck(int teamSize)
         return true;
     }
 
+    /// <summary>
+    /// Refuses an item for another reason (it does not decrypt, is not a valid container, or its id is in the vault with
+    /// other contents): the same path as a recipient refusal, so it is not stored, not in the receipt, named and audited.
+    /// </summary>
+    public void Refuse(BundleItem item, int number, int total, string reason)
+    {
+        accepted.Remove(item.Id);
+        refused.Add(new RefusedItem(item.Id, number, total, reason));
+    }
+
     /// <summary>Why a header with these stanza types is refused, or null if every stanza is post-quantum.</summary>
     public static string? RefusalReason(IReadOnlyList<string> types)
     {

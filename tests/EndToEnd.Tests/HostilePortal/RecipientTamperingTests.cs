@@ -74,7 +74,7 @@ public sealed class RecipientTamperingTests
 
         Assert.That(import.ExitCode, Is.EqualTo(1), import.StdOut);
         Assert.That(import.StdErr, Does.Match($@"warning: item [12] of 2 \({team.TamperedId[..8]}\) was refused and not imported: it is encrypted to 1 X25519 recipient: classical encryption"));
-        Assert.That(import.StdErr, Does.Contain("error: 1 item was refused for its recipients").And.Contain("report this to the team"));
+        Assert.That(import.StdErr, Does.Contain("error: 1 item was refused (reasons above)").And.Contain("report those to the team"));
         Assert.That(import.StdOut, Does.Contain("Imported 1 new items"));
         Assert.That(team.Review("list", "--search", team.Canaries[0]), Does.Contain("No cases match."));
         Assert.That(team.Review("list", "--search", team.Canaries[1]), Does.Not.Contain("No cases match."));

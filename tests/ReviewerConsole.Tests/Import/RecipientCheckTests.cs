@@ -59,7 +59,7 @@ public sealed class RecipientCheckTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Stderr, Does.Contain($"whistle-review: warning: item 2 of 2 ({downgraded.Id[..8]}) was refused and not imported: it is encrypted to 1 X25519 recipient"));
         Assert.That(result.Stderr, Does.Contain("item 2 of 2: refused"));
-        Assert.That(result.Stderr, Does.Contain("whistle-review: error: 1 item was refused for its recipients; the rest is in the vault"));
+        Assert.That(result.Stderr, Does.Contain("whistle-review: error: 1 item was refused (reasons above); the rest is in the vault"));
         Assert.That(result.StdoutText, Does.Contain("Imported 1 new items"));
         Assert.That(vault.Succeed("list", "--search", "egret").StdoutText, Does.Contain("No cases match."));
         Assert.That(vault.Succeed("list", "--search", "heron").StdoutText, Does.Not.Contain("No cases match."));

@@ -8,12 +8,13 @@ namespace WhistleSubmit.ReviewerConsole.Tests.Support;
 /// <summary>
 /// Bundles an attacker could hand the offline machine (issue 4 "Safety"), each with the start of the error it must
 /// get ({id} stands for an item id's first 8 hex digits, {n} for a byte count). Builders take the vault's recipient, for items that must decrypt before their container is found malicious.
+/// <see cref="ItemCases"/> are bundles that verify but hold one bad item: that item is refused (issue 13/15), not the bundle.
 /// </summary>
 internal static class MaliciousBundles
 {
     public const string InvalidBundle = "whistle-review: error: the bundle is not valid: it is damaged, was modified, or holds something a bundle may not; nothing was imported";
     public const string ItemMismatch = "whistle-review: error: the bundle's entry for item {id} is not what its manifest says (name, type, size or SHA-256): it is damaged or was modified; nothing was imported";
-    public const string InvalidContainer = "whistle-review: error: item 1 of 1 ({id}) decrypted, but its contents are not a valid submission (a malformed or unsafe archive); nothing was imported";
+    public const string InvalidContainer = "it decrypted, but its contents are not a valid submission (a malformed or unsafe archive, or a message)";
 
     private const string ReportWithOneFile =
         """{"v":1,"description":"CANARY-MALICE-77aa11","attachments":[{"name":"a","size":3}],"client":{"language":"en","encryptedBy":"browser"}}""";
@@ -38,12 +39,16 @@ internal static class MaliciousBundles
         yield return Case("not a bundle", _ => Encoding.ASCII.GetBytes("PK\u0003\u0004 this is a zip file, not a bundle"), InvalidBundle);
         yield return Case("replies bundle", r => Fixtures.Bundle(BundleKind.Replies, new BundleEntry(BundleItem.NewId(), Fixtures.NewMailbox(), BundleItemKind.Reply, Fixtures.Encrypt([1, 2, 3], r))),
             "whistle-review: error: this is a replies bundle (for 'whistle-portal import-replies'), not a submissions bundle; nothing was imported");
+    }
 
+    /// <summary>Bundles that verify whose last item is bad, with the reason it is refused for.</summary>
+    public static IEnumerable<TestCaseData> ItemCases()
+    {
         yield return Case("item for other keys", _ => Fixtures.Bundle(BundleEntry.Submission(Fixtures.NewMailbox(),
             Fixtures.Encrypt(Fixtures.FollowUp("x"), MlKem768X25519Identity.Generate().Recipient.ToString()))),
-            "whistle-review: error: item 1 of 1 ({id}) could not be decrypted with this vault's keys; nothing was imported");
+            "it could not be decrypted with this vault's keys (it was encrypted to other keys)");
         yield return Case("item payload modified", r => Fixtures.Bundle(BundleEntry.Submission(Fixtures.NewMailbox(), Flip(ValidReport(r)))),
-            "whistle-review: error: item 1 of 1 ({id}) is damaged: its encryption failed authentication; nothing was imported");
+            "it is damaged: its encryption failed authentication");
         yield return Case("container traversal", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-../../../x", "abc")), InvalidContainer);
         yield return Case("container absolute path", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("/tmp/001-a", "abc")), InvalidContainer);
         yield return Case("container symlink", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-a", [], '2', linkName: "/etc/shadow")), InvalidContainer);
@@ -51,11 +56,16 @@ internal static class MaliciousBundles
         yield return Case("container device", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-a", [], '4')), InvalidContainer);
         yield return Case("container duplicate entry", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-a", "abc"), RawTar.Entry("files/001-a", "abc")), InvalidContainer);
         yield return Case("container unknown entry", r => Container(r, RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-a", "abc"), RawTar.Entry("run.sh", "rm -rf ~")), InvalidContainer);
-        yield return Case("follow-up holding a report", r => Fixtures.Bundle(BundleEntry.Followup(Fixtures.NewMailbox(), ValidReport(r))), InvalidContainer);
+        yield return Case("follow-up holding a report", r => Fixtures.Bundle(BundleEntry.Followup(Fixtures.NewMailbox(), ValidReport(r))),
+            "it decrypted, but its contents are not a valid message (a malformed or unsafe archive, or a report)");
+        yield return Case("submission holding a message", r => Fixtures.Bundle(BundleEntry.Submission(Fixtures.NewMailbox(),
+            Fixtures.Encrypt(Fixtures.FollowUp("CANARY-MALICE-77aa11"), r))), InvalidContainer);
+        yield return Case("junk encrypted to the team", r => Fixtures.Bundle(BundleEntry.Submission(Fixtures.NewMailbox(),
+            Fixtures.Encrypt(Encoding.ASCII.GetBytes("CANARY-MALICE-77aa11 junk, not a container"), r))), InvalidContainer);
         yield return Case("second item malicious", r => Fixtures.Bundle(
             BundleEntry.Submission(Fixtures.NewMailbox(), ValidReport(r)),
             BundleEntry.Submission(Fixtures.NewMailbox(), Fixtures.Encrypt(RawTar.Container(RawTar.Entry("report.json", ReportWithOneFile), RawTar.Entry("files/001-a", [], '2', linkName: "x")), r))),
-            "whistle-review: error: item 2 of 2 ({id}) decrypted, but its contents are not a valid submission (a malformed or unsafe archive); nothing was imported");
+            InvalidContainer);
     }
 
     public static byte[] ValidReport(string recipient) =>

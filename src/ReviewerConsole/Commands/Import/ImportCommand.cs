@@ -76,7 +76,7 @@ internal static class ImportCommand
         return command;
     }
 
-    // Issue 13 P4: each refused item by position and id, the reason, and a failing exit so no script carries on unaware.
+    // Issue 13 P4 (and 13/15: items that do not decrypt or parse): each refused item by position and id, the reason, and a failing exit so no script carries on unaware.
     private static void RefusedItems(IReadOnlyList<RefusedItem> refused)
     {
         if (refused.Count == 0)
@@ -92,9 +92,10 @@ internal static class ImportCommand
 
         throw new CliException(
             string.Create(CultureInfo.InvariantCulture,
-                $"{refused.Count} {(refused.Count == 1 ? "item was" : "items were")} refused for {(refused.Count == 1 ? "its" : "their")} recipients; the rest is in the vault"),
-            "the portal, or something between it and you, may have re-encrypted them: report this to the team. The receipt does not name them, "
-            + "so they stay on the portal; do not try to open them another way");
+                $"{refused.Count} {(refused.Count == 1 ? "item was" : "items were")} refused (reasons above); the rest is in the vault"),
+            "the receipt does not name them, so they stay on the portal; do not try to open them another way. Items for other keys "
+            + "or that are not valid submissions may be junk anyone can upload; recipient refusals or an id with other contents "
+            + "mean the portal, or something between it and you, changed them: report those to the team");
     }
 
     // One plain line per item when stderr is a file or pipe (logs, tests); on a terminal, ImportProgressBar draws a bar.
