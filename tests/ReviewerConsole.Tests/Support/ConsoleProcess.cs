@@ -25,7 +25,10 @@ internal sealed class ConsoleProcess : IDisposable
 
     public static ConsoleProcess Start(TestVault vault, params string[] args)
     {
-        var start = new ProcessStartInfo(WhistleReview.DotnetHost)
+        // Through env --default-signal: a test run started under nohup or as a background job hands its children
+        // SIGHUP and SIGINT ignored, and an ignored signal stays ignored (the console, rightly, honours that). The
+        // signal tests need what a reviewer's terminal gives. env execs, so the process id is the console's.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = vault.Directory.Path,
             RedirectStandardInput = true,
@@ -33,7 +36,7 @@ internal sealed class ConsoleProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in new[] { WhistleReview.DllPath, "--data", vault.Root, "--as", TestVault.Actor }.Concat(args))
+        foreach (string arg in new[] { "--default-signal=HUP,INT,QUIT,TERM", WhistleReview.DotnetHost, WhistleReview.DllPath, "--data", vault.Root, "--as", TestVault.Actor }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
