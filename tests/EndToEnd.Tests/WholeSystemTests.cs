@@ -51,28 +51,20 @@ public sealed class WholeSystemTests
         // The portal (online side), in production mode with that recipient only.
         string portal = Path.Combine(root, "portal");
         Directory.CreateDirectory(portal);
-        var portalEnv = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_WEBROOT"] = PortalServer.WebRoot(),
-            ["Portal__ProofOfWork__BaseBits"] = "4",
-            ["Portal__ProofOfWork__MaxBits"] = "6",
-        };
+        var portalEnv = Executables.ProductionPortalEnvironment();
         string Portal(params string[] args) => Executables.Succeed("whistle-portal.dll", [.. args, "--data", portal], portalEnv);
         // The key ceremony (protocol v2): the console signs its reviewer keys with the team key; the portal gets
         // team.pub once and installs the signed set, which it verifies.
         Review("team", "keygen");
-        string published = Path.Combine(root, "published");
-        Assert.That(Review("team", "publish", "--out", published), Does.Contain(WhistleSubmit.Crypto.Age.RecipientFingerprint.Compute(recipient)));
-        File.Copy(Path.Combine(published, "team.pub"), Path.Combine(portal, "team.pub"));
-        Assert.That(Portal("recipients", "install", Path.Combine(published, "recipients.signed.json")), Does.Contain("installed the recipient set"));
+        var (publishedText, installedText) = Executables.KeyCeremony(Review, Portal, root, portal);
+        Assert.That(publishedText, Does.Contain(WhistleSubmit.Crypto.Age.RecipientFingerprint.Compute(recipient)));
+        Assert.That(installedText, Does.Contain("installed the recipient set"));
         PortalServer server = await Executables.StartPortalAsync(["--production", "true", "--data", portal, "--port", "0", "--transfer-port", "0"], portalEnv);
         servers.Add(server);
         Uri address = server.Address;
         using (var http = new HttpClient())
         {
-            Assert.That(await http.GetByteArrayAsync(new Uri(address, "js/team.js")), Is.EqualTo(await File.ReadAllBytesAsync(Path.Combine(published, "team.js"))),
+            Assert.That(await http.GetByteArrayAsync(new Uri(address, "js/team.js")), Is.EqualTo(await File.ReadAllBytesAsync(Path.Combine(root, "published", "team.js"))),
                 "the portal serves exactly the team.js whose hashes the console printed");
         }
 

@@ -32,6 +32,13 @@ internal static class ItemStager
         {
             return StageCore(stagedPath, item, keys, read);
         }
+        catch (AgeException ex) when (ex.InnerException is IOException)
+        {
+            // A read error on this machine (a failing disk or stick) says nothing about the item: the whole import
+            // stops with the vault unchanged, instead of refusing a good item that would then never leave the portal.
+            throw new CliException($"reading item {item.Id[..8]} from the staging area failed; nothing was imported",
+                "check the disk the vault is on, then run the same import again", ex.InnerException);
+        }
         catch (AgeException ex) when (ex.Kind == AgeErrorKind.NoMatch)
         {
             refusal = "it could not be decrypted with this vault's keys (it was encrypted to other keys)";

@@ -34,16 +34,7 @@ internal sealed class HostilePortalRig : IDisposable
         string passphraseFile = Path.Combine(root, "passphrase");
         File.WriteAllText(passphraseFile, Passphrase + "\n");
         reviewEnv = new Dictionary<string, string> { ["WHISTLE_REVIEW_PASSPHRASE_FILE"] = passphraseFile };
-        portalEnv = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_WEBROOT"] = PortalServer.WebRoot(),
-            ["Portal__ProofOfWork__BaseBits"] = "4",
-            ["Portal__ProofOfWork__MaxBits"] = "6",
-            // A person waits seconds before posting a form; the test waits just over one.
-            ["Portal__NoJs__FormTokenMinAgeSeconds"] = "1",
-        };
+        portalEnv = Executables.ProductionPortalEnvironment();
     }
 
     public Uri Address => server!.Address;
@@ -59,11 +50,7 @@ internal sealed class HostilePortalRig : IDisposable
             rig.Review("keygen", "--name", "ana");
             // The portal takes the reviewers' keys as a set signed with the team key (protocol v2, P5).
             rig.Review("team", "keygen");
-            string published = Path.Combine(rig.root, "published");
-            rig.Review("team", "publish", "--out", published);
-            Directory.CreateDirectory(rig.portal);
-            File.Copy(Path.Combine(published, "team.pub"), Path.Combine(rig.portal, "team.pub"));
-            rig.Portal("recipients", "install", Path.Combine(published, "recipients.signed.json"));
+            Executables.KeyCeremony(rig.Review, rig.Portal, rig.root, rig.portal);
             rig.server = await Executables.StartPortalAsync(["--production", "true", "--data", rig.portal, "--port", "0", "--transfer-port", "0"], rig.portalEnv);
             return rig;
         }

@@ -38,21 +38,9 @@ public sealed class RecipientSetTests
         Review("init", "--kdf-memory", "19");
         Review("keygen", "--name", "ana");
         Review("team", "keygen");
-        string published = Path.Combine(root, "published");
-        Review("team", "publish", "--out", published);
-
         portal = Path.Combine(root, "portal");
-        Directory.CreateDirectory(portal);
-        portalEnv = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_WEBROOT"] = PortalServer.WebRoot(),
-            ["Portal__ProofOfWork__BaseBits"] = "4",
-            ["Portal__ProofOfWork__MaxBits"] = "6",
-        };
-        File.Copy(Path.Combine(published, "team.pub"), Path.Combine(portal, "team.pub"));
-        Portal("recipients", "install", Path.Combine(published, "recipients.signed.json"));
+        portalEnv = Executables.ProductionPortalEnvironment();
+        Executables.KeyCeremony(Review, Portal, root, portal);
         server = await Executables.StartPortalAsync(["--production", "true", "--data", portal, "--port", "0", "--transfer-port", "0"], portalEnv);
         (playwright, browser) = await Chromium.LaunchAsync();
     }

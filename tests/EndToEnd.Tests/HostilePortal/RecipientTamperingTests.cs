@@ -110,10 +110,7 @@ public sealed class RecipientTamperingTests
         team.Review("keygen", "--name", "bob");
         // The portal takes both keys as a set signed with the team key (protocol v2, P5).
         team.Review("team", "keygen");
-        string published = Path.Combine(root, "published");
-        team.Review("team", "publish", "--out", published);
-        File.Copy(Path.Combine(published, "team.pub"), Path.Combine(team.PortalData, "team.pub"));
-        team.Portal("recipients", "install", Path.Combine(published, "recipients.signed.json"));
+        Executables.KeyCeremony(team.Review, team.Portal, root, team.PortalData);
 
         PortalServer server = await Executables.StartPortalAsync(["--production", "true", "--data", team.PortalData, "--port", "0", "--transfer-port", "0"], team.PortalEnvironment);
         servers.Add(server);
@@ -165,14 +162,7 @@ public sealed class RecipientTamperingTests
 
         public string TamperedId { get; private set; } = "";
 
-        public Dictionary<string, string> PortalEnvironment { get; } = new()
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_WEBROOT"] = PortalServer.WebRoot(),
-            ["Portal__ProofOfWork__BaseBits"] = "4",
-            ["Portal__ProofOfWork__MaxBits"] = "6",
-        };
+        public Dictionary<string, string> PortalEnvironment { get; } = Executables.ProductionPortalEnvironment();
 
         private Dictionary<string, string> ReviewEnvironment => new() { ["WHISTLE_REVIEW_PASSPHRASE_FILE"] = PassphraseFile };
 

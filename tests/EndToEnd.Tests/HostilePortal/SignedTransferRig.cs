@@ -30,15 +30,7 @@ internal sealed class SignedTransferRig : IDisposable
         string passphraseFile = Path.Combine(root, "passphrase");
         File.WriteAllText(passphraseFile, Passphrase + "\n");
         reviewEnv = new Dictionary<string, string> { ["WHISTLE_REVIEW_PASSPHRASE_FILE"] = passphraseFile };
-        portalEnv = new Dictionary<string, string>
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_WEBROOT"] = PortalServer.WebRoot(),
-            ["Portal__ProofOfWork__BaseBits"] = "4",
-            ["Portal__ProofOfWork__MaxBits"] = "6",
-            ["Portal__NoJs__FormTokenMinAgeSeconds"] = "1",
-        };
+        portalEnv = Executables.ProductionPortalEnvironment();
     }
 
     public string Root { get; }
@@ -62,11 +54,7 @@ internal sealed class SignedTransferRig : IDisposable
             }
 
             // The key ceremony (protocol v2): team.pub once, then the recipient set signed with the team key.
-            string published = Path.Combine(Path.GetDirectoryName(rig.portal)!, "published");
-            rig.Review("team", "publish", "--out", published);
-            Directory.CreateDirectory(rig.portal);
-            File.Copy(Path.Combine(published, "team.pub"), Path.Combine(rig.portal, "team.pub"));
-            rig.Portal("recipients", "install", Path.Combine(published, "recipients.signed.json"));
+            Executables.KeyCeremony(rig.Review, rig.Portal, rig.Root, rig.portal);
             await rig.StartPortalAsync();
             return rig;
         }

@@ -23,6 +23,34 @@ internal static class Executables
     public static Task<PortalServer> StartPortalAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment) =>
         PortalServer.StartAsync(PortalServer.StartInfo(args, Environment(environment)), TimeSpan.FromSeconds(90));
 
+    /// <summary>
+    /// A production portal's environment in these tests: the repository's web root, cheap proof of work, and a no-JS
+    /// form that may be posted after one second (a person waits longer; the tests should not).
+    /// </summary>
+    public static Dictionary<string, string> ProductionPortalEnvironment() => new()
+    {
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_WEBROOT"] = PortalServer.WebRoot(),
+        ["Portal__ProofOfWork__BaseBits"] = "4",
+        ["Portal__ProofOfWork__MaxBits"] = "6",
+        ["Portal__NoJs__FormTokenMinAgeSeconds"] = "1",
+    };
+
+    /// <summary>
+    /// The key ceremony of protocol v2 (docs/FORMATS.md#recipient-set): the console, which already has its reviewer
+    /// keys and team key, publishes the signed set into <paramref name="root"/>/published; the portal gets team.pub
+    /// and installs the set. Returns what both programs printed.
+    /// </summary>
+    public static (string Published, string Installed) KeyCeremony(Func<string[], string> review, Func<string[], string> portal, string root, string portalData)
+    {
+        string published = Path.Combine(root, "published");
+        string printed = review(["team", "publish", "--out", published]);
+        Directory.CreateDirectory(portalData);
+        File.Copy(Path.Combine(published, "team.pub"), Path.Combine(portalData, "team.pub"));
+        return (printed, portal(["recipients", "install", Path.Combine(published, "recipients.signed.json")]));
+    }
+
     // The caller's variables, and none of the developer's own console settings.
     private static Dictionary<string, string?> Environment(IReadOnlyDictionary<string, string>? given)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WhistleSubmit.Crypto.Age;
 
 namespace WhistleSubmit.Portal.Configuration.Recipients;
@@ -23,28 +22,10 @@ public static class DemoReviewerIdentity
     private static MlKem768X25519Recipient Create(string path, TimeProvider time)
     {
         using var identity = MlKem768X25519Identity.Generate();
-        string created = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        string text =
-            $"# created: {created}\n" +
-            $"{PublicKeyPrefix}{identity.Recipient}\n" +
-            "# DEMO ONLY: created by whistle-portal on an online machine. Never use it for real reports.\n" +
-            $"{identity.ExportSecretKey()}\n";
-
-        // CreateNew never overwrites; the mode is set at creation, so the secret is never readable by others.
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(path, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(text);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
+        DemoKeyFile.Create(path, time,
+            $"{PublicKeyPrefix}{identity.Recipient}",
+            "# DEMO ONLY: created by whistle-portal on an online machine. Never use it for real reports.",
+            identity.ExportSecretKey());
         return identity.Recipient;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using WhistleSubmit.Crypto.Signing;
 
 namespace WhistleSubmit.Portal.Configuration.Team;
@@ -21,28 +20,10 @@ public static class DemoTeamKey
     private static TeamSigningKey Create(string path, TimeProvider time)
     {
         var key = TeamSigningKey.Generate();
-        string created = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        string text =
-            $"# created: {created}\n" +
-            $"{PublicKeyPrefix}{key.PublicKey.Text}\n" +
-            "# DEMO ONLY: a team signing key created by whistle-portal on an online machine. Never use it for real reports.\n" +
-            $"{key.SecretText}\n";
-
-        // CreateNew never overwrites; the mode is set at creation, so the secret is never readable by others.
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var stream = new FileStream(path, options))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(text);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
+        DemoKeyFile.Create(path, time,
+            $"{PublicKeyPrefix}{key.PublicKey.Text}",
+            "# DEMO ONLY: a team signing key created by whistle-portal on an online machine. Never use it for real reports.",
+            key.SecretText);
         return key;
     }
 

@@ -24,12 +24,13 @@ internal static class ImportCommand
             Import a submissions bundle: check it completely, decrypt every new report and follow-up with the
             vault's keys, and keep them in the vault with the original encrypted files as evidence.
 
-            Nothing is imported unless every item checks out; the error says which item failed and why.
-            An item encrypted to any recipient that is not post-quantum (mlkem768x25519) is refused: it is not
+            A bundle that is damaged, truncated or modified imports nothing. Within a bundle that checks out, an
+            item that does not decrypt with the vault's keys or is not a valid report or message is refused
+            (named, with the reason; the rest is imported). An item encrypted to any recipient that is not post-quantum (mlkem768x25519) is refused: it is not
             imported, not in the receipt (so it stays on the portal), and import exits 1 naming it. An item
             encrypted to more or fewer recipients than the vault has keys is imported and flagged in list, show
             and the TUI.
-            Items already in the vault are skipped, so importing the same bundle twice is safe. The receipt
+            Items already in the vault (same id and SHA-256) are skipped, so importing the same bundle twice is safe. The receipt
             lists the bundle's items now in the vault and is signed with the team key ('team keygen' makes
             it): carry it back and run 'whistle-portal confirm RECEIPT' so the portal deletes them.
             """)
@@ -93,7 +94,8 @@ internal static class ImportCommand
         throw new CliException(
             string.Create(CultureInfo.InvariantCulture,
                 $"{refused.Count} {(refused.Count == 1 ? "item was" : "items were")} refused (reasons above); the rest is in the vault"),
-            "the receipt does not name them, so they stay on the portal; do not try to open them another way. Items for other keys "
+            "the receipt does not name them, so they stay on the portal and are not exported again: keep this bundle, and once "
+            + "the cause is fixed (a missing key) import it again; do not try to open them another way. Items for other keys "
             + "or that are not valid submissions may be junk anyone can upload; recipient refusals or an id with other contents "
             + "mean the portal, or something between it and you, changed them: report those to the team");
     }
