@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using LiteDB;
 
 namespace WhistleSubmit.EncryptedStore;
@@ -18,10 +19,12 @@ public sealed partial class DurableStore
     internal static Action<string>? CompactionStep { get; set; }
 
     /// <summary>
-    /// Rewrites the closed store in directory into fresh files holding only its live documents and indexes, then
-    /// swaps them in and deletes the old files. A crash at any point leaves the old or the new store, both complete:
-    /// before the completion marker is on disk the next open discards the half-built copy, after it the next open
-    /// finishes the swap. Throws <see cref="StoreLockedException"/> while the store is open.
+    /// Rewrites the closed store in directory into fresh files holding only its live documents and indexes, under a
+    /// fresh random data key, then swaps them in, deletes the old files and erases the old data key (crypto-erase: the
+    /// old files' bytes left in freed disk blocks no longer decrypt with anything on disk). A crash at any point
+    /// leaves the old or the new store, both complete: before the completion marker is on disk the next open discards
+    /// the half-built copy and its key, after it the next open finishes the swap and erases the old key. Throws
+    /// <see cref="StoreLockedException"/> while the store is open.
     /// </summary>
     public static void Compact(string directory, ReadOnlySpan<byte> key)
     {
@@ -29,22 +32,43 @@ public sealed partial class DurableStore
         CheckKey(key);
         using var storeLock = StoreLock.Acquire(directory);
         string work = Path.Combine(directory, CompactionDirectoryName);
-        using (var source = OpenLocked(directory, key, null, 1000, null))
+        var storeId = RandomNumberGenerator.GetBytes(16);
+        var dataKey = RandomNumberGenerator.GetBytes(32);
+        try
         {
-            Step("copy");
-            using (var target = Open(work, key))
+            using (var source = OpenLocked(directory, key, null, 1000, null))
             {
-                source.Read(db =>
+                // The new generation's key is durable before anything is encrypted under it.
+                Step("key");
+                DataKeyFile.AddGeneration(directory, key, source.data.StoreId, storeId, dataKey);
+                Step("copy");
+                Directory.CreateDirectory(work);
+                CreateFiles(work, storeId, dataKey);
+                using (var target = OpenFiles(work, dataKey, null, 1000, null))
                 {
-                    Copy(db, target);
-                    return 0;
-                });
+                    source.Read(db =>
+                    {
+                        Copy(db, target);
+                        return 0;
+                    });
+                }
+
+                DirectorySync.Flush(work);
             }
 
-            File.Delete(Path.Combine(work, StoreLock.FileName));
-            DirectorySync.Flush(work);
+            Finish(directory, work);
+            Step("erase");
+            DataKeyFile.EraseAllBut(directory, key, storeId);
         }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
 
+    // The completion marker, then the swap.
+    private static void Finish(string directory, string work)
+    {
         Step("mark");
         using (var marker = new FileStream(
             Path.Combine(work, CompactionDoneFileName), FileMode.CreateNew, FileAccess.Write, FileShare.None))

@@ -31,6 +31,75 @@ public sealed partial class DurableStore
     private static DurableStore OpenLocked(
         string directory, ReadOnlySpan<byte> key, BsonMapper? mapper, int checkpointPages, StoreLock? storeLock)
     {
+        byte[] dataKey;
+        try
+        {
+            dataKey = PrepareLocked(directory, key);
+        }
+        catch
+        {
+            storeLock?.Dispose();
+            throw;
+        }
+
+        try
+        {
+            return OpenFiles(directory, dataKey, mapper, checkpointPages, storeLock);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    // Brings the directory to one complete current-format store (finishing or discarding a compaction, creating a
+    // new store, migrating a format 1 one), erases every data key but the live one, and returns the live data key.
+    private static byte[] PrepareLocked(string directory, ReadOnlySpan<byte> key)
+    {
+        RecoverCompaction(directory);
+        var dataPath = Path.Combine(directory, DataFileName);
+        if (!File.Exists(dataPath))
+        {
+            CreateStore(directory, key);
+        }
+        else if (!File.Exists(Path.Combine(directory, LogFileName)))
+        {
+            throw new StoreCorruptException("The store's log file is missing.");
+        }
+
+        var header = EncryptedPageStream.PeekHeader(dataPath)
+            ?? throw new StoreCorruptException("The file is not a WhistleSubmit store file, or its header is truncated.");
+        if (header.Version == LegacyPageReader.FormatVersion)
+        {
+            Migrate(directory, key);
+            header = EncryptedPageStream.PeekHeader(dataPath)
+                ?? throw new StoreCorruptException("The migrated store file's header is damaged.");
+        }
+
+        if (header.Version != PageLayout.FormatVersion)
+        {
+            throw new StoreCorruptException(
+                $"The store file has format version {header.Version}; this program reads 1 and {PageLayout.FormatVersion}.");
+        }
+
+        // Load first: it refuses a wrong key, which must never get as far as erasing anything.
+        var dataKey = DataKeyFile.Load(directory, key, header.StoreId);
+        try
+        {
+            DataKeyFile.EraseAllBut(directory, key, header.StoreId);
+            return dataKey;
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+            throw;
+        }
+    }
+
+    // Opens the data and log files of a prepared store under its data key (the lock, if any, is handed over).
+    private static DurableStore OpenFiles(
+        string directory, byte[] dataKey, BsonMapper? mapper, int checkpointPages, StoreLock? storeLock)
+    {
         var streams = new List<IDisposable>();
         if (storeLock is not null)
         {
@@ -39,21 +108,10 @@ public sealed partial class DurableStore
 
         try
         {
-            RecoverCompaction(directory);
-            var dataPath = Path.Combine(directory, DataFileName);
-            var logPath = Path.Combine(directory, LogFileName);
-            if (!File.Exists(dataPath))
-            {
-                CreateFiles(directory, key);
-            }
-            else if (!File.Exists(logPath))
-            {
-                throw new StoreCorruptException("The store's log file is missing.");
-            }
-
-            var data = EncryptedPageStream.Open(OpenFile(dataPath), key, StoreFileKind.Data);
+            var data = EncryptedPageStream.Open(OpenFile(Path.Combine(directory, DataFileName)), dataKey, StoreFileKind.Data);
             streams.Add(data);
-            var log = EncryptedPageStream.Open(OpenFile(logPath), key, StoreFileKind.Log, data.StoreId);
+            var log = EncryptedPageStream.Open(
+                OpenFile(Path.Combine(directory, LogFileName)), dataKey, StoreFileKind.Log, data.StoreId);
             streams.Add(log);
             var temp = CreateTempStream(Path.Combine(directory, TempFileName));
             streams.Add(temp);
@@ -107,16 +165,31 @@ public sealed partial class DurableStore
         }
     }
 
-    // New store: both files are written and synced under temporary names, then renamed (log first, so a store with
-    // a data file always has its log) and the directory synced. A leftover log without a data file is from an
-    // interrupted creation that never acknowledged anything, and is replaced.
-    private static void CreateFiles(string directory, ReadOnlySpan<byte> key)
+    // New store: a first generation's random data key in a new key file, then the store files under it.
+    private static void CreateStore(string directory, ReadOnlySpan<byte> key)
+    {
+        var storeId = RandomNumberGenerator.GetBytes(16);
+        var dataKey = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            DataKeyFile.Create(directory, key, storeId, dataKey);
+            CreateFiles(directory, storeId, dataKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    // Both files are written and synced under temporary names, then renamed (log first, so a store with a data file
+    // always has its log) and the directory synced. A leftover log without a data file is from an interrupted
+    // creation that never acknowledged anything, and is replaced.
+    private static void CreateFiles(string directory, byte[] storeId, byte[] dataKey)
     {
         var dataPath = Path.Combine(directory, DataFileName);
         var logPath = Path.Combine(directory, LogFileName);
-        var storeId = RandomNumberGenerator.GetBytes(16);
-        using (EncryptedPageStream.Create(NewFile(dataPath + ".new"), key, StoreFileKind.Data, storeId))
-        using (EncryptedPageStream.Create(NewFile(logPath + ".new"), key, StoreFileKind.Log, storeId))
+        using (EncryptedPageStream.Create(NewFile(dataPath + ".new"), dataKey, StoreFileKind.Data, storeId))
+        using (EncryptedPageStream.Create(NewFile(logPath + ".new"), dataKey, StoreFileKind.Log, storeId))
         {
         }
 

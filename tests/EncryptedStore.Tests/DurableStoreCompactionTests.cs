@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using LiteDB;
 using WhistleSubmit.EncryptedStore.Paging;
 using WhistleSubmit.EncryptedStore.Tests.Support;
@@ -8,9 +7,6 @@ namespace WhistleSubmit.EncryptedStore.Tests;
 
 public sealed class DurableStoreCompactionTests
 {
-    private const int Count = 40;
-    private const int Kept = 4;
-
     private string directory = "";
     private byte[] key = [];
 
@@ -32,21 +28,22 @@ public sealed class DurableStoreCompactionTests
     public void Compact_AfterDeletes_FileShrinksKeptDataIntactDeletedPlaintextGone()
     {
         // Arrange
-        Fill();
+        CanaryStore.Fill(directory, key);
         long before = new FileInfo(DataPath).Length;
-        Assert.That(AnyFileContains(Canary(Kept)), Is.True, "the deleted document is still in some page slot");
+        Assert.That(AnyFileContains(CanaryStore.Canary(CanaryStore.Kept)), Is.True, "the deleted document is still in some page slot");
 
         // Act
         DurableStore.Compact(directory, key);
 
         // Assert
         Assert.That(new FileInfo(DataPath).Length, Is.LessThan(before));
-        Assert.That(Enumerable.Range(Kept, Count - Kept).Where(i => AnyFileContains(Canary(i))), Is.Empty);
-        Assert.That(AnyFileContains(Canary(0)), Is.True);
+        Assert.That(Enumerable.Range(CanaryStore.Kept, CanaryStore.Count - CanaryStore.Kept).Where(i => AnyFileContains(CanaryStore.Canary(i))), Is.Empty);
+        Assert.That(AnyFileContains(CanaryStore.Canary(0)), Is.True);
         using var store = DurableStore.Open(directory, key);
-        AssertKeptIntact(store);
+        CanaryStore.AssertKeptIntact(store);
     }
 
+    [TestCase("key")]
     [TestCase("copy")]
     [TestCase("copy batch")]
     [TestCase("mark")]
@@ -54,10 +51,11 @@ public sealed class DurableStoreCompactionTests
     [TestCase("move store.db")]
     [TestCase("sync")]
     [TestCase("discard")]
+    [TestCase("erase")]
     public void Compact_CrashAtStep_NextOpenHasEveryKeptDocument(string step)
     {
         // Arrange
-        Fill();
+        CanaryStore.Fill(directory, key);
         DurableStore.CompactionStep = s =>
         {
             if (s == step)
@@ -73,75 +71,30 @@ public sealed class DurableStoreCompactionTests
         // Assert
         using (var store = DurableStore.Open(directory, key))
         {
-            AssertKeptIntact(store);
+            CanaryStore.AssertKeptIntact(store);
         }
 
         Assert.That(Directory.Exists(Path.Combine(directory, DurableStore.CompactionDirectoryName)), Is.False);
+        Assert.That(CanaryStore.KeySlotsInUse(directory), Is.EqualTo(1), "the other generation's key is erased");
         DurableStore.Compact(directory, key);
         using var compacted = DurableStore.Open(directory, key);
-        AssertKeptIntact(compacted);
+        CanaryStore.AssertKeptIntact(compacted);
     }
 
     [Test]
     public void Compact_StoreOpen_ThrowsStoreLockedAndLeavesStore()
     {
-        Fill();
+        CanaryStore.Fill(directory, key);
         using var store = DurableStore.Open(directory, key);
         Assert.That(() => DurableStore.Compact(directory, key), Throws.TypeOf<StoreLockedException>());
-        AssertKeptIntact(store);
+        CanaryStore.AssertKeptIntact(store);
     }
 
     private string DataPath => Path.Combine(directory, DurableStore.DataFileName);
 
-    private static byte[] Canary(int id) => Encoding.ASCII.GetBytes($"canary-{id:D4}-a7f3c91e");
-
-    // Documents whose payload repeats a per-document canary, two indexes, and most documents deleted again.
-    private void Fill()
-    {
-        using var store = DurableStore.Open(directory, key);
-        for (int id = 0; id < Count; id++)
-        {
-            var payload = Enumerable.Repeat(Canary(id), 2000).SelectMany(b => b).ToArray();
-            store.Write(db => db.GetCollection(Payloads.Collection).Insert(
-                new BsonDocument { ["_id"] = id, ["group"] = id % 3, ["payload"] = payload }));
-        }
-
-        store.Write(db => db.GetCollection(Payloads.Collection).EnsureIndex("group"));
-        store.Write(db => db.GetCollection("empty").EnsureIndex("name", "$.name", unique: true));
-        Checkpoint(store);
-        store.Write(db => db.GetCollection(Payloads.Collection).DeleteMany(Query.GTE("_id", Kept)));
-        Checkpoint(store);
-    }
-
-    // Puts the pages into the data file, so that the deletion overwrites one slot of each and leaves the other stale.
-    private static void Checkpoint(DurableStore store) => store.Read(db =>
-    {
-        db.Checkpoint();
-        return 0;
-    });
-
-    private static void AssertKeptIntact(DurableStore store)
-    {
-        store.Read(db =>
-        {
-            var items = db.GetCollection(Payloads.Collection);
-            Assert.That(items.Count(), Is.EqualTo(Kept));
-            for (int id = 0; id < Kept; id++)
-            {
-                var payload = Enumerable.Repeat(Canary(id), 2000).SelectMany(b => b).ToArray();
-                Assert.That(items.FindById(id)["payload"].AsBinary, Is.EqualTo(payload));
-            }
-
-            var indexes = db.GetCollection("$indexes").FindAll().Select(i => i["collection"].AsString + "." + i["name"].AsString);
-            Assert.That(indexes, Is.SupersetOf(new[] { "items.group", "empty.name" }));
-            Assert.That(items.Count(Query.EQ("group", 1)), Is.EqualTo(1));
-            return 0;
-        });
-    }
-
     private bool AnyFileContains(byte[] pattern) =>
-        SlotScanner.Contains(DataPath, key, StoreFileKind.Data, pattern)
-        || SlotScanner.Contains(Path.Combine(directory, DurableStore.LogFileName), key, StoreFileKind.Log, pattern)
+        SlotScanner.Contains(DataPath, DiskKeys.All(directory, key), StoreFileKind.Data, pattern)
+        || SlotScanner.Contains(Path.Combine(directory, DurableStore.LogFileName), DiskKeys.All(directory, key), StoreFileKind.Log, pattern)
         || Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
             .Any(f => File.ReadAllBytes(f).AsSpan().IndexOf(pattern) >= 0);
 }

@@ -75,6 +75,14 @@ public sealed partial class EncryptedPageStream
             throw new StoreCorruptException($"The file is not the store's {kind.ToString().ToLowerInvariant()} file.");
         }
 
+        // The id is compared before the key check: under the store's own data key a file of another store (which
+        // has a data key of its own) would otherwise look like a wrong key.
+        var id = header.AsSpan(16, PageLayout.StoreIdSize).ToArray();
+        if (!expectedStoreId.IsEmpty && !expectedStoreId.SequenceEqual(id))
+        {
+            throw new StoreCorruptException("The file belongs to a different store.");
+        }
+
         var aead = new XAes256Gcm(key);
         if (!aead.TryDecrypt(
                 header.AsSpan(PageLayout.HeaderNonceOffset, XAes256Gcm.NonceSize), [],
@@ -83,13 +91,6 @@ public sealed partial class EncryptedPageStream
         {
             aead.Dispose();
             throw new StoreKeyException();
-        }
-
-        var id = header.AsSpan(16, PageLayout.StoreIdSize).ToArray();
-        if (!expectedStoreId.IsEmpty && !expectedStoreId.SequenceEqual(id))
-        {
-            aead.Dispose();
-            throw new StoreCorruptException("The file belongs to a different store.");
         }
 
         var stream = new EncryptedPageStream(inner, aead, kind, id);
@@ -104,6 +105,23 @@ public sealed partial class EncryptedPageStream
             stream.aead.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The unauthenticated part of a store file's header: its format version and store id (which names the data key
+    /// that authenticates it). Null when the file is too short or not a store file.
+    /// </summary>
+    public static (uint Version, byte[] StoreId)? PeekHeader(string path)
+    {
+        var header = new byte[PageLayout.HeaderAuthenticatedSize];
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+        if (file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
+            || !header.AsSpan(0, 8).SequenceEqual(PageLayout.Magic))
+        {
+            return null;
+        }
+
+        return (BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8)), header.AsSpan(16, PageLayout.StoreIdSize).ToArray());
     }
 
     private void LoadNewestRecord(byte[] header)

@@ -17,7 +17,7 @@ namespace WhistleSubmit.EncryptedStore.Paging;
 internal static class PageLayout
 {
     public const int PageSize = 8192;
-    public const uint FormatVersion = 1;
+    public const uint FormatVersion = 2;
     public const int BlockSize = 4096;
     public const int HeaderSize = 3 * BlockSize;
     public const int StoreIdSize = 16;

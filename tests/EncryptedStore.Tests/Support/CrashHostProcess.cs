@@ -10,10 +10,12 @@ internal sealed class CrashHostProcess : IDisposable
     private readonly Process process;
     private readonly ConcurrentQueue<string> lines = new();
     private readonly ManualResetEventSlim ready = new();
+    private readonly string readyLine;
 
-    private CrashHostProcess(Process process)
+    private CrashHostProcess(Process process, string readyLine)
     {
         this.process = process;
+        this.readyLine = readyLine;
         this.process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -22,14 +24,21 @@ internal sealed class CrashHostProcess : IDisposable
             }
 
             lines.Enqueue(e.Data);
-            if (e.Data == "ready")
+            if (e.Data == this.readyLine)
             {
                 ready.Set();
             }
         };
     }
 
-    public static CrashHostProcess Start(string directory, byte[] key, int firstId)
+    public static CrashHostProcess Start(string directory, byte[] key, int firstId) =>
+        Start("ready", CrashHost.Program.Verb, directory, Convert.ToHexString(key), firstId.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A compaction that stops at step (ready once it prints "at step") and waits to be killed.</summary>
+    public static CrashHostProcess StartCompaction(string directory, byte[] key, string step) =>
+        Start("at " + step, CrashHost.Program.CompactVerb, directory, Convert.ToHexString(key), step);
+
+    private static CrashHostProcess Start(string readyLine, params string[] arguments)
     {
         var host = Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
             ? path
@@ -40,16 +49,14 @@ internal sealed class CrashHostProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-                 {
-                     "exec", typeof(CrashHost.Program).Assembly.Location, CrashHost.Program.Verb, directory,
-                     Convert.ToHexString(key), firstId.ToString(CultureInfo.InvariantCulture),
-                 })
+        info.ArgumentList.Add("exec");
+        info.ArgumentList.Add(typeof(CrashHost.Program).Assembly.Location);
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
-        var process = new CrashHostProcess(Process.Start(info) ?? throw new InvalidOperationException("no process"));
+        var process = new CrashHostProcess(Process.Start(info) ?? throw new InvalidOperationException("no process"), readyLine);
         process.process.BeginOutputReadLine();
         process.process.BeginErrorReadLine();
         return process;

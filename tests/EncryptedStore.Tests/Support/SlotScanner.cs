@@ -9,12 +9,24 @@ namespace WhistleSubmit.EncryptedStore.Tests.Support;
 /// </summary>
 internal static class SlotScanner
 {
-    public static bool Contains(string path, byte[] key, StoreFileKind kind, byte[] pattern)
+    /// <summary>True when any page slot of the file decrypts, under any of the keys, to bytes containing pattern.</summary>
+    public static bool Contains(string path, IEnumerable<byte[]> keys, StoreFileKind kind, byte[] pattern) =>
+        keys.Any(key => Contains(File.ReadAllBytes(path), key, kind, pattern));
+
+    public static bool Contains(byte[] file, byte[] key, StoreFileKind kind, byte[] pattern) =>
+        Scan(file, key, kind, plain => plain.AsSpan().IndexOf(pattern) >= 0) > 0;
+
+    /// <summary>How many page slots of the file authenticate under any of the keys.</summary>
+    public static int AuthenticSlots(byte[] file, IEnumerable<byte[]> keys, StoreFileKind kind) =>
+        keys.Sum(key => Scan(file, key, kind, _ => true));
+
+    // Counts the slots that authenticate and whose plaintext matches.
+    private static int Scan(byte[] file, byte[] key, StoreFileKind kind, Func<byte[], bool> match)
     {
-        byte[] file = File.ReadAllBytes(path);
+        var found = 0;
         if (file.Length < PageLayout.HeaderSize)
         {
-            return false;
+            return 0;
         }
 
         var storeId = file.AsSpan(16, PageLayout.StoreIdSize);
@@ -38,13 +50,13 @@ internal static class SlotScanner
                         bytes.Slice(PageLayout.NonceOffset, XAes256Gcm.NonceSize),
                         bytes.Slice(PageLayout.CipherOffset, PageLayout.PageSize),
                         bytes.Slice(PageLayout.TagOffset, XAes256Gcm.TagSize), plain, aad)
-                    && plain.AsSpan().IndexOf(pattern) >= 0)
+                    && match(plain))
                 {
-                    return true;
+                    found++;
                 }
             }
         }
 
-        return false;
+        return found;
     }
 }
