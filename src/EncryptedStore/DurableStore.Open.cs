@@ -113,6 +113,15 @@ public sealed partial class DurableStore
             var log = EncryptedPageStream.Open(
                 OpenFile(Path.Combine(directory, LogFileName)), dataKey, StoreFileKind.Log, data.StoreId);
             streams.Add(log);
+
+            // The data file is synced before the log is emptied, so an honest data file is never older than what
+            // the log recorded of it; one that is was put back from an older copy (with the log's commits gone).
+            if (log.RecordedPeerSequence > data.LoadedSequence)
+            {
+                throw new StoreCorruptException("The store's data file is older than its log: an older copy was put back.");
+            }
+
+            log.PeerSequence = () => data.DurableSequence;
             var temp = CreateTempStream(Path.Combine(directory, TempFileName));
             streams.Add(temp);
             return Unwrapped(() => new DurableStore(data, log, temp, storeLock, mapper, checkpointPages));

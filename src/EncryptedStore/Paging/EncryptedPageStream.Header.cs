@@ -9,6 +9,11 @@ public sealed partial class EncryptedPageStream
 {
     private ulong recordSequence;
     private int recordSlot;
+    private ulong durableSequence;
+
+    // The newest durable (or being written) record's commit epoch and page-table digest.
+    private ulong committedEpoch;
+    private byte[] committedDigest = new byte[PageLayout.DigestSize];
 
     /// <summary>
     /// Formats an empty inner stream as a new store file and syncs it. The stream takes ownership of inner.
@@ -29,7 +34,7 @@ public sealed partial class EncryptedPageStream
         }
 
         var id = storeId.IsEmpty ? RandomNumberGenerator.GetBytes(PageLayout.StoreIdSize) : storeId.ToArray();
-        var stream = new EncryptedPageStream(inner, new XAes256Gcm(key), kind, id);
+        var stream = new EncryptedPageStream(inner, key, kind, id);
         var header = new byte[PageLayout.HeaderSize];
         PageLayout.Magic.CopyTo(header);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), PageLayout.FormatVersion);
@@ -43,15 +48,16 @@ public sealed partial class EncryptedPageStream
         inner.Position = 0;
         inner.Write(header);
         stream.recordSlot = 1;
-        stream.WriteRecord(0);
-        stream.SyncInner();
+        stream.WriteRecord(0, 0, stream.digest);
+        stream.SyncRecord();
         return stream;
     }
 
     /// <summary>
     /// Opens an existing store file. Throws <see cref="StoreKeyException"/> when the key does not authenticate the
-    /// header and <see cref="StoreCorruptException"/> for anything else wrong. Cuts off never-synced pages past the
-    /// recorded length. An empty expectedStoreId accepts any store. The stream takes ownership of inner.
+    /// header and <see cref="StoreCorruptException"/> for anything else wrong, including pages or a commit record
+    /// that do not match the last commit. Clears what a crash left uncommitted. An empty expectedStoreId accepts any
+    /// store. The stream takes ownership of inner.
     /// </summary>
     public static EncryptedPageStream Open(
         Stream inner, ReadOnlySpan<byte> key, StoreFileKind kind, ReadOnlySpan<byte> expectedStoreId = default)
@@ -83,26 +89,24 @@ public sealed partial class EncryptedPageStream
             throw new StoreCorruptException("The file belongs to a different store.");
         }
 
-        var aead = new XAes256Gcm(key);
-        if (!aead.TryDecrypt(
-                header.AsSpan(PageLayout.HeaderNonceOffset, XAes256Gcm.NonceSize), [],
-                header.AsSpan(PageLayout.HeaderTagOffset, XAes256Gcm.TagSize), [],
-                header.AsSpan(0, PageLayout.HeaderAuthenticatedSize)))
-        {
-            aead.Dispose();
-            throw new StoreKeyException();
-        }
-
-        var stream = new EncryptedPageStream(inner, aead, kind, id);
+        var stream = new EncryptedPageStream(inner, key, kind, id);
         try
         {
-            stream.LoadNewestRecord(header);
-            stream.CutUnsyncedTail();
+            if (!stream.aead.TryDecrypt(
+                    header.AsSpan(PageLayout.HeaderNonceOffset, XAes256Gcm.NonceSize), [],
+                    header.AsSpan(PageLayout.HeaderTagOffset, XAes256Gcm.TagSize), [],
+                    header.AsSpan(0, PageLayout.HeaderAuthenticatedSize)))
+            {
+                throw new StoreKeyException();
+            }
+
+            var nextEpoch = stream.LoadNewestRecord(header);
+            stream.ScanPages(nextEpoch);
             return stream;
         }
         catch
         {
-            stream.aead.Dispose();
+            stream.ReleaseSecrets();
             throw;
         }
     }
@@ -124,72 +128,104 @@ public sealed partial class EncryptedPageStream
         return (BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(8)), header.AsSpan(16, PageLayout.StoreIdSize).ToArray());
     }
 
-    private void LoadNewestRecord(byte[] header)
+    // The newest authentic record wins. A record fits in one 512-byte sector, which a disk writes whole or not at
+    // all, so a crash leaves a record slot old or new, never torn: a slot that is not empty and fails
+    // authentication was altered (or the disk is failing), and the file is refused rather than rolled back to the
+    // other record. Returns the recorded next epoch.
+    private ulong LoadNewestRecord(byte[] header)
     {
         var found = false;
-        Span<byte> aad = stackalloc byte[PageLayout.AadSize];
+        ulong nextEpoch = 0;
+        Span<byte> aad = stackalloc byte[PageLayout.RecordAadSize];
         for (var slot = 0; slot < 2; slot++)
         {
             var record = header.AsSpan((int)PageLayout.RecordOffset(slot), PageLayout.RecordSize);
+            if (!record.ContainsAnyExcept((byte)0))
+            {
+                continue;
+            }
+
+            PageLayout.RecordAad(aad, Kind, storeId, slot, record[..PageLayout.RecordFieldsSize]);
             var sequence = BinaryPrimitives.ReadUInt64LittleEndian(record);
-            var length = BinaryPrimitives.ReadInt64LittleEndian(record[8..]);
-            PageLayout.RecordAad(aad, Kind, storeId, slot, sequence, length);
-            var authentic = record.ContainsAnyExcept((byte)0) && length >= 0 && aead.TryDecrypt(
-                record.Slice(PageLayout.RecordNonceOffset, XAes256Gcm.NonceSize), [],
-                record.Slice(PageLayout.RecordTagOffset, XAes256Gcm.TagSize), [], aad);
-            if (authentic && (!found || sequence > recordSequence))
+            var recorded = BinaryPrimitives.ReadInt64LittleEndian(record[8..]);
+            if (recorded < 0 || !aead.TryDecrypt(
+                    record.Slice(PageLayout.RecordNonceOffset, XAes256Gcm.NonceSize), [],
+                    record.Slice(PageLayout.RecordTagOffset, XAes256Gcm.TagSize), [], aad))
+            {
+                throw new StoreCorruptException(
+                    $"A commit record of the store's {Kind.ToString().ToLowerInvariant()} file was altered or damaged.");
+            }
+
+            if (!found || sequence > recordSequence)
             {
                 found = true;
                 recordSequence = sequence;
                 recordSlot = slot;
-                syncedLength = length;
+                syncedLength = recorded;
+                committedEpoch = BinaryPrimitives.ReadUInt64LittleEndian(record[16..]);
+                nextEpoch = BinaryPrimitives.ReadUInt64LittleEndian(record[24..]);
+                committedDigest = record.Slice(32, PageLayout.DigestSize).ToArray();
+                RecordedPeerSequence = BinaryPrimitives.ReadUInt64LittleEndian(record[64..]);
             }
         }
 
         if (!found)
         {
-            throw new StoreCorruptException("The store file's commit records failed authentication.");
+            throw new StoreCorruptException("The store file has no commit record.");
         }
 
         length = syncedLength;
+        LoadedSequence = recordSequence;
+        Volatile.Write(ref durableSequence, recordSequence);
+        return nextEpoch;
     }
 
-    private void CutUnsyncedTail()
+    /// <summary>The sequence of the newest commit record found when the file was opened.</summary>
+    internal ulong LoadedSequence { get; private set; }
+
+    /// <summary>The sequence of the newest commit record known to be on disk.</summary>
+    internal ulong DurableSequence => Volatile.Read(ref durableSequence);
+
+    /// <summary>
+    /// For a log: the data file's <see cref="DurableSequence"/>, recorded in each commit record, so that a data file
+    /// rolled back behind its (already emptied) log is refused.
+    /// </summary>
+    internal Func<ulong>? PeerSequence { get; set; }
+
+    /// <summary>The peer sequence in the newest commit record (kept by records written without a peer).</summary>
+    internal ulong RecordedPeerSequence { get; private set; }
+
+    private void SyncRecord()
     {
-        var pages = PageLayout.PageCount(length);
-        var minimum = pages == 0 ? PageLayout.HeaderSize : PageLayout.SlotOffset(pages - 1, 0) + PageLayout.SlotSize;
-        var maximum = PageLayout.HeaderSize + (pages * PageLayout.PairSize);
-        var physical = inner.Length;
-        if (physical < minimum)
-        {
-            throw new StoreCorruptException("The store file is truncated.");
-        }
-
-        if (physical > maximum)
-        {
-            // Synced before any new write, or a stale slot with a high counter could outrank a new page here.
-            inner.SetLength(maximum);
-            SyncInner();
-        }
+        SyncInner();
+        Volatile.Write(ref durableSequence, recordSequence);
     }
 
-    private void WriteRecord(long length)
+    private void WriteRecord(long length, ulong commitEpoch, ReadOnlySpan<byte> pageDigest)
     {
         // After a failed sync the other slot may hold the last durable record: never overwrite it.
         ThrowIfSyncFailed();
         var sequence = recordSequence + 1;
         var slot = 1 - recordSlot;
         Span<byte> record = stackalloc byte[PageLayout.RecordSize];
+        record.Clear();
         BinaryPrimitives.WriteUInt64LittleEndian(record, sequence);
         BinaryPrimitives.WriteInt64LittleEndian(record[8..], length);
+        BinaryPrimitives.WriteUInt64LittleEndian(record[16..], commitEpoch);
+        BinaryPrimitives.WriteUInt64LittleEndian(record[24..], writeEpoch);
+        pageDigest.CopyTo(record[32..]);
+        BinaryPrimitives.WriteUInt64LittleEndian(record[64..], PeerSequence?.Invoke() ?? RecordedPeerSequence);
         var nonce = record.Slice(PageLayout.RecordNonceOffset, XAes256Gcm.NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        Span<byte> aad = stackalloc byte[PageLayout.AadSize];
-        PageLayout.RecordAad(aad, Kind, storeId, slot, sequence, length);
+        Span<byte> aad = stackalloc byte[PageLayout.RecordAadSize];
+        PageLayout.RecordAad(aad, Kind, storeId, slot, record[..PageLayout.RecordFieldsSize]);
         aead.Encrypt(nonce, [], [], record.Slice(PageLayout.RecordTagOffset, XAes256Gcm.TagSize), aad);
         inner.Position = PageLayout.RecordOffset(slot);
         inner.Write(record);
         recordSequence = sequence;
         recordSlot = slot;
+        committedEpoch = commitEpoch;
+        RecordedPeerSequence = BinaryPrimitives.ReadUInt64LittleEndian(record[64..]);
+        committedDigest = pageDigest.ToArray();
     }
 }

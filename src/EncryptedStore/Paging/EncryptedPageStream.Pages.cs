@@ -3,87 +3,60 @@ using System.Security.Cryptography;
 
 namespace WhistleSubmit.EncryptedStore.Paging;
 
-// Page slots: reading, writing, syncing and shrinking. Callers hold sync.
+// Page slots: reading, writing, syncing and shrinking, and the page table they keep. Callers hold sync.
 public sealed partial class EncryptedPageStream
 {
     private static readonly byte[] ZeroPage = new byte[PageSize];
 
-    // Page states kept for clean pages, at most (about 1 MiB of dictionary): without a bound the table grew with
-    // every page ever read or written, i.e. with the store (a 2 GiB upload alone added 260,000 entries). A clean
-    // page's state is exactly what reading it again finds (its newest authentic slot), so forgetting it is safe;
-    // dirty pages are never forgotten.
-    internal int TrackedPageLimit { get; set; } = 32 * 1024;
-
-    /// <summary>For tests: how many page states are held.</summary>
-    internal int TrackedPageCount => pages.Count;
-
-    private readonly Dictionary<long, PageState> pages = [];
+    // The version of every page below the length: the committed one, or (Dirty) a newer one written since, in which
+    // case the committed version is in the other slot. 24 bytes per 8 KiB page, held for the stream's lifetime.
+    private readonly List<PageVersion> table = [];
     private readonly List<long> dirty = [];
     private readonly List<ulong> flushingCounters = [];
-    private readonly byte[] pairBuffer = new byte[PageLayout.PairSize];
     private readonly byte[] slotBuffer = new byte[PageLayout.SlotSize];
     private readonly byte[] pageBuffer = new byte[PageSize];
-    private readonly byte[] probeBuffer = new byte[PageSize];
+    private readonly byte[] digestInput = new byte[PageLayout.DigestInputSize];
+    private readonly byte[] digestTerm = new byte[PageLayout.DigestSize];
+
+    // XOR of the keyed hash of every entry in table: the page-table digest a commit record binds.
+    private readonly byte[] digest = new byte[PageLayout.DigestSize];
     private bool unsyncedPages;
     private long syncedLength;
 
+    // Every page write carries writeEpoch; a commit record with commit epoch C covers exactly the versions with
+    // epochs up to C, and writeEpoch is above C from the moment such a record is prepared.
+    private ulong writeEpoch = 1;
+
+    /// <summary>For tests: how many pages the page table holds.</summary>
+    internal int TrackedPageCount => table.Count;
+
     private void ReadPage(long page, Span<byte> destination)
     {
-        ReadAt(PageLayout.SlotOffset(page, 0), pairBuffer);
-        if (pages.TryGetValue(page, out var known))
+        var version = table[checked((int)page)];
+        if (!TryOpenSlot(page, version, destination))
         {
-            // This session already knows which slot is current: anything else there means the file changed under us.
-            if (TryOpenSlot(page, known.Slot, destination, out var counter) && counter == known.Counter)
-            {
-                return;
-            }
-
+            // The slot the table names is never written while it holds the committed version, so a failure here is
+            // damage or tampering, never a torn write: there is no falling back to the other slot.
             throw PageCorrupt(page);
         }
-
-        var counter0 = SlotCounter(0);
-        var counter1 = SlotCounter(1);
-        int[] order = counter1 > counter0 ? [1, 0] : [0, 1];
-        foreach (var slot in order)
-        {
-            // Newest authentic slot wins. An older slot is used only when the newer one fails, which is what a torn
-            // write leaves behind.
-            if (TryOpenSlot(page, slot, destination, out var counter))
-            {
-                ForgetCleanPagesIfFull();
-                pages[page] = new PageState(counter, slot, Dirty: false);
-                return;
-            }
-        }
-
-        throw PageCorrupt(page);
     }
 
     private void WritePage(long page, ReadOnlySpan<byte> plaintext)
     {
-        if (!pages.TryGetValue(page, out var state))
-        {
-            if (page < PageLayout.PageCount(length))
-            {
-                ReadPage(page, probeBuffer);
-                state = pages[page];
-            }
-            else
-            {
-                state = new PageState(0, -1, Dirty: false);
-            }
-        }
+        var index = checked((int)page);
+        var state = index < table.Count ? table[index] : new PageVersion(0, 0, -1, Dirty: false);
 
-        // Never overwrite the slot holding the newest synced version (see the class comment).
+        // Never overwrite the slot holding the committed version (see the class comment).
         var slot = state.Dirty ? state.Slot : (state.Slot == 0 ? 1 : 0);
-        var counter = state.Counter + 1;
+        var version = new PageVersion(checked(state.Counter + 1), writeEpoch, slot, Dirty: true);
 
         var buffer = slotBuffer.AsSpan();
-        BinaryPrimitives.WriteUInt64LittleEndian(buffer, counter);
+        BinaryPrimitives.WriteUInt64LittleEndian(buffer, version.Counter);
         var nonce = buffer.Slice(PageLayout.NonceOffset, 24);
-        RandomNumberGenerator.Fill(nonce);
+        BinaryPrimitives.WriteUInt64LittleEndian(nonce, version.Epoch);
+        RandomNumberGenerator.Fill(nonce[8..]);
         Span<byte> aad = stackalloc byte[PageLayout.AadSize];
-        PageLayout.PageAad(aad, Kind, storeId, page, slot, counter);
+        PageLayout.PageAad(aad, Kind, storeId, page, slot, version.Counter, version.Epoch);
         aead.Encrypt(
             nonce,
             plaintext,
@@ -99,67 +72,76 @@ public sealed partial class EncryptedPageStream
             dirty.Add(page);
         }
 
-        pages[page] = new PageState(counter, slot, Dirty: true);
+        if (index < table.Count)
+        {
+            ToggleDigest(page, state);
+            table[index] = version;
+        }
+        else
+        {
+            table.Add(version);
+        }
+
+        ToggleDigest(page, version);
         unsyncedPages = true;
     }
 
+    // Everything written so far becomes one commit, with this stream's lock held throughout.
     private void SyncLocked()
     {
         if (Kind == StoreFileKind.Temp)
         {
             inner.Flush();
-            MarkPagesSynced();
+            MarkAllCommitted();
             syncedLength = length;
+            return;
+        }
+
+        if (!unsyncedPages && length == syncedLength)
+        {
             return;
         }
 
         if (unsyncedPages)
         {
             SyncInner();
-            MarkPagesSynced();
         }
 
-        if (length != syncedLength)
-        {
-            WriteRecord(length);
-            SyncInner();
-            syncedLength = length;
-        }
+        var commitEpoch = writeEpoch++;
+        WriteRecord(length, commitEpoch, digest);
+        SyncRecord();
+        MarkAllCommitted();
+        syncedLength = length;
     }
 
     // After Flush synced the pages that were dirty when it began (the first `flushing` of dirty, whose counters are
-    // in flushingCounters): they are durable unless a writer rewrote one meanwhile. A rewrite goes to the same slot
-    // (it was dirty), so the sync may have caught it torn: then everything is synced again under the lock, the way
-    // a flush always did before, and only that makes the pages count as durable. Returns whether the commit record
-    // still has to be synced (outside the lock, by the caller), and then marks it synced.
-    private bool MarkFlushedLocked(long length, int flushing)
+    // in flushingCounters) without the lock: if a writer rewrote one meanwhile (in the same slot, as it was dirty),
+    // the version the snapshot names may be torn, so everything is committed again under the lock. Otherwise the
+    // snapshot's record is written and synced here, under the lock: until it is on disk neither slot of a page in
+    // the snapshot may be written (one holds the last committed version, the other the one being committed).
+    private void CommitSnapshotLocked(CommitSnapshot snapshot, int flushing)
     {
         for (var i = 0; i < flushing; i++)
         {
-            if (pages[dirty[i]].Counter != flushingCounters[i])
+            if (table[(int)dirty[i]].Counter != flushingCounters[i])
             {
                 SyncLocked();
-                return false;
+                return;
             }
         }
 
+        WriteRecord(snapshot.Length, snapshot.Epoch, snapshot.Digest);
+        SyncRecord();
         for (var i = 0; i < flushing; i++)
         {
-            pages[dirty[i]] = pages[dirty[i]] with { Dirty = false };
+            var page = (int)dirty[i];
+            table[page] = table[page] with { Dirty = false };
         }
 
         // Pages first dirtied during the sync were appended to dirty after these, and stay dirty.
         dirty.RemoveRange(0, flushing);
         unsyncedPages = dirty.Count > 0;
-        ForgetCleanPagesIfFull();
-        if (length == syncedLength)
-        {
-            return false;
-        }
-
-        // Written under the lock (the inner stream's position is shared with writers); synced by the caller.
-        WriteRecord(length);
-        return true;
+        syncedLength = snapshot.Length;
     }
 
     private void ShrinkLocked(long value)
@@ -174,6 +156,13 @@ public sealed partial class EncryptedPageStream
             WritePage(pages - 1, pageBuffer);
         }
 
+        for (var page = table.Count - 1; page >= pages; page--)
+        {
+            ToggleDigest(page, table[page]);
+        }
+
+        table.RemoveRange((int)pages, table.Count - (int)pages);
+        dirty.RemoveAll(page => page >= pages);
         length = value;
         SyncLocked();
 
@@ -187,56 +176,43 @@ public sealed partial class EncryptedPageStream
             }
         }
 
-        foreach (var page in this.pages.Keys.Where(p => p >= pages).ToList())
-        {
-            this.pages.Remove(page);
-        }
-
         Array.Clear(pageBuffer);
     }
 
-    private void MarkPagesSynced()
+    private void MarkAllCommitted()
     {
         foreach (var page in dirty)
         {
-            if (pages.TryGetValue(page, out var state))
-            {
-                pages[page] = state with { Dirty = false };
-            }
+            table[(int)page] = table[(int)page] with { Dirty = false };
         }
 
         dirty.Clear();
         unsyncedPages = false;
-        ForgetCleanPagesIfFull();
     }
 
-    private void ForgetCleanPagesIfFull()
+    // Adds a version to the digest, or removes it (XOR is its own inverse).
+    private void ToggleDigest(long page, PageVersion version)
     {
-        if (pages.Count < TrackedPageLimit)
+        PageLayout.DigestInput(digestInput, page, version.Slot, version.Counter, version.Epoch);
+        HMACSHA256.HashData(digestKey, digestInput, digestTerm);
+        for (var i = 0; i < digest.Length; i++)
         {
-            return;
-        }
-
-        foreach (var (page, state) in pages)
-        {
-            if (!state.Dirty)
-            {
-                pages.Remove(page);
-            }
+            digest[i] ^= digestTerm[i];
         }
     }
 
-    private bool TryOpenSlot(long page, int slot, Span<byte> destination, out ulong counter)
+    private bool TryOpenSlot(long page, PageVersion version, Span<byte> destination)
     {
-        var bytes = pairBuffer.AsSpan(slot * PageLayout.SlotSize, PageLayout.SlotSize);
-        counter = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-        if (!bytes.ContainsAnyExcept((byte)0))
+        ReadAt(PageLayout.SlotOffset(page, version.Slot), slotBuffer);
+        var bytes = slotBuffer.AsSpan();
+        if (BinaryPrimitives.ReadUInt64LittleEndian(bytes) != version.Counter
+            || BinaryPrimitives.ReadUInt64LittleEndian(bytes[PageLayout.NonceOffset..]) != version.Epoch)
         {
             return false;
         }
 
         Span<byte> aad = stackalloc byte[PageLayout.AadSize];
-        PageLayout.PageAad(aad, Kind, storeId, page, slot, counter);
+        PageLayout.PageAad(aad, Kind, storeId, page, version.Slot, version.Counter, version.Epoch);
         return aead.TryDecrypt(
             bytes.Slice(PageLayout.NonceOffset, 24),
             bytes.Slice(PageLayout.CipherOffset, PageSize),
@@ -244,9 +220,6 @@ public sealed partial class EncryptedPageStream
             destination[..PageSize],
             aad);
     }
-
-    private ulong SlotCounter(int slot) =>
-        BinaryPrimitives.ReadUInt64LittleEndian(pairBuffer.AsSpan(slot * PageLayout.SlotSize));
 
     private StoreCorruptException PageCorrupt(long page) =>
         new($"Page {page} of the store's {Kind.ToString().ToLowerInvariant()} file failed authentication.");
@@ -291,5 +264,7 @@ public sealed partial class EncryptedPageStream
         }
     }
 
-    private readonly record struct PageState(ulong Counter, int Slot, bool Dirty);
+    private readonly record struct PageVersion(ulong Counter, ulong Epoch, int Slot, bool Dirty);
+
+    private sealed record CommitSnapshot(long Length, ulong Epoch, byte[] Digest);
 }

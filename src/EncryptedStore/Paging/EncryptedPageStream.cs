@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using WhistleSubmit.EncryptedStore.Crypto;
 
 namespace WhistleSubmit.EncryptedStore.Paging;
@@ -6,16 +7,21 @@ namespace WhistleSubmit.EncryptedStore.Paging;
 /// A seekable stream stored as authenticated-encrypted 8,192-byte pages (layout in <see cref="PageLayout"/>), made for
 /// LiteDB's data and log files. Any offset and length work; LiteDB only does aligned whole-page I/O.
 /// <para>
-/// Torn writes: each page has two slots. A write never touches the slot holding the page's newest durable version: the
-/// first write after a sync goes to the other slot, later writes before the next sync reuse that same slot. A crash
-/// therefore leaves at least the last synced version intact, and reading picks the authentic slot with the higher
-/// counter.
+/// Commits: <see cref="Flush"/> syncs the pages written since the last commit, then writes one of two alternating
+/// commit records (sequence, length, commit epoch, and a keyed digest of the page table: every page's slot, counter and
+/// epoch) and syncs again. Every page write carries the epoch of the commit that will cover it; a record with commit
+/// epoch C covers exactly the page versions with epochs up to C. On open the page table is rebuilt from the slots'
+/// plaintext counters and epochs (the committed version of a page is its highest-counter slot with an epoch up to C)
+/// and must match the record's digest; each page read must then authenticate in exactly the slot the table names.
+/// An older version of a page, a page from another position, file or store, an older commit record, a zeroed or cut
+/// page: each is refused with <see cref="StoreCorruptException"/>, never read around.
 /// </para>
 /// <para>
-/// Length: <see cref="Flush"/> syncs the pages, then writes the logical length into one of two alternating commit
-/// records and syncs again. On open, pages past the recorded length are cut off (they were never synced, so nothing was
-/// acknowledged from them), and every page below it must authenticate: a missing, zeroed or altered page is a
-/// <see cref="StoreCorruptException"/>, never a silent zero page.
+/// Torn writes: each page has two slots. A write never touches the slot holding the page's committed version: the
+/// first write after a commit goes to the other slot, later writes before the next commit reuse that same slot. A
+/// crash therefore leaves the committed version intact, and what was written after it has an epoch above the commit
+/// epoch: on open such slots are cleared (torn or not) and pages past the recorded length cut off (nothing was
+/// acknowledged from them). A page's counter and epoch share one 16-byte-aligned field, inside one disk sector.
 /// </para>
 /// </summary>
 public sealed partial class EncryptedPageStream : Stream
@@ -26,6 +32,7 @@ public sealed partial class EncryptedPageStream : Stream
     private readonly Stream inner;
     private readonly XAes256Gcm aead;
     private readonly byte[] storeId;
+    private readonly byte[] digestKey;
     private readonly Lock sync = new();
 
     // Serialises flushes, shrinks and disposal (taken before sync): a flush syncs pages with only this one held.
@@ -35,12 +42,13 @@ public sealed partial class EncryptedPageStream : Stream
     private bool disposed;
     private volatile Exception? syncFailure;
 
-    private EncryptedPageStream(Stream inner, XAes256Gcm aead, StoreFileKind kind, byte[] storeId)
+    private EncryptedPageStream(Stream inner, ReadOnlySpan<byte> key, StoreFileKind kind, byte[] storeId)
     {
         this.inner = inner;
-        this.aead = aead;
+        aead = new XAes256Gcm(key);
         Kind = kind;
         this.storeId = storeId;
+        digestKey = PageLayout.DigestKey(key, kind, storeId);
     }
 
     /// <summary>Which file of the store this is; bound into every page.</summary>
@@ -227,15 +235,15 @@ public sealed partial class EncryptedPageStream : Stream
     }
 
     /// <summary>
-    /// Makes everything written before the call durable: syncs the pages to disk, then the commit record with the
-    /// length. The page sync runs without holding the stream's lock, so other threads keep writing meanwhile (what
-    /// they write is left for the next flush); the length recorded is the one when the flush began.
+    /// Makes everything written before the call durable as one commit: syncs the pages, then writes and syncs the
+    /// commit record. The page sync runs without holding the stream's lock, so other threads keep writing meanwhile
+    /// (what they write is left for the next commit); the record's sync holds it.
     /// </summary>
     public override void Flush()
     {
         lock (flushGate)
         {
-            long length;
+            CommitSnapshot snapshot;
             int flushing;
             lock (sync)
             {
@@ -246,27 +254,17 @@ public sealed partial class EncryptedPageStream : Stream
                     return;
                 }
 
-                length = this.length;
                 flushing = dirty.Count;
                 flushingCounters.Clear();
-                flushingCounters.AddRange(dirty.Select(page => pages[page].Counter));
+                flushingCounters.AddRange(dirty.Select(page => table[(int)page].Counter));
+                snapshot = new CommitSnapshot(length, writeEpoch++, digest.ToArray());
             }
 
             SyncInner();
             lock (sync)
             {
                 ThrowIfDisposed();
-                if (!MarkFlushedLocked(length, flushing))
-                {
-                    return;
-                }
-            }
-
-            // The commit record: until this sync returns, the length stays "unsynced" for HasUnsyncedChanges.
-            SyncInner();
-            lock (sync)
-            {
-                syncedLength = length;
+                CommitSnapshotLocked(snapshot, flushing);
             }
         }
     }
@@ -326,9 +324,8 @@ public sealed partial class EncryptedPageStream : Stream
                 {
                     disposed = true;
                     Array.Clear(pageBuffer);
-                    Array.Clear(probeBuffer);
                     inner.Dispose();
-                    aead.Dispose();
+                    ReleaseSecrets();
                 }
             }
         }
@@ -337,4 +334,10 @@ public sealed partial class EncryptedPageStream : Stream
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(disposed, this);
+
+    private void ReleaseSecrets()
+    {
+        aead.Dispose();
+        CryptographicOperations.ZeroMemory(digestKey);
+    }
 }

@@ -45,7 +45,8 @@ internal static class SlotScanner
 
                 var bytes = file.AsSpan(checked((int)offset), PageLayout.SlotSize);
                 ulong counter = BitConverter.ToUInt64(bytes[..8]);
-                PageLayout.PageAad(aad, kind, storeId, page, slot, counter);
+                ulong epoch = BitConverter.ToUInt64(bytes.Slice(PageLayout.NonceOffset, 8));
+                PageLayout.PageAad(aad, kind, storeId, page, slot, counter, epoch);
                 if (aead.TryDecrypt(
                         bytes.Slice(PageLayout.NonceOffset, XAes256Gcm.NonceSize),
                         bytes.Slice(PageLayout.CipherOffset, PageLayout.PageSize),
