@@ -22,8 +22,9 @@ public class LibraryKeyWipeTests
         MLKemPrivateKeyParameters mlKem = key.MlKem;
         var arrays = ByteArrays(mlKem);
 
-        Assert.That(arrays, Has.Count.GreaterThanOrEqualTo(5), "s, t, ρ, H(ek), z and the seed");
-        Assert.That(arrays.Count(a => a.Any(b => b != 0)), Is.GreaterThanOrEqualTo(5));
+        Assert.That(arrays, Has.Count.GreaterThanOrEqualTo(2), "the seed, and the encoded decapsulation key (s, t, ρ, H(ek), z)");
+        Assert.That(arrays.Sum(a => a.Length), Is.GreaterThanOrEqualTo(64 + 2400), "BouncyCastle 2.7.0 keeps the whole 2,400-byte dk in an array");
+        Assert.That(arrays.Count(a => a.Any(b => b != 0)), Is.GreaterThanOrEqualTo(2));
         identity.Dispose();
 
         Assert.That(ByteArrays(mlKem).SelectMany(a => a), Is.All.Zero);
