@@ -91,7 +91,7 @@ public sealed class TransferUpload : IDisposable
 
             Configuration.DataDirectory.Ensure(directory);
             path = System.IO.Path.Combine(directory, $"upload-{Guid.NewGuid():N}.tmp");
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite };
             if (!OperatingSystem.IsWindows())
             {
                 create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
