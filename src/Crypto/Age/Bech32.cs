@@ -48,13 +48,46 @@ internal static class Bech32
     /// <summary>Decodes a Bech32 string into its lower-case human-readable part and data, or returns null.</summary>
     public static (string Hrp, byte[] Data)? Decode(string s)
     {
-        if (s.Length < 8 || s.Length > MaxLength)
+        ArgumentNullException.ThrowIfNull(s);
+        return Decode(s.AsSpan());
+    }
+
+    /// <summary>
+    /// As <see cref="Decode(string)"/> for ASCII held in bytes (a decrypted key file), so the secret never becomes a
+    /// string (issue 14): the working copies are zeroed before returning.
+    /// </summary>
+    public static (string Hrp, byte[] Data)? Decode(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.Length > MaxLength)
+        {
+            return null;
+        }
+
+        var chars = new char[ascii.Length];
+        try
+        {
+            for (int i = 0; i < ascii.Length; i++)
+            {
+                chars[i] = (char)ascii[i];
+            }
+
+            return Decode(chars.AsSpan());
+        }
+        finally
+        {
+            Array.Clear(chars);
+        }
+    }
+
+    private static (string Hrp, byte[] Data)? Decode(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 8 || text.Length > MaxLength)
         {
             return null;
         }
 
         bool lower = false, upper = false;
-        foreach (char c in s)
+        foreach (char c in text)
         {
             if (c < 33 || c > 126)
             {
@@ -70,36 +103,44 @@ internal static class Bech32
             return null;
         }
 
-        s = s.ToLowerInvariant();
-        int sep = s.LastIndexOf('1');
-        if (sep < 1 || sep + 7 > s.Length)
+        var s = new char[text.Length];
+        var values = Array.Empty<byte>();
+        try
         {
-            return null;
-        }
-
-        string hrp = s[..sep];
-        var values = new byte[s.Length - sep - 1];
-        for (int i = 0; i < values.Length; i++)
-        {
-            int v = Charset.IndexOf(s[sep + 1 + i], StringComparison.Ordinal);
-            if (v < 0)
+            text.ToLowerInvariant(s);
+            int sep = s.AsSpan().LastIndexOf('1');
+            if (sep < 1 || sep + 7 > s.Length)
             {
                 return null;
             }
 
-            values[i] = (byte)v;
-        }
+            string hrp = new(s, 0, sep);
+            values = new byte[s.Length - sep - 1];
+            for (int i = 0; i < values.Length; i++)
+            {
+                int v = Charset.IndexOf(s[sep + 1 + i]);
+                if (v < 0)
+                {
+                    return null;
+                }
 
-        if (Polymod(HrpExpand(hrp).Concat(values)) != 1)
+                values[i] = (byte)v;
+            }
+
+            if (Polymod(HrpExpand(hrp).Concat(values)) != 1)
+            {
+                return null;
+            }
+
+            byte[]? data = ConvertBits(values.AsSpan(0, values.Length - 6), 5, 8, pad: false);
+            return data is null ? null : (hrp, data);
+        }
+        finally
         {
-            return null;
+            // s and values hold the (possibly secret) key as characters and in 5-bit groups.
+            Array.Clear(s);
+            CryptographicOperations.ZeroMemory(values);
         }
-
-        byte[]? data = ConvertBits(values.AsSpan(0, values.Length - 6), 5, 8, pad: false);
-
-        // values holds the (possibly secret) key in 5-bit groups.
-        CryptographicOperations.ZeroMemory(values);
-        return data is null ? null : (hrp, data);
     }
 
     private static byte[] CreateChecksum(string hrp, byte[] values)

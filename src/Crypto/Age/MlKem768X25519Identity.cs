@@ -72,7 +72,26 @@ public sealed class MlKem768X25519Identity : IIdentity, IDisposable
         ArgumentNullException.ThrowIfNull(secretKey);
 
         // age encodes secret keys in upper case only.
-        (string Hrp, byte[] Data)? decoded = secretKey.Any(char.IsLower) ? null : Bech32.Decode(secretKey);
+        return FromDecoded(secretKey.Any(char.IsLower) ? null : Bech32.Decode(secretKey));
+    }
+
+    /// <summary>
+    /// As <see cref="Parse(string)"/> for the key as ASCII bytes (a line of a decrypted key file), so it never becomes
+    /// a string: every working copy is zeroed; the caller zeroes its bytes.
+    /// </summary>
+    public static MlKem768X25519Identity ParseAscii(ReadOnlySpan<byte> secretKeyAscii)
+    {
+        bool lower = false;
+        foreach (byte b in secretKeyAscii)
+        {
+            lower |= b is >= (byte)'a' and <= (byte)'z';
+        }
+
+        return FromDecoded(lower ? null : Bech32.Decode(secretKeyAscii));
+    }
+
+    private static MlKem768X25519Identity FromDecoded((string Hrp, byte[] Data)? decoded)
+    {
         try
         {
             if (decoded is not { Hrp: Hrp, Data.Length: SeedLength })

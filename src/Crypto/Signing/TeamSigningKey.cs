@@ -102,9 +102,40 @@ public sealed class TeamSigningKey : IDisposable
     public static TeamSigningKey FromSecretText(string secretText)
     {
         ArgumentNullException.ThrowIfNull(secretText);
-        byte[]? both = secretText.Length == SecretTextLength && secretText.StartsWith(SecretPrefix, StringComparison.Ordinal)
+        return FromDecoded(secretText.Length == SecretTextLength && secretText.StartsWith(SecretPrefix, StringComparison.Ordinal)
             ? Base64UrlCanonical.Decode(secretText.AsSpan(SecretPrefix.Length))
-            : null;
+            : null);
+    }
+
+    /// <summary>
+    /// As <see cref="FromSecretText(string)"/> for the secret text as ASCII bytes (a line of the decrypted team.age), so
+    /// it never becomes a string (issue 14); the working copy is zeroed, the caller zeroes its bytes.
+    /// </summary>
+    public static TeamSigningKey FromSecretTextAscii(ReadOnlySpan<byte> secretTextAscii)
+    {
+        if (secretTextAscii.Length != SecretTextLength || !secretTextAscii.StartsWith(System.Text.Encoding.ASCII.GetBytes(SecretPrefix)))
+        {
+            throw new FormatException("Malformed team secret key.");
+        }
+
+        var chars = new char[secretTextAscii.Length - SecretPrefix.Length];
+        try
+        {
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)secretTextAscii[SecretPrefix.Length + i];
+            }
+
+            return FromDecoded(Base64UrlCanonical.Decode(chars.AsSpan()));
+        }
+        finally
+        {
+            Array.Clear(chars);
+        }
+    }
+
+    private static TeamSigningKey FromDecoded(byte[]? both)
+    {
         try
         {
             if (both is not { Length: 2 * SeedLength })
@@ -162,6 +193,10 @@ public sealed class TeamSigningKey : IDisposable
             disposed = true;
             CryptographicOperations.ZeroMemory(ed25519Seed);
             CryptographicOperations.ZeroMemory(mlDsaSeed);
+
+            // BouncyCastle's key objects keep their own copies (the Ed25519 seed; ML-DSA's ρ, K, tr, s1, s2, t0, t1, seed).
+            Memory.LibraryKeyWipe.Wipe(ed25519);
+            Memory.LibraryKeyWipe.Wipe(mlDsa);
         }
     }
 }

@@ -67,7 +67,7 @@ public sealed class ReviewerCommands(TransferStore store, TimeProvider time, Pas
         string password = InitialPassword.New();
         byte[] secret = TotpCodes.NewSecret();
         string today = time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var account = new ReviewerAccount(name, hasher.Hash(password), secret, 0, true, found?.CreatedDay ?? today, found?.LastLoginDay, 0, null, ReviewerAccount.NewStamp());
+        var account = new ReviewerAccount(name, hasher.Hash(password), secret, true, found?.CreatedDay ?? today, found?.LastLoginDay, 0, null, ReviewerAccount.NewStamp());
         bool done = existing ? store.ReplaceReviewer(account) : store.AddReviewer(account);
         if (!done)
         {

@@ -124,7 +124,7 @@ public static class EnglishTransferText
         ChainIntact = "The log's hash chain is intact: no entry was changed or removed.",
         ChainBroken = "The log's hash chain is broken: an entry was changed or removed outside the portal.",
         AuditCaption = "Audit entries, newest first",
-        ColTime = "Time (UTC)",
+        ColTime = "Day (UTC)",
         ColAccount = "Account",
         ColAction = "Action",
         ColDetail = "Detail",

@@ -126,7 +126,7 @@ public static class SpanishTransferText
         ChainIntact = "La cadena de hashes del registro está intacta: no se cambió ni se quitó ninguna entrada.",
         ChainBroken = "La cadena de hashes del registro está rota: una entrada se cambió o se quitó fuera del portal.",
         AuditCaption = "Entradas de auditoría, de la más reciente a la más antigua",
-        ColTime = "Hora (UTC)",
+        ColTime = "Día (UTC)",
         ColAccount = "Cuenta",
         ColAction = "Acción",
         ColDetail = "Detalle",

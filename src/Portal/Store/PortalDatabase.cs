@@ -66,6 +66,12 @@ public sealed partial class PortalDatabase : IDisposable
 
     internal string Today => Time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Reviewer lockouts to the second, by account, for this process only: the store keeps just the UTC day a lockout
+    /// ends (issue 14), since its exact end would date the failed login that caused it.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> ExactLockouts { get; } = new(StringComparer.Ordinal);
+
     private DateTime UtcDay => Time.GetUtcNow().UtcDateTime.Date;
 
     /// <summary>Write transactions committed since open: each one is an fsync, which tests keep to what is needed.</summary>

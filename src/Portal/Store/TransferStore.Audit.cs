@@ -19,8 +19,9 @@ public sealed partial class TransferStore
         ArgumentException.ThrowIfNullOrEmpty(account);
         ArgumentException.ThrowIfNullOrEmpty(action);
         ArgumentNullException.ThrowIfNull(detail);
+        // The UTC day only (issue 14): the log says which reviewer did what on which day, never when in the day.
         var now = Time.GetUtcNow();
-        var time = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var time = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         return Write(db =>
         {
             var audit = db.GetCollection(Audit);

@@ -4,7 +4,7 @@ namespace WhistleSubmit.Portal.Store;
 
 /// <summary>
 /// The console's audit-chain heads from signed import receipts (protocol v2, P6): the portal keeps each one with its
-/// bundle and time, so reviewers can check that the receipts the portal acted on match their vault's audit log, and a
+/// bundle and UTC day (00:00 of it: no time of day, issue 14), so reviewers can check that the receipts the portal acted on match their vault's audit log, and a
 /// later look at the portal shows which state of the console confirmed what.
 /// </summary>
 public sealed partial class TransferStore
@@ -27,7 +27,7 @@ public sealed partial class TransferStore
             ["_id"] = next,
             ["bundle"] = bundleSha256,
             ["head"] = head,
-            ["time"] = Time.GetUtcNow().ToUnixTimeSeconds(),
+            ["time"] = new DateTimeOffset(Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero).ToUnixTimeSeconds(),
         });
     }
 }

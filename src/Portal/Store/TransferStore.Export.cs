@@ -37,8 +37,11 @@ public sealed partial class TransferStore
         }
     }
 
-    /// <summary>Records an exported bundle (by SHA-256) and marks its items exported, in one transaction.</summary>
-    public void MarkExported(string bundleSha256, IReadOnlyList<string> itemIds)
+    /// <summary>
+    /// Records an exported bundle (by SHA-256) and marks its items exported, in one transaction. A bundle prepared for
+    /// the transfer pages has its at-rest key recorded with it, which goes when the export is confirmed in full.
+    /// </summary>
+    public void MarkExported(string bundleSha256, IReadOnlyList<string> itemIds, PreparedBundleKey? atRest = null)
     {
         string today = Today;
         Write(db =>
@@ -51,14 +54,27 @@ public sealed partial class TransferStore
                 items.Update(doc);
             }
 
-            db.GetCollection(Exports).Upsert(new BsonDocument
+            var export = new BsonDocument
             {
                 ["_id"] = bundleSha256,
                 ["day"] = today,
                 ["items"] = new BsonArray(itemIds.Select(i => new BsonValue(i))),
-            });
+            };
+            if (atRest is not null)
+            {
+                export["atRestKey"] = atRest.SecretKey;
+                export["atRestLength"] = atRest.Length;
+            }
+
+            db.GetCollection(Exports).Upsert(export);
         });
     }
+
+    /// <summary>The at-rest key of a pending export's prepared bundle; null if unknown, confirmed, or written by the admin verb.</summary>
+    public PreparedBundleKey? FindPreparedBundleKey(string bundleSha256) => Read(db =>
+        db.GetCollection(Exports).FindById(bundleSha256) is { } doc && doc["atRestKey"].IsString
+            ? new PreparedBundleKey(doc["atRestKey"].AsString, doc["atRestLength"].AsInt64)
+            : null);
 
     /// <summary>Stores a reviewer's reply under the bundle's item id; false if it is already here (import is idempotent).</summary>
     public bool StoreReply(string itemId, string mailboxId, Stream ciphertext)

@@ -1,10 +1,13 @@
+using System.Globalization;
 using LiteDB;
 
 namespace WhistleSubmit.Portal.Store;
 
 /// <summary>
-/// Reviewer accounts of the transfer interface. Login state (failed attempts, lockout, last accepted TOTP step) is
-/// kept here, durably, so a restart neither resets a lockout nor makes a used code valid again.
+/// Reviewer accounts of the transfer interface. Login state is kept here to the UTC day only (issue 14): failed
+/// attempts, the day of the last login, and the day a lockout ends. The exact end of a lockout is held in memory
+/// (<see cref="PortalDatabase.ExactLockouts"/>); after a restart a lockout lasts to the end of its day, so a restart
+/// never shortens one. TOTP replay protection is in memory too (<c>TotpReplayGuard</c>): no step is stored.
 /// </summary>
 public sealed partial class TransferStore
 {
@@ -25,33 +28,33 @@ public sealed partial class TransferStore
             return false;
         }
 
-        reviewers.Insert(ToDocument(account));
+        reviewers.Insert(Persist(account));
         return true;
     });
 
     /// <summary>Replaces an existing account whole (reset); false if there is none.</summary>
     public bool ReplaceReviewer(ReviewerAccount account) =>
-        Write(db => db.GetCollection(Reviewers).Update(ToDocument(account)));
+        Write(db => db.GetCollection(Reviewers).Update(Persist(account)));
 
-    public bool RemoveReviewer(string name) => Write(db => db.GetCollection(Reviewers).Delete(name));
+    public bool RemoveReviewer(string name)
+    {
+        database.ExactLockouts.TryRemove(name, out _);
+        return Write(db => db.GetCollection(Reviewers).Delete(name));
+    }
 
     /// <summary>
-    /// Records a successful login with the code's time step, in one transaction with the replay check: false (and
-    /// nothing changed) if that step, or a later one, was accepted before, or the account changed since it was read.
+    /// Records a successful login (the day, and no failures or lockout any more): false, and nothing changed, if the
+    /// account changed since it was read. The caller has already refused a replayed code.
     /// </summary>
-    public bool AcceptLogin(string name, string stamp, long totpStep) => Write(db =>
+    public bool AcceptLogin(string name, string stamp) => Write(db =>
     {
         var reviewers = db.GetCollection(Reviewers);
-        if (reviewers.FindById(name) is not { } doc || ToAccount(doc) is not { } account
-            || account.Stamp != stamp || totpStep <= account.LastTotpStep)
+        if (reviewers.FindById(name) is not { } doc || ToAccount(doc) is not { } account || account.Stamp != stamp)
         {
             return false;
         }
 
-        reviewers.Update(ToDocument(account with
-        {
-            LastTotpStep = totpStep, FailedLogins = 0, LockedUntil = null, LastLoginDay = Today,
-        }));
+        reviewers.Update(Persist(account with { FailedLogins = 0, LockedUntil = null, LastLoginDay = Today }));
         return true;
     });
 
@@ -71,7 +74,7 @@ public sealed partial class TransferStore
             var account = ToAccount(doc);
             int failures = account.FailedLogins == int.MaxValue ? int.MaxValue : account.FailedLogins + 1;
             var updated = account with { FailedLogins = failures, LockedUntil = lockFor(failures) is { } span ? now + span : account.LockedUntil };
-            reviewers.Update(ToDocument(updated));
+            reviewers.Update(Persist(updated));
             return updated;
         });
     }
@@ -85,33 +88,56 @@ public sealed partial class TransferStore
             return false;
         }
 
-        reviewers.Update(ToDocument(account with { PasswordHash = passwordHash, MustChangePassword = false, Stamp = newStamp }));
+        reviewers.Update(Persist(account with { PasswordHash = passwordHash, MustChangePassword = false, Stamp = newStamp }));
         return true;
     });
 
-    private static BsonDocument ToDocument(ReviewerAccount a) => new()
+    /// <summary>The account's document (a lockout by its UTC day only), keeping its exact lockout in memory.</summary>
+    private BsonDocument Persist(ReviewerAccount a)
     {
-        ["_id"] = a.Name,
-        ["hash"] = a.PasswordHash,
-        ["totp"] = a.TotpSecret,
-        ["step"] = a.LastTotpStep,
-        ["mustChange"] = a.MustChangePassword,
-        ["created"] = a.CreatedDay,
-        ["lastLogin"] = a.LastLoginDay is null ? BsonValue.Null : a.LastLoginDay,
-        ["failures"] = a.FailedLogins,
-        ["lockedUntil"] = a.LockedUntil is { } until ? until.ToUnixTimeMilliseconds() : BsonValue.Null,
-        ["stamp"] = a.Stamp,
-    };
+        if (a.LockedUntil is { } exact)
+        {
+            database.ExactLockouts[a.Name] = exact;
+        }
+        else
+        {
+            database.ExactLockouts.TryRemove(a.Name, out _);
+        }
 
-    private static ReviewerAccount ToAccount(BsonDocument d) => new(
-        d["_id"].AsString,
-        d["hash"].AsString,
-        d["totp"].AsBinary,
-        d["step"].AsInt64,
-        d["mustChange"].AsBoolean,
-        d["created"].AsString,
-        d["lastLogin"].IsNull ? null : d["lastLogin"].AsString,
-        d["failures"].AsInt32,
-        d["lockedUntil"].IsNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(d["lockedUntil"].AsInt64),
-        d["stamp"].AsString);
+        return new BsonDocument
+        {
+            ["_id"] = a.Name,
+            ["hash"] = a.PasswordHash,
+            ["totp"] = a.TotpSecret,
+            ["mustChange"] = a.MustChangePassword,
+            ["created"] = a.CreatedDay,
+            ["lastLogin"] = a.LastLoginDay is null ? BsonValue.Null : a.LastLoginDay,
+            ["failures"] = a.FailedLogins,
+            ["lockedDay"] = a.LockedUntil is { } until ? DayOf(until) : BsonValue.Null,
+            ["stamp"] = a.Stamp,
+        };
+    }
+
+    // Stores of before issue 14 hold "lockedUntil" in milliseconds and a "step": read as their day, rewritten on the next change.
+    private ReviewerAccount ToAccount(BsonDocument d)
+    {
+        string name = d["_id"].AsString;
+        string? lockedDay = d["lockedDay"].IsString ? d["lockedDay"].AsString
+            : d["lockedUntil"].IsInt64 ? DayOf(DateTimeOffset.FromUnixTimeMilliseconds(d["lockedUntil"].AsInt64)) : null;
+        DateTimeOffset? lockedUntil = database.ExactLockouts.TryGetValue(name, out var exact) ? exact
+            : lockedDay is null ? null
+            : DateTimeOffset.ParseExact(lockedDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).AddDays(1);
+        return new ReviewerAccount(
+            name,
+            d["hash"].AsString,
+            d["totp"].AsBinary,
+            d["mustChange"].AsBoolean,
+            d["created"].AsString,
+            d["lastLogin"].IsNull ? null : d["lastLogin"].AsString,
+            d["failures"].AsInt32,
+            lockedUntil,
+            d["stamp"].AsString);
+    }
+
+    private static string DayOf(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

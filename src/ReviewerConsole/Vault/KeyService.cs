@@ -139,18 +139,19 @@ internal static partial class KeyService
 
         try
         {
-            using var reader = new StringReader(Encoding.UTF8.GetString(plaintext));
-            IReadOnlyList<IIdentity> parsed = AgeKeys.ParseIdentitiesFile(reader);
-            if (parsed is [MlKem768X25519Identity identity] && identity.Recipient.ToString() == key.Recipient)
+            // Parsed from the bytes, never a string (issue 14): plaintext is zeroed below.
+            if (KeyFileText.SingleKeyLine(plaintext) is not { } line)
+            {
+                throw KeyFileDamaged(key.Name, null);
+            }
+
+            var identity = MlKem768X25519Identity.ParseAscii(plaintext.AsSpan(line));
+            if (identity.Recipient.ToString() == key.Recipient)
             {
                 return identity;
             }
 
-            foreach (IDisposable d in parsed.OfType<IDisposable>())
-            {
-                d.Dispose();
-            }
-
+            identity.Dispose();
             throw KeyFileDamaged(key.Name, null);
         }
         catch (FormatException ex)

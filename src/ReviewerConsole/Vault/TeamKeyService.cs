@@ -16,8 +16,6 @@ namespace WhistleSubmit.ReviewerConsole.Vault;
 /// </summary>
 internal static class TeamKeyService
 {
-    private const string SecretLinePrefix = TeamSigningKey.SecretPrefix;
-
     /// <summary>Creates the team key; refuses if the vault has one (in the store or as a file).</summary>
     public static TeamKeyRecord Generate(VaultSession vault)
     {
@@ -73,13 +71,11 @@ internal static class TeamKeyService
             throw KeyFileDamaged(ex);
         }
 
-        string? secret = null;
         try
         {
-            string[] lines = Encoding.UTF8.GetString(plaintext).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            string[] keys = lines.Where(l => !l.StartsWith('#')).ToArray();
-            secret = keys is [{ } only] && only.StartsWith(SecretLinePrefix, StringComparison.Ordinal) ? only : null;
-            TeamSigningKey key = TeamSigningKey.FromSecretText(secret ?? throw KeyFileDamaged(null));
+            // Parsed from the bytes, never a string (issue 14): plaintext is zeroed below.
+            TeamSigningKey key = TeamSigningKey.FromSecretTextAscii(
+                KeyFileText.SingleKeyLine(plaintext) is { } line ? plaintext.AsSpan(line) : throw KeyFileDamaged(null));
             if (key.PublicKey.Text != record.PublicKey)
             {
                 key.Dispose();

@@ -42,6 +42,7 @@ public sealed class PortalUnitTests
     [TestCase("Restart", "on-failure")]
     [TestCase("User", "whistlesubmit")]
     [TestCase("EnvironmentFile", "/etc/whistlesubmit/portal.env")]
+    [TestCase("Environment", "DOTNET_EnableDiagnostics=0")]
     public void PortalUnit_HardeningDirective_HasExactlyThisValue(string key, string value)
     {
         var unit = new UnitFile(UnitPath);

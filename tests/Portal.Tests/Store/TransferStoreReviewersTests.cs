@@ -11,39 +11,41 @@ public class TransferStoreReviewersTests
     public void SetUp()
     {
         fixture = new StoreFixture();
-        fixture.Transfer.AddReviewer(new ReviewerAccount("ana", "$argon2id$unused", new byte[20], 0, true, "2026-11-27", null, 0, null, "s1"));
+        fixture.Transfer.AddReviewer(new ReviewerAccount("ana", "$argon2id$unused", new byte[20], true, "2026-11-27", null, 0, null, "s1"));
     }
 
     [TearDown]
     public void TearDown() => fixture.Dispose();
 
     [Test]
-    public void AcceptLogin_StepNotAfterTheLastAccepted_RefusedEvenAfterReopen()
+    public void AcceptLogin_AccountChangedSinceRead_RefusedElseDayRecorded()
     {
-        bool first = fixture.Transfer.AcceptLogin("ana", "s1", 1000);
-        fixture.Reopen();
-
-        Assert.That(first, Is.True);
-        Assert.That(fixture.Transfer.AcceptLogin("ana", "s1", 1000), Is.False);
-        Assert.That(fixture.Transfer.AcceptLogin("ana", "s1", 999), Is.False);
-        Assert.That(fixture.Transfer.AcceptLogin("ana", "old-stamp", 1001), Is.False);
-        Assert.That(fixture.Transfer.AcceptLogin("ana", "s1", 1001), Is.True);
-        Assert.That(fixture.Transfer.FindReviewer("ana")!.LastLoginDay, Is.EqualTo("2026-11-27"));
+        Assert.That(fixture.Transfer.AcceptLogin("ana", "old-stamp"), Is.False);
+        Assert.That(fixture.Transfer.FindReviewer("ana")!.LastLoginDay, Is.Null);
+        Assert.That(fixture.Transfer.AcceptLogin("ana", "s1"), Is.True);
+        Assert.That(fixture.Transfer.FindReviewer("ana")!.LastLoginDay, Is.EqualTo(fixture.Store.Today));
     }
 
     [Test]
-    public void RecordLoginFailure_Reopened_LockoutKeptUntilItsTime()
+    public void RecordLoginFailure_Locked_ExactInThisProcessAndToTheEndOfTheDayAfterReopen()
     {
+        fixture.Time.Advance(TimeSpan.FromHours(1.25));
         for (int i = 0; i < 5; i++)
         {
             fixture.Transfer.RecordLoginFailure("ana", n => n >= 5 ? TimeSpan.FromMinutes(1) : null);
         }
 
+        var exact = fixture.Transfer.FindReviewer("ana")!;
         fixture.Reopen();
-        var locked = fixture.Transfer.FindReviewer("ana")!;
+        var reopened = fixture.Transfer.FindReviewer("ana")!;
+        var now = fixture.Time.GetUtcNow();
 
-        Assert.That(locked.FailedLogins, Is.EqualTo(5));
-        Assert.That(locked.LockedUntil, Is.EqualTo(fixture.Time.GetUtcNow().AddMinutes(1)));
+        Assert.That(exact.LockedUntil, Is.EqualTo(now.AddMinutes(1)));
+        Assert.That(reopened.FailedLogins, Is.EqualTo(5));
+        Assert.That(reopened.LockedUntil, Is.EqualTo(new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero)),
+            "the store keeps the day only; a restart never shortens a lockout");
+        Assert.That(fixture.Transfer.AcceptLogin("ana", "s1"), Is.True);
+        Assert.That(fixture.Transfer.FindReviewer("ana")!.LockedUntil, Is.Null);
     }
 
     [Test]
@@ -59,7 +61,8 @@ public class TransferStoreReviewersTests
 
         Assert.That(entries.Select(e => e.Sequence), Is.EqualTo(new long[] { 3, 2, 1 }));
         Assert.That(entries.Select(e => e.Action), Is.EqualTo(new[] { "login-failed", "export", "login" }));
-        Assert.That(entries[1].Time - entries[2].Time, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        Assert.That(entries.Select(e => e.Time), Is.All.EqualTo(new DateTimeOffset(fixture.Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero)),
+            "the day only");
         Assert.That(entries.Select(e => e.Hash).Distinct().Count(), Is.EqualTo(3));
         Assert.That(fixture.Transfer.VerifyAuditChain(), Is.True);
         Assert.That(fixture.Transfer.ListAudit(2), Has.Count.EqualTo(2));

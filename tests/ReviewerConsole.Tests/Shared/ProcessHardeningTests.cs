@@ -79,6 +79,29 @@ public sealed class ProcessHardeningTests
         }
     }
 
+    [Test]
+    public void Console_StartedWithDiagnosticsOn_RunsWithThemOffAndLeavesNoEndpointInTmp()
+    {
+        if (!PtySession.IsAvailable)
+        {
+            Assert.Ignore("needs Linux with util-linux script");
+        }
+
+        using var work = new WhistleSubmit.TestSupport.TempDirectory();
+        string tmp = Directory.CreateDirectory(work.File("tmp")).FullName;
+        string data = work.File("vault");
+        using var session = PtySession.Start(work.Path, ["init", "--data", data],
+            environment: new Dictionary<string, string> { ["TMPDIR"] = tmp, ["DOTNET_EnableDiagnostics"] = "1" });
+        session.WaitFor("Enter passphrase:");
+        int pid = FindConsole(data);
+
+        Assert.That(Directory.EnumerateFileSystemEntries(tmp), Is.Empty, "no dotnet-diagnostic socket or debugger pipe");
+        if (Environment.UserName == "root")
+        {
+            Assert.That(File.ReadAllText($"/proc/{pid}/environ").Split('\0'), Does.Contain("DOTNET_EnableDiagnostics=0"));
+        }
+    }
+
     private static string Shown(System.Text.StringBuilder screen)
     {
         lock (screen)

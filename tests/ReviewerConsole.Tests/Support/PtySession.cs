@@ -35,7 +35,9 @@ internal sealed class PtySession : IDisposable
 
     /// <param name="stdoutFile">When set, stdout goes to this file (shell "&gt;"); stderr stays on the terminal.</param>
     /// <param name="stdinFile">When set, stdin comes from this file (shell "&lt;"); /dev/tty is still the terminal.</param>
-    public static PtySession Start(string workingDirectory, IEnumerable<string> args, string? stdoutFile = null, string? stdinFile = null)
+    /// <param name="environment">Variables set for the console (and the script wrapper around it).</param>
+    public static PtySession Start(string workingDirectory, IEnumerable<string> args, string? stdoutFile = null, string? stdinFile = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         string command = string.Join(' ', new[] { WhistleReview.DotnetHost, WhistleReview.DllPath }.Concat(args).Select(Quote));
         if (stdoutFile is not null)
@@ -64,6 +66,11 @@ internal sealed class PtySession : IDisposable
 
         start.Environment.Remove("WHISTLE_REVIEW_PASSPHRASE_FILE");
         start.Environment["TERM"] = "xterm";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new PtySession(Process.Start(start) ?? throw new InvalidOperationException("could not start script"));
     }
 

@@ -48,12 +48,17 @@ internal sealed class MlKem768X25519PrivateKey : IDisposable
     }
 
     /// <summary>
-    /// Zeroes what we own. BouncyCastle's ML-KEM key object offers no way to wipe its arrays, so the best we can do
-    /// is drop the only reference to it.
+    /// Zeroes what we own, and the arrays inside BouncyCastle's ML-KEM key object (s, t, ρ, H(ek), z, the seed), which
+    /// offers no way to wipe them, through <see cref="Memory.LibraryKeyWipe"/>; then drops the reference.
     /// </summary>
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(x25519Secret);
+        if (mlKem is not null)
+        {
+            Memory.LibraryKeyWipe.Wipe(mlKem);
+        }
+
         mlKem = null;
     }
 }

@@ -35,7 +35,9 @@ public sealed class ReceiptModel(TransferOperations operations, TransferBundles 
 
         try
         {
-            Result = operations.Confirm(await System.IO.File.ReadAllBytesAsync(upload.Path, HttpContext.RequestAborted));
+            var receipt = new byte[upload.Length];
+            upload.Content.ReadExactly(receipt);
+            Result = operations.Confirm(receipt);
         }
         catch (TransferRejectedException e)
         {
@@ -54,7 +56,7 @@ public sealed class ReceiptModel(TransferOperations operations, TransferBundles 
         }
         finally
         {
-            System.IO.File.Delete(upload.Path);
+            upload.Dispose();
         }
 
         if (Result.BundleComplete)
@@ -68,9 +70,9 @@ public sealed class ReceiptModel(TransferOperations operations, TransferBundles 
             return Page();
         }
 
+        // Counts only: the store keeps nothing of a confirmed item, not even its id (issue 14).
         audit.Record(session.Account, "confirm",
-            $"bundle {Result.BundleSha256}: {Result.Outcome.Deleted.Count} deleted, {Result.Outcome.Missing.Count} already gone; console audit head {Result.ConsoleAuditHead}" +
-            (Result.Outcome.Deleted.Count > 0 ? ": " + string.Join(' ', Result.Outcome.Deleted) : string.Empty));
+            $"bundle {Result.BundleSha256}: {Result.Outcome.Deleted.Count} deleted, {Result.Outcome.Missing.Count} already gone; console audit head {Result.ConsoleAuditHead}");
         return Page();
     }
 

@@ -34,8 +34,7 @@ public sealed class RepliesModel(
 
         try
         {
-            using var file = new FileStream(upload.Path, FileMode.Open, FileAccess.Read, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-            Result = operations.ImportReplies(file);
+            Result = operations.ImportReplies(upload.Content);
         }
         catch (TransferRejectedException e)
         {
@@ -54,7 +53,7 @@ public sealed class RepliesModel(
         }
         finally
         {
-            System.IO.File.Delete(upload.Path);
+            upload.Dispose();
         }
 
         audit.Record(session.Account, "import-replies",

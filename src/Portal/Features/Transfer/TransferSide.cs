@@ -42,6 +42,7 @@ public static partial class TransferSide
 
         builder.Services.AddSingleton<PasswordHasher>();
         builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<TotpReplayGuard>();
         builder.Services.AddSingleton<ReviewerSessions>();
         builder.Services.AddSingleton<TransferAntiforgery>();
         builder.Services.AddSingleton<TransferAudit>();

@@ -10,7 +10,8 @@ namespace WhistleSubmit.Portal.Features.Transfer.Accounts;
 /// drain a global bucket. Argon2 runs one at a time, so a flood of attempts queues instead of taking memory.
 /// </summary>
 public sealed class LoginService(
-    TransferStore store, PasswordHasher hasher, LoginThrottle throttle, ReviewerSessions sessions, TransferAudit audit, TimeProvider time)
+    TransferStore store, PasswordHasher hasher, LoginThrottle throttle, ReviewerSessions sessions, TransferAudit audit, TotpReplayGuard replay,
+    TimeProvider time)
 {
     private static readonly TimeSpan QueueTimeout = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim oneHashAtATime = new(1, 1);
@@ -49,7 +50,9 @@ public sealed class LoginService(
         }
 
         long? step = TotpCodes.Verify(account?.TotpSecret ?? decoySecret, code?.Replace(" ", string.Empty, StringComparison.Ordinal), time.GetUtcNow());
-        if (account is not null && passwordOk && step is { } accepted && store.AcceptLogin(account.Name, account.Stamp, accepted))
+        // The code is spent only with the right password: a wrong password must not burn the reviewer's current code.
+        bool fresh = account is not null && passwordOk && step is { } matched && replay.TryUse(account.Name, matched, account.LastLoginDay);
+        if (fresh && store.AcceptLogin(account!.Name, account.Stamp))
         {
             audit.Record(account.Name, "login");
             var (cookie, session) = sessions.Open(account);
@@ -57,7 +60,7 @@ public sealed class LoginService(
         }
 
         // A valid code from a step already used (a second login within 30 s, or a replay by someone who saw it).
-        bool replayed = account is not null && passwordOk && step <= account.LastTotpStep;
+        bool replayed = account is not null && passwordOk && step is not null && !fresh;
         throttle.RecordGlobalFailure();
         if (account is null)
         {
@@ -72,7 +75,8 @@ public sealed class LoginService(
             audit.Record(account.Name, replayed ? "login-replayed-code" : "login-failed");
             if (updated?.LockedUntil > now)
             {
-                audit.Record(account.Name, "account-locked", $"until {updated.LockedUntil:yyyy-MM-dd HH:mm:ss} UTC after {updated.FailedLogins} failures");
+                // No time of day: the audit log dates by the day only (issue 14).
+                audit.Record(account.Name, "account-locked", $"for {(int)Math.Ceiling((updated.LockedUntil.Value - now).TotalMinutes)} min after {updated.FailedLogins} failures");
             }
         }
 

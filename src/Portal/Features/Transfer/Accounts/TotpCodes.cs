@@ -11,6 +11,15 @@ public static class TotpCodes
 {
     public const string Issuer = "WhistleSubmit";
 
+    /// <summary>The length of a step, in seconds.</summary>
+    public const int StepSeconds = 30;
+
+    /// <summary>How many steps of clock drift are accepted either way.</summary>
+    public const int Window = 1;
+
+    /// <summary>The step a moment falls in.</summary>
+    public static long StepAt(DateTimeOffset moment) => moment.ToUnixTimeSeconds() / StepSeconds;
+
     /// <summary>160 bits, RFC 4226's recommended secret length.</summary>
     public static byte[] NewSecret() => RandomNumberGenerator.GetBytes(20);
 
@@ -22,13 +31,13 @@ public static class TotpCodes
             return null;
         }
 
-        var totp = new Totp(secret, step: 30, mode: OtpHashMode.Sha1, totpSize: 6);
-        return totp.VerifyTotp(now.UtcDateTime, code, out long step, new VerificationWindow(previous: 1, future: 1)) ? step : null;
+        var totp = new Totp(secret, step: StepSeconds, mode: OtpHashMode.Sha1, totpSize: 6);
+        return totp.VerifyTotp(now.UtcDateTime, code, out long step, new VerificationWindow(previous: Window, future: Window)) ? step : null;
     }
 
     /// <summary>The code of a moment, as an authenticator app shows it (tests compute their logins with it).</summary>
     public static string Compute(byte[] secret, DateTimeOffset at) =>
-        new Totp(secret, step: 30, mode: OtpHashMode.Sha1, totpSize: 6).ComputeTotp(at.UtcDateTime);
+        new Totp(secret, step: StepSeconds, mode: OtpHashMode.Sha1, totpSize: 6).ComputeTotp(at.UtcDateTime);
 
     /// <summary>The otpauth:// URI an authenticator app reads (Key Uri Format).</summary>
     public static string Uri(string account, byte[] secret) =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.Portal.Configuration.Team;
@@ -22,9 +23,11 @@ public sealed class TransferOperations(TransferStore store, TimeProvider time, P
     /// <summary>
     /// Writes every unexported submission and follow-up into a bundle at tempPath, syncs it, hashes it, renames it to
     /// finalPath(sha256), and only then marks the items exported: a crash before that exports them again next time (a
-    /// duplicate, never a loss). Null when nothing waits.
+    /// duplicate, never a loss). Null when nothing waits. With atRest, the file on disk is the bundle encrypted with
+    /// age to that identity (whose secret the store keeps with the export, issue 14), and the SHA-256 and length are
+    /// the bundle's own, as the console sees it after download.
     /// </summary>
-    public ExportResult? Export(string tempPath, Func<string, string> finalPath, bool replaceExisting)
+    public ExportResult? Export(string tempPath, Func<string, string> finalPath, bool replaceExisting, MlKem768X25519Identity? atRest = null)
     {
         ArgumentNullException.ThrowIfNull(finalPath);
         return Serialised(() =>
@@ -47,11 +50,7 @@ public sealed class TransferOperations(TransferStore store, TimeProvider time, P
             try
             {
                 using var file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.ReadWrite);
-                writer.WriteTo(file);
-                file.Flush(flushToDisk: true);
-                length = file.Length;
-                file.Position = 0;
-                sha256 = Convert.ToHexStringLower(SHA256.HashData(file));
+                (sha256, length) = atRest is null ? WriteClear(writer, file) : WriteEncrypted(writer, file, atRest);
             }
             catch
             {
@@ -64,9 +63,33 @@ public sealed class TransferOperations(TransferStore store, TimeProvider time, P
             WhistleSubmit.EncryptedStore.DirectorySync.Flush(Path.GetDirectoryName(full)!);
 
             var ids = items.Select(i => i.Id).ToList();
-            store.MarkExported(sha256, ids);
+            store.MarkExported(sha256, ids, atRest is null ? null : new PreparedBundleKey(atRest.ExportSecretKey(), length));
             return new ExportResult(full, sha256, length, ids, items.Sum(i => i.Size));
         });
+    }
+
+    private static (string Sha256, long Length) WriteClear(BundleWriter writer, FileStream file)
+    {
+        writer.WriteTo(file);
+        file.Flush(flushToDisk: true);
+        file.Position = 0;
+        return (Convert.ToHexStringLower(SHA256.HashData(file)), file.Length);
+    }
+
+    private static (string Sha256, long Length) WriteEncrypted(BundleWriter writer, FileStream file, MlKem768X25519Identity atRest)
+    {
+        string sha256;
+        long length;
+        using (var encrypted = AgeEncryption.Encrypt(file, [atRest.Recipient], leaveOpen: true))
+        using (var hashing = new HashingWriteStream(encrypted))
+        {
+            writer.WriteTo(hashing);
+            sha256 = hashing.Sha256();
+            length = hashing.Written;
+        }
+
+        file.Flush(flushToDisk: true);
+        return (sha256, length);
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using WhistleSubmit.EncryptedStore.Paging;
 using WhistleSubmit.Portal.Features.Transfer.Sessions;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Uploads;
@@ -8,23 +10,43 @@ namespace WhistleSubmit.Portal.Features.Transfer.Uploads;
 /// <summary>
 /// Reads an upload form (multipart: the antiforgery token, then one file, nothing else) straight from the connection
 /// into a temporary file in the data directory, never through Request.Form (which would spool it elsewhere). The
-/// token is checked before a byte of the file is read; the size is bounded before and during the read. The caller
-/// deletes the file; on any refusal this class already has.
+/// token is checked before a byte of the file is read; the size is bounded before and during the read. The file is
+/// encrypted and authenticated page by page under a random key held only in this object (issue 14): a replies bundle's
+/// manifest or a receipt's item ids never reach the disk in clear, and a file a crash left behind is unreadable for
+/// good. Disposing deletes the file; on any refusal this class already has.
 /// </summary>
-public sealed class TransferUpload
+public sealed class TransferUpload : IDisposable
 {
     public const string FileField = "file";
     private const long FormOverhead = 64 * 1024;
+    private readonly EncryptedPageStream content;
 
-    private TransferUpload(string path, long length)
+    private TransferUpload(string path, EncryptedPageStream content)
     {
         Path = path;
-        Length = length;
+        this.content = content;
+        Length = content.Length;
     }
 
     public string Path { get; }
 
     public long Length { get; }
+
+    /// <summary>The upload, decrypted as it is read: seekable, positioned at the start.</summary>
+    public Stream Content
+    {
+        get
+        {
+            content.Position = 0;
+            return content;
+        }
+    }
+
+    public void Dispose()
+    {
+        content.Dispose();
+        File.Delete(Path);
+    }
 
     /// <summary>The uploaded file, or the reason it was refused.</summary>
     public static async Task<(TransferUpload? Upload, UploadProblem? Problem)> ReadAsync(
@@ -69,14 +91,14 @@ public sealed class TransferUpload
 
             Configuration.DataDirectory.Ensure(directory);
             path = System.IO.Path.Combine(directory, $"upload-{Guid.NewGuid():N}.tmp");
-            long length;
-            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.ReadWrite };
             if (!OperatingSystem.IsWindows())
             {
                 create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             }
 
-            await using (var target = new FileStream(path, create))
+            var target = EncryptedPageStream.Create(new FileStream(path, create), RandomNumberGenerator.GetBytes(32), StoreFileKind.Temp);
+            try
             {
                 byte[] buffer = new byte[64 * 1024];
                 int read;
@@ -84,24 +106,28 @@ public sealed class TransferUpload
                 {
                     if (target.Length + read > maxBytes)
                     {
-                        target.Close();
+                        target.Dispose();
                         File.Delete(path);
                         return (null, UploadProblem.TooLarge);
                     }
 
-                    await target.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                    target.Write(buffer.AsSpan(0, read));
                 }
 
-                length = target.Length;
+                if (target.Length == 0 || await reader.ReadNextSectionAsync(context.RequestAborted) is not null)
+                {
+                    target.Dispose();
+                    File.Delete(path);
+                    return (null, UploadProblem.BadForm);
+                }
             }
-
-            if (length == 0 || await reader.ReadNextSectionAsync(context.RequestAborted) is not null)
+            catch
             {
-                File.Delete(path);
-                return (null, UploadProblem.BadForm);
+                target.Dispose();
+                throw;
             }
 
-            return (new TransferUpload(path, length), null);
+            return (new TransferUpload(path, target), null);
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException or OperationCanceledException)
         {

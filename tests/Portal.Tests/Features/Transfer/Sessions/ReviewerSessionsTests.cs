@@ -16,7 +16,7 @@ public class ReviewerSessionsTests
     {
         fixture = new StoreFixture();
         sessions = new ReviewerSessions(fixture.Transfer, new TransferOptions { SessionIdleMinutes = 15, SessionAbsoluteHours = 8 }, fixture.Time);
-        account = new ReviewerAccount("ana", "$argon2id$unused", new byte[20], 0, false, "2026-11-27", null, 0, null, "stamp-1");
+        account = new ReviewerAccount("ana", "$argon2id$unused", new byte[20], false, "2026-11-27", null, 0, null, "stamp-1");
         fixture.Transfer.AddReviewer(account);
     }
 
