@@ -12,7 +12,8 @@ as_root() {
 }
 
 # Debian packages the tests drive for real: the age CLI (interop), Node (browser code and its tests),
-# Chromium (end-to-end tests), tmux (terminal UI tests), strace (no-connection test), tor/shellcheck/systemd (deploy checks).
+# Chromium (end-to-end tests), tmux (terminal UI tests), strace (no-connection test), tor/shellcheck/systemd (deploy checks),
+# faketime (the portal seizure day moves the portal's clock across days).
 missing=()
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
@@ -25,6 +26,7 @@ command -v tor >/dev/null 2>&1 || missing+=(tor)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing test dependencies: ${missing[*]}"
   as_root apt-get update -qq
