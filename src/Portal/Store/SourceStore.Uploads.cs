@@ -59,8 +59,8 @@ public sealed partial class SourceStore
         return session;
     }
 
-    /// <summary>Unfinished uploads in the store (for the proof of work's price).</summary>
-    public int PendingUploads
+    /// <summary>Unfinished uploads that are active now (for the proof of work's price: what is held, not what is abandoned).</summary>
+    public int ActiveUploads
     {
         get
         {
@@ -69,7 +69,7 @@ public sealed partial class SourceStore
                 Write(LoadActivity);
             }
 
-            return activity.Count;
+            return activity.ActiveCount();
         }
     }
 
@@ -217,6 +217,23 @@ public sealed partial class SourceStore
         if (expired.Count > 0)
         {
             database.Compact();
+        }
+
+        // Uploads idle with nothing received are abandoned (a client sends its first chunk right after creating):
+        // removed now, so they cannot fill MaxPendingUploads. Their records leave the files at the next compaction.
+        // Not counted in the result: the expiry service logs it, and a line at any time of day would date them.
+        foreach (string id in activity.Loaded ? activity.IdleEmpty() : [])
+        {
+            Write(db =>
+            {
+                var uploads = db.GetCollection(Uploads);
+                if (uploads.FindById(id) is { } doc && doc["received"].AsInt64 == 0)
+                {
+                    uploads.Delete(id);
+                }
+
+                activity.Remove(id);
+            });
         }
 
         return expired.Count;

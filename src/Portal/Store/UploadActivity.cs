@@ -138,6 +138,26 @@ internal sealed class UploadActivity(StoreOptions options, TimeProvider time)
         return (received, windows);
     }
 
+    /// <summary>Uploads that are active now (sent a chunk, or were created, within the idle time).</summary>
+    public int ActiveCount()
+    {
+        long now = time.GetUtcNow().UtcTicks;
+        lock (gate)
+        {
+            return uploads.Values.Count(e => !Idle(e, now));
+        }
+    }
+
+    /// <summary>Idle uploads that never received a byte: abandoned, holding nothing a client could resume.</summary>
+    public List<string> IdleEmpty()
+    {
+        long now = time.GetUtcNow().UtcTicks;
+        lock (gate)
+        {
+            return [.. uploads.Where(p => p.Value.Received == 0 && Idle(p.Value, now) && !bodiesInFlight.Contains(p.Key)).Select(p => p.Key)];
+        }
+    }
+
     /// <summary>Whether the upload is in the table and active (its window counted); false also for unknown ids.</summary>
     public bool IsActive(string id)
     {

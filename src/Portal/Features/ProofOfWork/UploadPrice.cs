@@ -8,7 +8,7 @@ namespace WhistleSubmit.Portal.Features.ProofOfWork;
 /// The proof of work an upload costs, so that what an attacker takes costs it in proportion: one bit (twice the work)
 /// per doubling of the declared size above <see cref="ProofOfWorkOptions.SizeStepBytes"/>, one per doubling of the
 /// uploads created in the last minute (<see cref="ProofOfWorkDifficultyPolicy"/>, counted at create, not at completion),
-/// and one per doubling of the unfinished uploads held above <see cref="ProofOfWorkOptions.SessionsPerStep"/>, capped at
+/// and one per doubling of the active unfinished uploads above <see cref="ProofOfWorkOptions.SessionsPerStep"/>, capped at
 /// <see cref="ProofOfWorkOptions.MaxBits"/>. The load terms are priced when the challenge is issued; the size term is
 /// checked again when the upload is created, so a cheap challenge cannot buy a large upload.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class UploadPrice(ProofOfWorkDifficultyPolicy load, IOptions<Proof
     public int SizeBits(long size) => size <= Options.SizeStepBytes ? 0
         : (int)Math.Ceiling(Math.Log2((double)size / Options.SizeStepBytes));
 
-    public int SessionBits() => (int)Math.Floor(Math.Log2(1 + ((double)store.PendingUploads / Options.SessionsPerStep)));
+    public int SessionBits() => (int)Math.Floor(Math.Log2(1 + ((double)store.ActiveUploads / Options.SessionsPerStep)));
 
     /// <summary>The difficulty of a challenge for an upload of size bytes, now.</summary>
     public int BitsFor(long size) => Math.Min(Options.MaxBits, load.CurrentBits + SizeBits(size) + SessionBits());

@@ -12,7 +12,7 @@ namespace WhistleSubmit.Portal.Features.Transfer.Accounts;
 /// </summary>
 public sealed class LoginThrottle(TransferOptions options, TimeProvider time)
 {
-    internal const int Buckets = 4096;
+    internal const int Buckets = 65_536;
     private readonly Lock gate = new();
     private readonly byte[] bucketKey = RandomNumberGenerator.GetBytes(32);
     private readonly (int Failures, DateTimeOffset? LockedUntil)[] unknown = new (int, DateTimeOffset?)[Buckets];
