@@ -19,6 +19,6 @@ public class TransferPageFilterTests
         var (status, body, _) = await http.PostFileAsync("/en/transfer", token: null, [1, 2, 3], "x.bin");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(body, Does.Contain(System.Net.WebUtility.HtmlEncode(EnglishTransferText.Instance.BadForm)));
+        Assert.That(body, Does.Contain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(EnglishTransferText.Instance.BadForm)));
     }
 }
