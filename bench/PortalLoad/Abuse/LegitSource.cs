@@ -30,7 +30,7 @@ public static class LegitSource
         int retries = 0;
         try
         {
-            byte[] header = Ciphertexts.Header(await Ciphertexts.RecipientsAsync(http));
+            byte[] header = Ciphertexts.Header(await RecipientsAsync(http, () => retries++, cancel.Token));
             string id = await CreateAsync(http, bytes, () => retries++, cancel.Token);
             byte[] chunk = new byte[ChunkSize];
             System.Security.Cryptography.RandomNumberGenerator.Fill(chunk);
@@ -52,6 +52,23 @@ public static class LegitSource
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or InvalidOperationException)
         {
             return new Outcome(false, clock.Elapsed.TotalSeconds, retries, e is OperationCanceledException ? "timed out" : e.Message);
+        }
+    }
+
+    // The browser's worker retries this fetch like every other request (upload.js, Http.json).
+    private static async Task<IReadOnlyList<WhistleSubmit.Crypto.Age.IRecipient>> RecipientsAsync(HttpClient http, Action retried, CancellationToken cancel)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await Ciphertexts.RecipientsAsync(http);
+            }
+            catch (HttpRequestException) when (attempt < MaxAttempts)
+            {
+                retried();
+                await BackoffAsync(attempt, cancel);
+            }
         }
     }
 
