@@ -1,16 +1,21 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using WhistleSubmit.Crypto.Age;
+using WhistleSubmit.Crypto.Signing;
 
 namespace WhistleSubmit.Bench.PortalLoad;
 
 /// <summary>Real age files to the portal's recipients (the server checks the header shape), made once before timing.</summary>
-internal static class Ciphertexts
+public static class Ciphertexts
 {
+    /// <summary>The recipients of /api/config's signed set, verified under the key in /js/team.js, as the browser does.</summary>
     public static async Task<IReadOnlyList<IRecipient>> RecipientsAsync(HttpClient http)
     {
         var config = await http.GetFromJsonAsync<JsonObject>(new Uri("/api/config", UriKind.Relative));
-        return [.. config!["recipients"]!.AsArray().Select(r => AgeKeys.ParseRecipient(r!.GetValue<string>()))];
+        string script = await http.GetStringAsync(new Uri("/js/team.js", UriKind.Relative));
+        var team = TeamPublicKey.Parse(script.Split('"')[1]);
+        byte[] envelope = System.Text.Encoding.UTF8.GetBytes(config!["recipientSet"]!.GetValue<string>());
+        return [.. RecipientSet.Open(envelope, team).Recipients.Select(AgeKeys.ParseRecipient)];
     }
 
     /// <summary>An age file whose total length is exactly bytes (the plaintext is sized to fit).</summary>

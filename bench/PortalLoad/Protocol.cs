@@ -7,22 +7,30 @@ using WhistleSubmit.Crypto.ProofOfWork;
 namespace WhistleSubmit.Bench.PortalLoad;
 
 /// <summary>The upload protocol of docs/PORTAL.md#upload-api, minimal: challenge, create, chunks, complete.</summary>
-internal static class Protocol
+public static class Protocol
 {
     public static async Task<string> CreateAsync(HttpClient http, long size)
     {
-        var challenge = await http.GetFromJsonAsync<JsonObject>(new Uri("/pow/challenge", UriKind.Relative));
+        using var response = await TryCreateAsync(http, size, "submission", NewMailboxToken());
+        Expect(response, HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["uploadId"]!.GetValue<string>();
+    }
+
+    public static string NewMailboxToken() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>A challenge priced for size (GET /pow/challenge?size=), solved on this thread, then the create request.</summary>
+    public static async Task<HttpResponseMessage> TryCreateAsync(HttpClient http, long size, string kind, string mailboxToken, CancellationToken cancel = default)
+    {
+        var challenge = await http.GetFromJsonAsync<JsonObject>(new Uri($"/pow/challenge?size={size}", UriKind.Relative), cancel);
         string token = challenge!["token"]!.GetValue<string>();
         var body = new JsonObject
         {
-            ["kind"] = "submission",
-            ["mailboxToken"] = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["kind"] = kind,
+            ["mailboxToken"] = mailboxToken,
             ["size"] = size,
-            ["pow"] = new JsonObject { ["token"] = token, ["nonce"] = ProofOfWorkSolver.Solve(token) },
+            ["pow"] = new JsonObject { ["token"] = token, ["nonce"] = ProofOfWorkSolver.Solve(token, cancel) },
         };
-        using var response = await http.PostAsJsonAsync(new Uri("/api/uploads", UriKind.Relative), body);
-        Expect(response, HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["uploadId"]!.GetValue<string>();
+        return await http.PostAsJsonAsync(new Uri("/api/uploads", UriKind.Relative), body, cancel);
     }
 
     public static async Task PutAsync(HttpClient http, string id, int index, ReadOnlyMemory<byte> chunk)

@@ -2,11 +2,14 @@ namespace WhistleSubmit.Crypto.ProofOfWork;
 
 /// <summary>
 /// Remembers the ids of spent challenges until they expire, so each challenge buys exactly one upload. Memory is
-/// bounded: expired ids are forgotten, and when the cache is full of live ids it refuses instead of growing.
+/// bounded: expired ids are forgotten, and when the cache is full of live ids it refuses instead of growing. Ids are
+/// forgotten in the order they were spent (challenges share one lifetime), a few at each call, so a full cache never
+/// makes a request scan all of it.
 /// </summary>
 public sealed class ProofOfWorkReplayCache
 {
     private readonly Dictionary<string, DateTimeOffset> spent = new(StringComparer.Ordinal);
+    private readonly Queue<(string Id, DateTimeOffset ExpiresAt)> order = new();
     private readonly Lock gate = new();
     private readonly int capacity;
     private readonly TimeProvider time;
@@ -41,6 +44,7 @@ public sealed class ProofOfWorkReplayCache
         lock (gate)
         {
             DateTimeOffset now = time.GetUtcNow();
+            Purge(now);
             if (spent.TryGetValue(id, out DateTimeOffset knownExpiry) && knownExpiry > now)
             {
                 return ProofOfWorkVerdict.Replayed;
@@ -48,14 +52,11 @@ public sealed class ProofOfWorkReplayCache
 
             if (spent.Count >= capacity)
             {
-                Purge(now);
-                if (spent.Count >= capacity)
-                {
-                    return ProofOfWorkVerdict.Busy;
-                }
+                return ProofOfWorkVerdict.Busy;
             }
 
             spent[id] = expiresAt;
+            order.Enqueue((id, expiresAt));
             return ProofOfWorkVerdict.Accepted;
         }
     }
@@ -71,9 +72,13 @@ public sealed class ProofOfWorkReplayCache
 
     private void Purge(DateTimeOffset now)
     {
-        foreach (var (id, expiry) in spent.Where(pair => pair.Value <= now).ToList())
+        while (order.TryPeek(out var head) && head.ExpiresAt <= now)
         {
-            spent.Remove(id);
+            order.Dequeue();
+            if (spent.TryGetValue(head.Id, out DateTimeOffset expiry) && expiry <= now)
+            {
+                spent.Remove(head.Id);
+            }
         }
     }
 }

@@ -26,6 +26,12 @@ public sealed class PortalOptions
     /// </summary>
     public int TransferPort { get; set; } = 5081;
 
+    /// <summary>Connections open at once on the sources' listener (beyond it the oldest idle one is closed).</summary>
+    public int SourceMaxConnections { get; set; } = 512;
+
+    /// <summary>Connections open at once on the reviewers' listener, counted apart from the sources'.</summary>
+    public int TransferMaxConnections { get; set; } = 64;
+
     public string DataDirectoryFullPath => Path.GetFullPath(DataDirectory);
 
     /// <summary>

@@ -22,6 +22,10 @@ public static class PrivacyLoggingExtensions
         builder.Services.AddSerilog((services, logger) => logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+
+            // A failed antiforgery check is a refused form, answered to the client; at Warning it wrote a timestamped
+            // line for every such post (a journal flood on demand, and a time of each attempt).
+            .MinimumLevel.Override("Microsoft.AspNetCore.Antiforgery", LogEventLevel.Error)
             .Enrich.With<RequestDataScrubber>()
             .Filter.ByExcluding(Security.DataProtectionExtensions.IsUnencryptedKeyRingWarning)
             .ReadFrom.Services(services)

@@ -12,13 +12,20 @@ public static class KestrelHardeningExtensions
     /// </summary>
     public static WebApplicationBuilder AddHardenedKestrel(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IStartupFilter, ConnectionBusyStartupFilter>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var options = context.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
 
             // Tor's onion service connects to 127.0.0.1; listening anywhere else would expose the portal directly.
-            // An explicit Listen also overrides ASPNETCORE_URLS, so no setting can widen this by accident.
-            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Protocols = HttpProtocols.Http1);
+            // An explicit Listen also overrides ASPNETCORE_URLS, so no setting can widen this by accident. Its own
+            // connection limit: a flood here never reaches the reviewers' listener (Features/Transfer/Listener).
+            var sourceConnections = new ConnectionLimiter(options.SourceMaxConnections);
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                listen.Use(sourceConnections.Middleware);
+            });
 
             // The Server header names the software and version to anyone probing the onion address.
             kestrel.AddServerHeader = false;
@@ -44,8 +51,9 @@ public static class KestrelHardeningExtensions
             // Idle connections are cheap for an attacker to keep; a source's next request comes within seconds.
             limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
 
-            // Bounds memory under a flood; far above what one onion service's sources need at once.
-            limits.MaxConcurrentConnections = 512;
+            // Per listener instead (Portal:SourceMaxConnections, Portal:TransferMaxConnections; ConnectionLimiter):
+            // one shared limit let idle connections on the sources' side lock the reviewers out.
+            limits.MaxConcurrentConnections = null;
             limits.MaxConcurrentUpgradedConnections = 0;
         });
         return builder;

@@ -12,6 +12,11 @@ public sealed partial class PortalDatabase
         CheckMailboxId(mailboxId);
         ArgumentNullException.ThrowIfNull(ciphertext);
         string blob = BundleItem.NewId();
+        // A no-JS follow-up counts against its mailbox's share like an upload does (UploadEndpoints: 429 there).
+        long mailboxUnexported = kind == ItemKind.Followup ? Read(db => db.GetCollection(Items)
+            .Find(BsonExpression.Create("mailbox = @0", mailboxId))
+            .Where(i => i["exported"].IsNull && i["kind"].AsString != nameof(ItemKind.Reply))
+            .Sum(i => i["size"].AsInt64)) : 0;
         byte[] buffer = ArrayPool<byte>.Shared.Rent(StoreOptions.ChunkSize);
         int stored = 0;
         long total = 0;
@@ -24,6 +29,11 @@ public sealed partial class PortalDatabase
                 if (total > maxBytes)
                 {
                     throw new PortalStoreLimitException();
+                }
+
+                if (mailboxUnexported + total > Options.MaxUnexportedBytesPerMailbox)
+                {
+                    throw new PortalStoreQuotaException();
                 }
 
                 if (n == 0 && stored == 0)
@@ -136,8 +146,6 @@ public sealed partial class PortalDatabase
             throw new PortalStoreFullException("Not enough free disk space.");
         }
     }
-
-    internal static long Reserved(BsonDocument upload) => Math.Max(upload["size"].AsInt64, upload["received"].AsInt64);
 
     internal static BsonDocument ToDocument(UploadSession s) => new()
     {

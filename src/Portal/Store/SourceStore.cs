@@ -14,6 +14,7 @@ public sealed partial class SourceStore(PortalDatabase database)
 {
     private const string Items = PortalDatabase.Items;
     private const string Uploads = PortalDatabase.Uploads;
+    private readonly UploadActivity activity = new(database.Options, database.Time);
 
     public StoreOptions Options => database.Options;
 

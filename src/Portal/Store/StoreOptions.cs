@@ -42,7 +42,25 @@ public sealed class StoreOptions
     public int ChunkReadTimeoutSeconds { get; set; } = 600;
 
     /// <summary>Chunk bodies buffered in memory at once (each up to 4 MiB): bounds memory under many slow clients.</summary>
-    public int MaxConcurrentChunkBodies { get; set; } = 16;
+    public int MaxConcurrentChunkBodies { get; set; } = 32;
+
+    /// <summary>
+    /// What an active upload reserves beyond the bytes it has received (its declared size if smaller): declaring a
+    /// large size without sending reserves no more than this. A chunk that arrives needs only room for itself.
+    /// </summary>
+    public long ReservationWindowBytes { get; set; } = 64L << 20;
+
+    /// <summary>An upload that sent no chunk for this long is idle: it keeps what it received but no window.</summary>
+    public int UploadIdleSeconds { get; set; } = 300;
+
+    /// <summary>Unfinished uploads in the whole store (503 beyond): bounds the in-memory table and the work per request.</summary>
+    public int MaxPendingUploads { get; set; } = 10_000;
+
+    /// <summary>
+    /// The slowest a chunk body may arrive after a 10 s grace (bytes per second; 408 below): a slower client holds a
+    /// 4 MiB buffer for no reason. 8 KiB/s sends a chunk in under 9 minutes, slower than any working Tor circuit.
+    /// </summary>
+    public int MinChunkBytesPerSecond { get; set; } = 8 * 1024;
 
     /// <summary>The largest reply accepted by import-replies: replies are short messages, fetched whole by a browser.</summary>
     public long MaxReplyBytes { get; set; } = 1L << 20;

@@ -81,7 +81,7 @@ export async function upload(o) {
 async function createUpload(http, o) {
   for (let attempt = 1; ; attempt++) {
     o.onProgress({ phase: "pow", done: 0 });
-    const challenge = await http.json("pow", "/pow/challenge", { method: "GET" }, [200]);
+    const challenge = await http.json("pow", `/pow/challenge?size=${o.size}`, { method: "GET" }, [200]);
     const nonce = await solve(challenge.token, challenge.difficultyBits, (tried) => o.onProgress({ phase: "pow", done: tried }));
     const response = await http.request(`${o.api ?? "/api"}/uploads`, {
       method: "POST",

@@ -17,7 +17,10 @@ function fakeServer({ chunkSize = 1000, faults = {} } = {}) {
     state.requests.push(key);
     const fault = faults[key]?.shift?.();
     if (fault === "network") throw new TypeError("network error");
-    if (key === "GET /pow/challenge") return json(200, { token: TOKEN, difficultyBits: 4, expiresAt: 0 });
+    if (key.startsWith("GET /pow/challenge")) {
+      state.challenge = url;
+      return json(200, { token: TOKEN, difficultyBits: 4, expiresAt: 0 });
+    }
     if (key === "POST /api/uploads") {
       const body = JSON.parse(init.body);
       state.size = body.size;
@@ -72,6 +75,8 @@ test("upload: solves the proof of work, declares the size and sends full chunks 
   assert.deepEqual(server.state.stored.map((c) => c.length), [1000, 1000, 1000, 1000, 500]);
   assert.ok(Buffer.concat(server.state.stored).equals(data));
   assert.equal(server.state.create.size, 4500);
+  // The challenge is priced for the declared size (docs/PORTAL.md#proof-of-work).
+  assert.equal(server.state.challenge, "/pow/challenge?size=4500");
   const { nonce } = server.state.create.pow;
   assert.match(nonce, /^(0|[1-9]\d*)$/);
   const be = Buffer.alloc(8);

@@ -16,14 +16,19 @@ public sealed class NoJsFormGate
     private readonly IAntiforgery antiforgery;
     private readonly IOptions<AntiforgeryOptions> antiforgeryOptions;
     private readonly IOptions<NoJsOptions> options;
+    private readonly IOptions<StoreOptions> store;
+    private readonly SemaphoreSlim posts;
 
     public NoJsFormGate(
         FormTokens tickets,
         IAntiforgery antiforgery,
         IOptions<AntiforgeryOptions> antiforgeryOptions,
         IOptions<NoJsOptions> options,
-        IOptions<PortalOptions> portal)
+        IOptions<PortalOptions> portal,
+        IOptions<StoreOptions> store)
     {
+        this.store = store;
+        posts = new SemaphoreSlim(options.Value.PostsAtOnce, options.Value.PostsAtOnce);
         this.tickets = tickets;
         this.antiforgery = antiforgery;
         this.antiforgeryOptions = antiforgeryOptions;
@@ -63,7 +68,24 @@ public sealed class NoJsFormGate
     // form keeps it, so going back and sending later still works.
     private async Task<(StreamedFormReader Reader, bool TooSoon)> OpenCoreAsync(HttpContext context, bool allowTooSoon)
     {
+        // A few posts at a time, held until the response is done: each may spool up to 2 GiB and encrypts in memory,
+        // and tickets cost nothing to collect, so this (not the ticket) is what bounds a flood of posts.
+        if (!await posts.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted))
+        {
+            throw new FormRejectedException(FormProblem.Busy);
+        }
+
+        context.Response.RegisterForDispose(new PostSlot(posts));
+
+        // The spool and then the store each hold the attachments once: refuse before a byte is spooled rather than
+        // fill the disk half-way (without a length, assume the largest form).
         DataDirectory.Ensure(SpoolDirectory);
+        long body = context.Request.ContentLength ?? Limits.MaxTotalBytes;
+        if (new DriveInfo(SpoolDirectory).AvailableFreeSpace - (2 * Math.Min(body, Limits.MaxTotalBytes + (1L << 20))) < store.Value.MinFreeBytes)
+        {
+            throw new FormRejectedException(FormProblem.Unavailable);
+        }
+
         var reader = StreamedFormReader.Open(context, Limits, SpoolDirectory);
         string header = antiforgeryOptions.Value.HeaderName
             ?? throw new InvalidOperationException("Antiforgery must accept its token in a header for streamed forms.");
@@ -83,6 +105,11 @@ public sealed class NoJsFormGate
             _ => FormProblem.BadToken,
         };
         return problem is null ? (reader, check == FormTokenCheck.TooSoon) : throw new FormRejectedException(problem.Value);
+    }
+
+    private sealed class PostSlot(SemaphoreSlim posts) : IDisposable
+    {
+        public void Dispose() => posts.Release();
     }
 
     /// <summary>Runs a store call, turning its refusals into the page's problems.</summary>

@@ -17,7 +17,8 @@ public static class NoJsFormsExtensions
             .Validate(o => o.MaxTotalBytes > 0 && o.MaxFileBytes > 0 && o.MaxFiles is >= 1 and <= 999, "Portal:NoJs size limits must be positive (MaxFiles 1–999).")
             .Validate(o => o.FormTokenMinAgeSeconds >= 0 && o.FormTokenLifetimeSeconds > o.FormTokenMinAgeSeconds && o.FormTokenReplayCapacity >= 1,
                 "Portal:NoJs form ticket times must satisfy 0 <= MinAge < Lifetime.")
-            .Validate(o => o.CodenameChecksPerMinute >= 1 && o.CodenameChecksAtOnce >= 1, "Portal:NoJs codename limits must be positive.");
+            .Validate(o => o.CodenameChecksPerMinute >= 1 && o.CodenameChecksAtOnce >= 1 && o.PostsAtOnce >= 1,
+                "Portal:NoJs codename and post limits must be positive.");
         builder.Services.AddSingleton<FormTokens>();
         builder.Services.AddSingleton<NoJsFormGate>();
         builder.Services.AddSingleton<SubmissionSealer>();

@@ -26,6 +26,12 @@ public sealed class NoJsOptions
     /// <summary>Codename checks per minute for the whole portal (each is scrypt with 32 MiB of memory).</summary>
     public int CodenameChecksPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// No-JS posts handled at once (each may spool up to <see cref="MaxTotalBytes"/> and encrypts in memory); a post
+    /// that finds them all taken waits up to 10 s, then is told the portal is busy.
+    /// </summary>
+    public int PostsAtOnce { get; set; } = 4;
+
     /// <summary>Codename checks running at once.</summary>
     public int CodenameChecksAtOnce { get; set; } = 2;
 }

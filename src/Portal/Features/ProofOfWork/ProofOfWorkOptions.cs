@@ -8,10 +8,19 @@ public sealed class ProofOfWorkOptions
     /// <summary>Leading zero bits asked for when the portal is quiet (2^18 hashes on average).</summary>
     public int BaseBits { get; set; } = 18;
 
-    /// <summary>The ceiling under load (2^24 hashes: under a minute in a browser on an old laptop).</summary>
-    public int MaxBits { get; set; } = 24;
+    /// <summary>
+    /// The ceiling, for the largest uploads under load (2^28 hashes: minutes in a browser, next to the half hour a
+    /// 2 GiB upload takes over Tor). A quiet portal asks 2^18 for up to 32 MiB, 2^21 for 256 MiB, 2^24 for 2 GiB.
+    /// </summary>
+    public int MaxBits { get; set; } = 28;
 
-    /// <summary>Accepted uploads per minute that add the first extra bit; each doubling adds another.</summary>
+    /// <summary>Declared upload size that the base difficulty buys; each doubling beyond adds a bit.</summary>
+    public long SizeStepBytes { get; set; } = 32L << 20;
+
+    /// <summary>Unfinished uploads in the store that add the first extra bit; each doubling adds another.</summary>
+    public int SessionsPerStep { get; set; } = 32;
+
+    /// <summary>Uploads created per minute that add the first extra bit; each doubling adds another.</summary>
     public int UploadsPerStep { get; set; } = 20;
 
     /// <summary>How long a challenge stays valid: enough to solve it and upload over a slow circuit.</summary>

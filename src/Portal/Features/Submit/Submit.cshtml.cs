@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhistleSubmit.Crypto.Codenames;
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.Portal.Features.Mailbox;
 using WhistleSubmit.Portal.Features.NoScript;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Store;
@@ -13,7 +14,8 @@ namespace WhistleSubmit.Portal.Features.Submit;
 /// (and buffer) the whole form; <see cref="NoJsFormGate"/> checks the same token from the streamed body instead.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer, SourceStore store) : PageModel
+public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, SubmissionSealer sealer, SourceStore store, CodenameGate codenames)
+    : PageModel
 {
     public string FormToken { get; private set; } = string.Empty;
 
@@ -49,7 +51,9 @@ public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, Submissio
             }
 
             string codename = Codename.Generate();
-            using var keys = SourceKeys.Derive(codename);
+            // scrypt with 32 MiB: through the same gate as the mailbox's codename checks, never outside it.
+            using var keys = await codenames.TryDeriveAsync(codename, HttpContext.RequestAborted)
+                ?? throw new FormRejectedException(FormProblem.Busy);
             // v2: the codename's case key and mailbox id go inside the encryption, so the reviewers group by proof
             // (docs/FORMATS.md#case-proof). This path derives them in memory; the JS path never shows them to the server.
             report = report with

@@ -14,6 +14,7 @@ namespace WhistleSubmit.Portal.Features.Transfer;
 /// every item id it deleted and the console audit-chain head it recorded; a bundle fully confirmed is removed from the
 /// transfer directory at once.
 /// </summary>
+[ChecksAntiforgeryInBody]
 public sealed class ReceiptModel(TransferOperations operations, TransferBundles bundles, TransferAudit audit, TransferAntiforgery antiforgery)
     : TransferPage(antiforgery)
 {

@@ -12,6 +12,7 @@ namespace WhistleSubmit.Portal.Features.Transfer;
 /// Upload of a replies bundle: the same import as <c>whistle-portal import-replies</c> (bundles whose manifest is signed
 /// with the team key only), showing every item id it touched.
 /// </summary>
+[ChecksAntiforgeryInBody]
 public sealed class RepliesModel(
     TransferOperations operations, TransferBundles bundles, TransferOptions options, TransferAudit audit, TransferAntiforgery antiforgery)
     : TransferPage(antiforgery)

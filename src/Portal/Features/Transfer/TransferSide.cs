@@ -26,7 +26,7 @@ public static partial class TransferSide
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var portal = context.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-            listener.Configure(kestrel, portal.TransferPort);
+            listener.Configure(kestrel, portal.TransferPort, portal.TransferMaxConnections);
         });
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, ListenerMatcherPolicy>());
 

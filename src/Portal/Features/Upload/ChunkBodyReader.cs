@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
+using MinDataRate = Microsoft.AspNetCore.Server.Kestrel.Core.MinDataRate;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Options;
 using WhistleSubmit.Portal.Store;
 
@@ -7,7 +9,9 @@ namespace WhistleSubmit.Portal.Features.Upload;
 /// <summary>
 /// Reads one chunk's body into a pooled buffer before the store is touched, so nothing of a short, long, slow or
 /// broken body is ever written. A semaphore bounds how many 4 MiB buffers exist at once (memory stays flat under many
-/// clients) and a deadline bounds how long one slow client may hold one.
+/// clients); a deadline and a minimum data rate bound how long one slow client may hold one, and the endpoint lets
+/// each upload send one body at a time, so holding every buffer takes as many uploads (each a proof of work) sending
+/// at least <see cref="StoreOptions.MinChunkBytesPerSecond"/> each.
 /// <para>
 /// The buffers are this class's own, not ArrayPool.Shared's: the shared pool keeps a 4 MiB array per thread that
 /// returned one plus per-core stacks, so a single upload moving between thread-pool threads left several idle 4 MiB
@@ -28,6 +32,12 @@ public sealed class ChunkBodyReader(IOptions<StoreOptions> options)
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = expected;
+        }
+
+        // Kestrel's floor for every request is 100 B/s; a chunk body that slow would hold a 4 MiB buffer for hours.
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = new MinDataRate(options.Value.MinChunkBytesPerSecond, TimeSpan.FromSeconds(10));
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);

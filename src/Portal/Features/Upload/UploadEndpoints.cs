@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.ProofOfWork;
 using WhistleSubmit.Portal.Configuration.Recipients;
+using WhistleSubmit.Portal.Features.ProofOfWork;
 using WhistleSubmit.Portal.Store;
 
 namespace WhistleSubmit.Portal.Features.Upload;
@@ -40,7 +41,8 @@ public static class UploadEndpoints
         keys.Envelope, options.Value.MaxUploadBytes, StoreOptions.ChunkSize, keys.IsDemo));
 
     internal static async Task<IResult> Create(
-        HttpContext context, SourceStore store, ProofOfWorkAuthority pow, IOptions<StoreOptions> options)
+        HttpContext context, SourceStore store, ProofOfWorkAuthority pow, UploadPrice price, ProofOfWorkDifficultyPolicy load,
+        IOptions<StoreOptions> options)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -70,10 +72,19 @@ public static class UploadEndpoints
             return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge);
         }
 
-        // Spent here, whatever follows: a solution buys one attempt, so probing quotas costs work too.
+        // A challenge priced for a smaller upload buys no larger one (checked before it is spent; Verify checks the
+        // signature of the difficulty read here).
+        if (TokenBits(request.Pow?.Token) is { } bits && bits < price.MinimumFor(request.Size.Value))
+        {
+            return ApiProblems.Status(StatusCodes.Status403Forbidden);
+        }
+
+        // Spent here, whatever follows: a solution buys one attempt, so probing quotas costs work too. Every create
+        // counts towards the load, finished or not: uploads that are never completed are the cheap way to flood.
         switch (pow.Verify(request.Pow?.Token, request.Pow?.Nonce))
         {
             case ProofOfWorkVerdict.Accepted:
+                load.RecordAccepted();
                 break;
             case ProofOfWorkVerdict.Busy:
                 return ApiProblems.Status(StatusCodes.Status503ServiceUnavailable);
@@ -126,6 +137,26 @@ public static class UploadEndpoints
             return ApiProblems.Status(StatusCodes.Status413PayloadTooLarge);
         }
 
+        // One body per upload at a time: a second request for the same upload while one is arriving is refused at
+        // once, holding no buffer (a client whose earlier request died asks where it stands and sends again).
+        if (!store.TryBeginChunkBody(uploadId))
+        {
+            return ApiProblems.Status(StatusCodes.Status409Conflict);
+        }
+
+        try
+        {
+            return await PutChunkBodyAsync(uploadId, chunkIndex, session, declared, expected, context, store, reader);
+        }
+        finally
+        {
+            store.EndChunkBody(uploadId);
+        }
+    }
+
+    private static async Task<IResult> PutChunkBodyAsync(
+        string uploadId, int chunkIndex, UploadSession session, long? declared, int expected, HttpContext context, SourceStore store, ChunkBodyReader reader)
+    {
         // A retry of a stored chunk: its length decides (docs/PORTAL.md#upload-api). The body is read and dropped so the client sees
         // the 204 instead of a connection closed under its upload.
         if (chunkIndex < session.NextChunk)
@@ -177,14 +208,13 @@ public static class UploadEndpoints
         }
     }
 
-    internal static IResult Complete(string uploadId, SourceStore store, ReviewerKeys keys, ProofOfWorkDifficultyPolicy policy)
+    internal static IResult Complete(string uploadId, SourceStore store, ReviewerKeys keys)
     {
         string stanzaType = keys.Recipients[0] is X25519Recipient ? X25519Recipient.StanzaType : MlKem768X25519Recipient.StanzaType;
         var (outcome, itemId) = store.CompleteUpload(uploadId, data => IsForOurRecipients(data, stanzaType, keys.Recipients.Count));
         switch (outcome)
         {
             case CompleteOutcome.Stored:
-                policy.RecordAccepted();
                 return TypedResults.Created((string?)null, new CompleteUploadResponse(itemId!));
             case CompleteOutcome.Incomplete:
                 return ApiProblems.Status(StatusCodes.Status409Conflict);
@@ -192,6 +222,18 @@ public static class UploadEndpoints
                 return ApiProblems.Status(StatusCodes.Status422UnprocessableEntity);
             default:
                 return ApiProblems.Status(StatusCodes.Status404NotFound);
+        }
+    }
+
+    private static int? TokenBits(string? token)
+    {
+        try
+        {
+            return token is null ? null : ChallengeToken.Parse(token).DifficultyBits;
+        }
+        catch (ProofOfWorkException)
+        {
+            return null;
         }
     }
 

@@ -34,9 +34,13 @@ internal sealed class UploadApi(HttpClient client)
         return [.. WhistleSubmit.Crypto.Signing.RecipientSet.Open(envelope, team).Recipients.Select(AgeKeys.ParseRecipient)];
     }
 
-    public async Task<JsonObject> SolvedPowAsync()
+    /// <summary>A challenge priced for an upload of size bytes (as the browser asks for it), solved.</summary>
+    public async Task<JsonObject> SolvedPowAsync(long size = 1)
     {
-        var challenge = await client.GetFromJsonAsync<JsonObject>(new Uri("/pow/challenge", UriKind.Relative));
+        // A size over the portal's limit has no price (400): such a create is refused anyway, so any challenge does.
+        using var priced = await client.GetAsync(new Uri($"/pow/challenge?size={size}", UriKind.Relative));
+        var challenge = priced.IsSuccessStatusCode ? await priced.Content.ReadFromJsonAsync<JsonObject>()
+            : await client.GetFromJsonAsync<JsonObject>(new Uri("/pow/challenge", UriKind.Relative));
         string token = challenge!["token"]!.GetValue<string>();
         return new JsonObject { ["token"] = token, ["nonce"] = ProofOfWorkSolver.Solve(token) };
     }
@@ -50,7 +54,7 @@ internal sealed class UploadApi(HttpClient client)
             ["kind"] = kind,
             ["mailboxToken"] = token,
             ["size"] = size,
-            ["pow"] = pow ?? await SolvedPowAsync(),
+            ["pow"] = pow ?? await SolvedPowAsync(Math.Max(size, 1)),
         });
 
     public async Task<string> CreateOkAsync(string kind, string token, long size)

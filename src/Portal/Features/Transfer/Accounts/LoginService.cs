@@ -20,9 +20,35 @@ public sealed class LoginService(
     public async Task<LoginOutcome> LoginAsync(string? typedName, string? password, string? code)
     {
         string name = ReviewerNames.Normalise(typedName);
-        var now = time.GetUtcNow();
+
         // Refusals while throttled are not audited one by one (the lockout itself is): a flood of them would
         // otherwise be a flood of durable writes.
+        if (throttle.GlobalWait() is { } globalWait)
+        {
+            return new LoginOutcome(null, null, globalWait);
+        }
+
+        // One attempt at a time from the lockout check to the recorded failure: a burst of concurrent attempts is
+        // evaluated one after the other, so the sixth sees the lockout the fifth caused (a check outside the queue
+        // let every attempt of a burst through to Argon2).
+        if (!await oneHashAtATime.WaitAsync(QueueTimeout).ConfigureAwait(false))
+        {
+            return new LoginOutcome(null, null, TimeSpan.FromSeconds(30));
+        }
+
+        try
+        {
+            return Attempt(name, password, code);
+        }
+        finally
+        {
+            oneHashAtATime.Release();
+        }
+    }
+
+    private LoginOutcome Attempt(string name, string? password, string? code)
+    {
+        var now = time.GetUtcNow();
         if (throttle.GlobalWait() is { } globalWait)
         {
             return new LoginOutcome(null, null, globalWait);
@@ -34,20 +60,7 @@ public sealed class LoginService(
             return new LoginOutcome(null, null, account?.LockedUntil - now ?? throttle.UnknownNameWait(name));
         }
 
-        if (!await oneHashAtATime.WaitAsync(QueueTimeout).ConfigureAwait(false))
-        {
-            return new LoginOutcome(null, null, TimeSpan.FromSeconds(30));
-        }
-
-        bool passwordOk;
-        try
-        {
-            passwordOk = hasher.Verify(account?.PasswordHash, password ?? string.Empty);
-        }
-        finally
-        {
-            oneHashAtATime.Release();
-        }
+        bool passwordOk = hasher.Verify(account?.PasswordHash, password ?? string.Empty);
 
         long? step = TotpCodes.Verify(account?.TotpSecret ?? decoySecret, code?.Replace(" ", string.Empty, StringComparison.Ordinal), time.GetUtcNow());
         // The code is spent only with the right password: a wrong password must not burn the reviewer's current code.

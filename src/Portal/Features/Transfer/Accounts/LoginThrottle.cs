@@ -1,17 +1,21 @@
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace WhistleSubmit.Portal.Features.Transfer.Accounts;
 
 /// <summary>
 /// The throttles that are not per known account (those live in the store): a token bucket of failed logins for the
 /// whole interface, and per-name lockouts for names that have no account, kept like an account's so that being
-/// locked out does not reveal whether a name exists. Memory is bounded: past 10,000 names the oldest are dropped.
+/// locked out does not reveal whether a name exists. No name is kept: each unknown name falls in one of a fixed number
+/// of buckets by a keyed hash (the key lives only in memory), so memory is fixed whatever is typed, and a name shares
+/// its bucket's lockout with the few others that hash alike (none of them an account's: those live in the store).
 /// </summary>
 public sealed class LoginThrottle(TransferOptions options, TimeProvider time)
 {
-    private const int MaxNames = 10_000;
+    internal const int Buckets = 65_536;
     private readonly Lock gate = new();
-    private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset? LockedUntil, DateTimeOffset Last)> unknown = new(StringComparer.Ordinal);
+    private readonly byte[] bucketKey = RandomNumberGenerator.GetBytes(32);
+    private readonly (int Failures, DateTimeOffset? LockedUntil)[] unknown = new (int, DateTimeOffset?)[Buckets];
     private double tokens = options.GlobalFailureBurst;
     private DateTimeOffset refilled = time.GetUtcNow();
 
@@ -38,24 +42,29 @@ public sealed class LoginThrottle(TransferOptions options, TimeProvider time)
     public TimeSpan? UnknownNameWait(string name)
     {
         var now = time.GetUtcNow();
-        return unknown.TryGetValue(name, out var state) && state.LockedUntil > now ? state.LockedUntil - now : null;
+        lock (gate)
+        {
+            var state = unknown[Bucket(name)];
+            return state.LockedUntil > now ? state.LockedUntil - now : null;
+        }
     }
 
     public void RecordUnknownNameFailure(string name)
     {
         var now = time.GetUtcNow();
-        if (unknown.Count >= MaxNames)
+        lock (gate)
         {
-            foreach (var old in unknown.OrderBy(e => e.Value.Last).Take(MaxNames / 10).ToList())
-            {
-                unknown.TryRemove(old.Key, out _);
-            }
+            ref var state = ref unknown[Bucket(name)];
+            int failures = state.Failures == int.MaxValue ? int.MaxValue : state.Failures + 1;
+            state = (failures, options.LockoutAfter(failures) is { } span ? now + span : state.LockedUntil);
         }
+    }
 
-        unknown.AddOrUpdate(
-            name,
-            _ => (1, options.LockoutAfter(1) is { } span ? now + span : null, now),
-            (_, s) => (s.Failures + 1, options.LockoutAfter(s.Failures + 1) is { } span ? now + span : s.LockedUntil, now));
+    private int Bucket(string name)
+    {
+        Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        HMACSHA256.HashData(bucketKey, Encoding.UTF8.GetBytes(name), mac);
+        return (int)(System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(mac) % Buckets);
     }
 
     private void Refill()

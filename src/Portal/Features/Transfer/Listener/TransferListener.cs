@@ -15,12 +15,14 @@ public sealed class TransferListener
     public Uri? Address => listen?.IPEndPoint is { Port: > 0 } endpoint ? new Uri($"http://{endpoint}/") : null;
 
     /// <summary>Adds the listener to Kestrel (called from Kestrel's configuration, after the source listener's).</summary>
-    public void Configure(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, int port)
+    public void Configure(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, int port, int maxConnections)
     {
         ArgumentNullException.ThrowIfNull(kestrel);
+        var connections = new WhistleSubmit.Portal.Security.ConnectionLimiter(maxConnections);
         kestrel.Listen(IPAddress.Loopback, port, options =>
         {
             options.Protocols = HttpProtocols.Http1;
+            options.Use(connections.Middleware);
             options.Use(next => connection =>
             {
                 connection.Features.Set(TransferConnection.Instance);

@@ -8,7 +8,8 @@ namespace WhistleSubmit.Portal.Features.Transfer.Sessions;
 /// <summary>
 /// Runs before every transfer page handler: finds the session (or sends the browser to the login page), keeps a
 /// session with a one-time password on the passphrase page, and refuses any url-encoded post without a valid
-/// antiforgery token (multipart uploads check the token as their first field, before a byte of the file is read).
+/// antiforgery token. Multipart posts go through only to the pages marked <see cref="ChecksAntiforgeryInBodyAttribute"/>,
+/// which check the token as their first field, before a byte of the file is read; any other page refuses them.
 /// </summary>
 public sealed class TransferPageFilter(ReviewerSessions sessions, TransferAntiforgery antiforgery) : IAsyncPageFilter
 {
@@ -44,8 +45,15 @@ public sealed class TransferPageFilter(ReviewerSessions sessions, TransferAntifo
             http.Features.Set(session);
         }
 
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-            && !(http.Request.ContentType ?? string.Empty).StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        bool multipart = (http.Request.ContentType ?? string.Empty).StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+        bool checksItself = multipart && pageType.IsDefined(typeof(ChecksAntiforgeryInBodyAttribute), inherit: false);
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && multipart && !checksItself)
+        {
+            context.Result = Refused(context);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !multipart)
         {
             string? posted = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync(http.RequestAborted)).TryGetValue(TransferAntiforgery.FieldName, out var v) ? v.ToString() : null : null;
             if (!antiforgery.IsValid(http, session, posted))

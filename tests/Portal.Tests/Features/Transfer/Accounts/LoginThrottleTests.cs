@@ -42,4 +42,21 @@ public class LoginThrottleTests
         Assert.That(throttle.UnknownNameWait("nobody"), Is.Null);
         Assert.That(throttle.UnknownNameWait("someone-else"), Is.Null);
     }
+
+    [Test]
+    public void UnknownNameWait_LockedNameThenManyOtherNames_StillLocked()
+    {
+        // Issue 15: past 10,000 names the oldest were dropped, so spraying names reset a name's lockout.
+        var time = new ManualTimeProvider();
+        var throttle = new LoginThrottle(new TransferOptions { FreeLoginAttempts = 2, LockoutSeconds = 60 }, time);
+        throttle.RecordUnknownNameFailure("target");
+        throttle.RecordUnknownNameFailure("target");
+
+        for (int i = 0; i < 20_000; i++)
+        {
+            throttle.RecordUnknownNameFailure($"spray-{i}");
+        }
+
+        Assert.That(throttle.UnknownNameWait("target"), Is.Not.Null);
+    }
 }
