@@ -16,6 +16,7 @@ public sealed class Campaign(CampaignOptions options)
     private readonly List<string> failures = [];
     private readonly List<string> lost = [];
     private readonly Random random = new(options.Seed);
+    private readonly HashSet<string> checkedBundles = [];
     private int cutRequests;
     private int cutVerbs;
     private int repliesAcknowledged;
@@ -104,9 +105,16 @@ public sealed class Campaign(CampaignOptions options)
             failures.Add($"round {round}: export after restart failed");
         }
 
-        foreach (var (path, count) in ledger.RepliesBundles.ToArray())
+        // Re-importing every bundle after every restart would grow the rounds without end: the ones the last round
+        // imported and two older ones at random, and all of them at the end.
+        var bundles = ledger.RepliesBundles.ToArray();
+        var fresh = bundles.Where(b => !checkedBundles.Contains(b.Key)).ToHashSet();
+        var check = round == options.Rounds ? bundles
+            : [.. fresh, .. bundles.Except(fresh).OrderBy(_ => random.Next()).Take(2)];
+        foreach (var (path, count) in check)
         {
             await side.CheckRepliesAsync(path, count, lost);
+            checkedBundles.Add(path);
         }
 
         options.Log?.WriteLine($"round {round}: reopened; {ledger.Acknowledged.Count} acknowledged, {held} held, {ledger.Confirmed.Count} confirmed, {side.Decrypted} decrypted, {ledger.RepliesBundles.Values.Sum()} replies");

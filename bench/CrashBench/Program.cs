@@ -1,5 +1,4 @@
 using System.Globalization;
-using WhistleSubmit.Bench.CrashBench;
 
 namespace WhistleSubmit.Bench.CrashBench;
 
