@@ -22,7 +22,9 @@ static int Serve(string[] args)
 {
     try
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root (appsettings.json, wwwroot) is the program's own directory, never the working directory:
+        // `dotnet whistle-portal.dll` started elsewhere would otherwise serve pages without their scripts.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         // Shared hosting and security.
         builder.AddPortalConfiguration(args);
@@ -64,17 +66,10 @@ static int Serve(string[] args)
         app.RunThenStampFileTimes();
         return 0;
     }
-    catch (WhistleSubmit.EncryptedStore.StoreLockedException)
+    catch (Exception e)
     {
-        Console.Error.WriteLine("whistle-portal: error: the store is in use by another process.");
-        Console.Error.WriteLine("whistle-portal: hint: another portal or an admin command holds store/store.lock; stop it first.");
-        return 2;
-    }
-    catch (PortalStartupException e)
-    {
-        // age's style: one error line, one hint line, a non-zero exit code for the service manager.
-        Console.Error.WriteLine($"whistle-portal: error: {e.Message}");
-        Console.Error.WriteLine($"whistle-portal: hint: {e.Hint}");
-        return 2;
+        // Every failure to start (a port taken, an unwritable data directory, a locked store, missing keys or
+        // scripts) ends with one error line and exit code 2 (Configuration/StartupFailure.cs).
+        return StartupFailure.Report(e, Console.Error);
     }
 }

@@ -9,8 +9,8 @@ namespace WhistleSubmit.Portal.Security;
 /// Subresource Integrity for our own scripts: the browser bundle's wwwroot/js/manifest.json (written by
 /// ClientApp's <c>npm run build</c>, committed with the bundle) maps each script to its sha384. Read once at startup
 /// and checked against the files, so a stale manifest or an edited script stops the portal instead of silently
-/// breaking the JavaScript path (the browser would refuse the script). A missing or partial web root (the executable
-/// run outside its directory, a bad ASPNETCORE_WEBROOT, a half-copied publish) stops the portal too: serving on would
+/// breaking the JavaScript path (the browser would refuse the script). A missing or partial web root (a build output
+/// rather than a publish, a bad ASPNETCORE_WEBROOT, a half-copied publish) stops the portal too: serving on would
 /// quietly move every source off browser encryption onto the no-JavaScript path.
 /// </summary>
 public sealed class ScriptIntegrity
@@ -43,10 +43,10 @@ public sealed class ScriptIntegrity
     public static ScriptIntegrity Load(IFileProvider webRoot, string? webRootPath)
     {
         const string Hint = "Rebuild the browser bundle: cd src/Portal/ClientApp && npm ci && npm run build.";
-        const string WhereHint = "run the portal from its own directory (the service's WorkingDirectory), or point ASPNETCORE_WEBROOT at its wwwroot";
+        const string WhereHint = "install the whole publish output (wwwroot sits next to the program; a build output has none), or point ASPNETCORE_WEBROOT at a complete wwwroot";
         if (webRoot is NullFileProvider || webRootPath is null || !Directory.Exists(webRootPath))
         {
-            throw new PortalStartupException($"no web root (wwwroot) at {webRootPath ?? "(none in the working directory)"}: the pages' scripts and styles are missing", WhereHint);
+            throw new PortalStartupException($"no web root (wwwroot) at {webRootPath ?? "(none next to the program)"}: the pages' scripts and styles are missing", WhereHint);
         }
 
         if (RequiredFiles.FirstOrDefault(f => !webRoot.GetFileInfo(f).Exists) is { } missing)

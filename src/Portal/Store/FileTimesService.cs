@@ -17,7 +17,7 @@ public sealed partial class FileTimesService(
         {
             Stamp();
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await PeriodicSweep.NextTickAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
     private void Stamp()

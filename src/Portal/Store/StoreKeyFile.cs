@@ -21,6 +21,7 @@ public static class StoreKeyFile
         if (File.Exists(path))
         {
             byte[] key = protector.Unprotect(File.ReadAllBytes(path));
+            SyncKeyRing(dataDirectory);
             if (key.Length != 32)
             {
                 CryptographicOperations.ZeroMemory(key);
@@ -31,6 +32,8 @@ public static class StoreKeyFile
         }
 
         byte[] fresh = RandomNumberGenerator.GetBytes(32);
+        byte[] protectedKey = protector.Protect(fresh);
+        SyncKeyRing(dataDirectory);
         string temp = path + ".new";
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
@@ -40,7 +43,7 @@ public static class StoreKeyFile
 
         using (var file = new FileStream(temp, options))
         {
-            file.Write(protector.Protect(fresh));
+            file.Write(protectedKey);
             file.Flush(flushToDisk: true);
         }
 
@@ -48,5 +51,29 @@ public static class StoreKeyFile
         File.Move(temp, path, overwrite: false);
         WhistleSubmit.EncryptedStore.DirectorySync.Flush(dataDirectory);
         return fresh;
+    }
+
+    /// <summary>
+    /// Syncs the DataProtection key ring (&lt;data&gt;/dataprotection-keys). ASP.NET writes its key files without fsync,
+    /// so a power cut in the minute after the first start kept the synced store.key but lost the key protecting it:
+    /// the store never opened again (found by bench/CrashBench --power-cut). Also on every load, for a ring written
+    /// by a start that ended before it reached the disk.
+    /// </summary>
+    private static void SyncKeyRing(string dataDirectory)
+    {
+        string ring = Path.Combine(dataDirectory, "dataprotection-keys");
+        if (!Directory.Exists(ring))
+        {
+            return;
+        }
+
+        foreach (string file in Directory.EnumerateFiles(ring))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+            stream.Flush(flushToDisk: true);
+        }
+
+        WhistleSubmit.EncryptedStore.DirectorySync.Flush(ring);
+        WhistleSubmit.EncryptedStore.DirectorySync.Flush(dataDirectory);
     }
 }

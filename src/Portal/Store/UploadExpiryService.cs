@@ -29,7 +29,7 @@ public sealed partial class UploadExpiryService(SourceStore store, IOptions<Stor
                 LogFailed(logger, e.GetType().Name);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await PeriodicSweep.NextTickAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired unfinished uploads")]

@@ -44,7 +44,7 @@ public sealed partial class RetentionService(
                 LogFailed(logger, e.GetType().Name);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await WhistleSubmit.Portal.Store.PeriodicSweep.NextTickAsync(timer, stoppingToken).ConfigureAwait(false));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Replies} replies, {Files} bundle files and {Mailboxes} idle mailboxes no longer needed")]
