@@ -7,6 +7,7 @@ using WhistleSubmit.ReviewerConsole.Commands.Audit;
 using WhistleSubmit.ReviewerConsole.Commands.Cases;
 using WhistleSubmit.ReviewerConsole.Commands.Exports;
 using WhistleSubmit.ReviewerConsole.Commands.Import;
+using WhistleSubmit.ReviewerConsole.Commands.Register;
 using WhistleSubmit.ReviewerConsole.Commands.Tui;
 using WhistleSubmit.ReviewerConsole.Commands.Vault;
 using WhistleSubmit.ReviewerConsole.Shared;
@@ -61,6 +62,7 @@ internal static class Cli
         AuditCommand.Create(),
         CaseExportCommand.Create(),
         StatsCommand.Create(),
+        IncidentCommand.Create(),
         TuiCommand.Create(),
         AgeCommand.Create(),
     };
