@@ -8,6 +8,7 @@ using WhistleSubmit.ReviewerConsole.Commands.Cases;
 using WhistleSubmit.ReviewerConsole.Commands.Exports;
 using WhistleSubmit.ReviewerConsole.Commands.Import;
 using WhistleSubmit.ReviewerConsole.Commands.Register;
+using WhistleSubmit.ReviewerConsole.Commands.Releases;
 using WhistleSubmit.ReviewerConsole.Commands.Tui;
 using WhistleSubmit.ReviewerConsole.Commands.Vault;
 using WhistleSubmit.ReviewerConsole.Shared;
@@ -63,6 +64,8 @@ internal static class Cli
         CaseExportCommand.Create(),
         StatsCommand.Create(),
         IncidentCommand.Create(),
+        PublishCommand.Create(),
+        PublishCommand.Verify(),
         TuiCommand.Create(),
         AgeCommand.Create(),
     };
