@@ -38,7 +38,7 @@ internal static partial class ReleaseHtml
             <section id="incidents" aria-labelledby="incidents-h">
             <h2 id="incidents-h">Public-record incidents</h2>
             <p>{c.PublicRecords.Count} incidents, by month. The same rows are in <code>incidents.csv</code> and <code>incidents.json</code>.</p>
-            <div class="scroll" role="region" aria-labelledby="incidents-h" tabindex="0">
+            <div class="scroll" role="region" aria-label="Table of public-record incidents (scrolls sideways on narrow screens)" tabindex="0">
             <table class="incidents">
             <thead><tr><th scope="col">Month</th><th scope="col">Where</th><th scope="col">Force, injuries, deaths</th><th scope="col">Citizens detained</th><th scope="col">Categories</th><th scope="col">Summary</th><th scope="col">Sources</th></tr></thead>
             <tbody>

@@ -85,7 +85,7 @@ internal static partial class ReleaseHtml
         BarFigure(o, c, "by-category", "Incidents by category", "category", v => v.Replace('-', ' '), keepAll: true);
         BarFigure(o, c, "by-state", "Incidents by state", "state", v => v == UsStates.Unknown ? "state not known" : v, keepAll: false);
         var harm = new List<ReleaseCharts.Bar>();
-        foreach ((string table, string label) in (IEnumerable<(string, string)>)[("force", "force used"), ("injury", "anyone injured"), ("death", "anyone died"), ("citizens-detained", "U.S. citizens or LPRs detained")])
+        foreach ((string table, string label) in (IEnumerable<(string, string)>)[("force", "force used"), ("injury", "anyone injured"), ("death", "anyone died"), ("citizens-detained", "citizens/LPRs detained")])
         {
             StatsTable pub = PublicTable(c, table), src = SourceTable(c, table);
             harm.AddRange(pub.Cells.Select((cell, i) => new ReleaseCharts.Bar($"{label}: {cell.Value}", cell.Count, Published(src.Cells[i]))));
