@@ -4,7 +4,7 @@ using WhistleSubmit.ReviewerConsole.Statistics;
 namespace WhistleSubmit.ReviewerConsole.Releases;
 
 /// <summary>
-/// Suppression across the sequence of releases (docs/CONSOLE.md#safe-across-releases). Each source-derived table is
+/// Suppression across the sequence of releases (docs/CONSOLE.md#releases). Each source-derived table is
 /// a partition of the incidents (a category is the two-row table "with it" / "without it"). From one release a reader
 /// knows exactly: the total, each published row, each row missing from the table (0), and the suppressed rows
 /// together (total minus the published rows; each of them, when that is 0). Comparing two releases, the change in a
