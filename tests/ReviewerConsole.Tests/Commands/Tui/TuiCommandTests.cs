@@ -89,6 +89,7 @@ public sealed class TuiCommandTests
         tui.SendKeys("Enter");
         tui.WaitFor(s => s.Contains("Created incident", StringComparison.Ordinal), "the new incident");
         tui.SendKeys("Enter");
+        tui.WaitFor(s => !s.Contains("Created incident", StringComparison.Ordinal), "the message to close");
         tui.SendKeys("F10");
         tui.WaitForExit();
 
