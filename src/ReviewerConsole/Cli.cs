@@ -7,6 +7,8 @@ using WhistleSubmit.ReviewerConsole.Commands.Audit;
 using WhistleSubmit.ReviewerConsole.Commands.Cases;
 using WhistleSubmit.ReviewerConsole.Commands.Exports;
 using WhistleSubmit.ReviewerConsole.Commands.Import;
+using WhistleSubmit.ReviewerConsole.Commands.Register;
+using WhistleSubmit.ReviewerConsole.Commands.Releases;
 using WhistleSubmit.ReviewerConsole.Commands.Tui;
 using WhistleSubmit.ReviewerConsole.Commands.Vault;
 using WhistleSubmit.ReviewerConsole.Shared;
@@ -61,6 +63,9 @@ internal static class Cli
         AuditCommand.Create(),
         CaseExportCommand.Create(),
         StatsCommand.Create(),
+        IncidentCommand.Create(),
+        PublishCommand.Create(),
+        PublishCommand.Verify(),
         TuiCommand.Create(),
         AgeCommand.Create(),
     };

@@ -23,6 +23,15 @@ internal static class VaultSchema
     /// </summary>
     public const string Recipients = "recipients";
 
+    /// <summary>
+    /// Added with the incident register (issue 17): incidents and the releases published from them, keyed by _id only.
+    /// Older vaults lack both collections, which reads as an empty register: nothing to migrate.
+    /// </summary>
+    public const string Incidents = "incidents";
+
+    /// <inheritdoc cref="Incidents"/>
+    public const string Releases = "releases";
+
     /// <summary>The shape <see cref="EnsureIndexes"/> makes; vaults made before it are moved up by <see cref="Migrate"/>.</summary>
     public const int Version = 2;
 

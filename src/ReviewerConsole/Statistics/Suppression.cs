@@ -14,7 +14,10 @@ internal static class Suppression
 
     public static bool Total(int total) => total < MinimumCount;
 
-    public static IReadOnlyList<StatsCell> Partition(IReadOnlyList<(string Value, int Count)> rows, int total)
+    /// <param name="rows">The table's rows in order.</param>
+    /// <param name="total">What they add up to.</param>
+    /// <param name="forced">Rows to suppress whatever their count (a release suppresses more to stay safe across releases).</param>
+    public static IReadOnlyList<StatsCell> Partition(IReadOnlyList<(string Value, int Count)> rows, int total, IReadOnlySet<string>? forced = null)
     {
         if (rows.Sum(r => r.Count) != total)
         {
@@ -24,7 +27,7 @@ internal static class Suppression
         var suppressed = new bool[rows.Count];
         for (int i = 0; i < rows.Count; i++)
         {
-            suppressed[i] = Total(total) || rows[i].Count < MinimumCount;
+            suppressed[i] = Total(total) || rows[i].Count < MinimumCount || (forced?.Contains(rows[i].Value) ?? false);
         }
 
         while (true)
@@ -44,8 +47,8 @@ internal static class Suppression
         return [.. rows.Select((r, i) => new StatsCell(r.Value, r.Count, suppressed[i]))];
     }
 
-    public static StatsCell Row(string value, int count, int total) =>
-        new(value, count, Total(total) || count < MinimumCount || total - count < MinimumCount);
+    public static StatsCell Row(string value, int count, int total, bool forced = false) =>
+        new(value, count, forced || Total(total) || count < MinimumCount || total - count < MinimumCount);
 
     private static int Smallest(IReadOnlyList<(string Value, int Count)> rows, bool[] suppressed)
     {

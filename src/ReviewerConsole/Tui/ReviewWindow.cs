@@ -15,7 +15,7 @@ namespace WhistleSubmit.ReviewerConsole.Tui;
 /// The terminal UI's one window: search box and filters on top, the case list on the left, the selected case (the same
 /// text as 'show', already sanitised) on the right, the keys along the bottom. Every action calls the application
 /// services the CLI verbs use (<see cref="CaseQueryService"/>, <see cref="TriageService"/>, <see cref="ReplyService"/>),
-/// so it is validated and audited in the same way.
+/// so it is validated and audited in the same way; F11 reaches the incident register (<see cref="IncidentActions"/>).
 /// </summary>
 internal sealed class ReviewWindow : Window
 {
@@ -122,6 +122,14 @@ internal sealed class ReviewWindow : Window
                 Refresh();
             }
         }
+        else if (key == Key.F11)
+        {
+            OnCase(id =>
+            {
+                IncidentActions.Show(app, IncidentActions.Run(app, vault, id));
+                return null;
+            });
+        }
         else if (key == Key.F10 || key == Key.Q.WithCtrl)
         {
             app.RequestStop(this);
@@ -208,6 +216,7 @@ internal sealed class ReviewWindow : Window
         F2 status   F3 severity   F4 assignee   F5 tags (tag adds, -tag removes)
         F6 note     F7 reply (queued; run 'export-replies' to send)
         F8 filter by status   F9 filter by category   search: type at the top
+        F11 incident register: create an incident from the case, link the case to one, or list them
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
         List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued;
         ! after the id: an item's recipients differ from the team's keys (the case text says more).

@@ -71,6 +71,38 @@ public sealed class TuiCommandTests
     }
 
     [Test]
+    public void Tui_F11CreateIncident_StoresASourceDerivedIncidentForTheSelectedCase()
+    {
+        if (!TmuxSession.IsAvailable)
+        {
+            Assert.Ignore("tmux is not installed (apt-get install -y tmux).");
+        }
+
+        using TestVault vault = TestVault.Imported();
+        string command = string.Join(' ', "exec env", $"WHISTLE_REVIEW_PASSPHRASE_FILE={Quote(vault.PassphraseFile)}", Quote(WhistleReview.DotnetHost),
+            Quote(WhistleReview.DllPath), "--data", Quote(vault.Root), "--as", TestVault.Actor, "tui");
+        using TmuxSession tui = TmuxSession.Start(vault.Directory.Path, command);
+        tui.WaitFor(s => s.Contains("F10 Quit", StringComparison.Ordinal), "the case list");
+
+        tui.SendKeys("F11");
+        tui.WaitFor(s => s.Contains("Create an incident from this case", StringComparison.Ordinal), "the register's choices");
+        tui.SendKeys("Enter");
+        tui.WaitFor(s => s.Contains("Created incident", StringComparison.Ordinal), "the new incident");
+        tui.SendKeys("Enter");
+        tui.WaitFor(s => !s.Contains("Created incident", StringComparison.Ordinal), "the message to close");
+        tui.SendKeys("F10");
+        tui.WaitForExit();
+
+        using JsonDocument incidents = JsonDocument.Parse(vault.Succeed("incident", "list", "--json").StdoutText);
+        JsonElement incident = incidents.RootElement.EnumerateArray().Single();
+        using JsonDocument cases = JsonDocument.Parse(vault.Succeed("list", "--json").StdoutText);
+        Assert.That(incident.GetProperty("origin").GetString(), Is.EqualTo("source"));
+        Assert.That(cases.RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetString()),
+            Has.Some.Matches<string>(id => incident.GetProperty("cases")[0].GetString()!.StartsWith(id, StringComparison.Ordinal)));
+        Assert.That(VaultAudit.Actions(vault), Does.Contain("incident.create"));
+    }
+
+    [Test]
     public void Tui_NoTerminal_RefusesWithHint()
     {
         using TestVault vault = TestVault.Imported();
