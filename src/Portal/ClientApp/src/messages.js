@@ -9,6 +9,12 @@ const en = {
   retry: (s) => `The connection dropped. Trying again in ${s} seconds; keep this page open.`,
   complete: "Finishing…",
   replies: "Fetching replies…",
+  scriptLoading:
+    "Nothing has been sent yet: this page is still loading the code that encrypts in your browser. It goes on by " +
+    "itself as soon as that code is here; keep this page open.",
+  scriptFailed:
+    "The code that encrypts in your browser could not load. Nothing has been sent. If you press the button again, " +
+    "the form is sent as without JavaScript: the server encrypts it on arrival. You can also reload the page to try again.",
   progressLabel: "Progress",
   // The report's confirmation is the server's own (the <template> in Submit.cshtml); these match the no-JS mailbox.
   sentTitle: "Your message was received",
@@ -57,6 +63,12 @@ const es = {
   retry: (s) => `Se cortó la conexión. Se volverá a intentar en ${s} segundos; mantenga esta página abierta.`,
   complete: "Terminando…",
   replies: "Buscando respuestas…",
+  scriptLoading:
+    "Todavía no se envió nada: esta página sigue cargando el código que cifra en su navegador. Seguirá sola " +
+    "en cuanto ese código esté aquí; mantenga esta página abierta.",
+  scriptFailed:
+    "No se pudo cargar el código que cifra en su navegador. No se envió nada. Si vuelve a pulsar el botón, el " +
+    "formulario se envía como sin JavaScript: el servidor lo cifra al recibirlo. También puede recargar la página para intentarlo de nuevo.",
   progressLabel: "Progreso",
   sentTitle: "Recibimos su mensaje",
   sentBody: "Se guardó cifrado para los revisores, junto con su denuncia. Comprobante:",
