@@ -139,6 +139,10 @@ public sealed class Firefox : IAsyncDisposable
     public Task WaitForAsync(string selector, TimeSpan timeout) =>
         SendAsync("waitFor", new { selector, timeoutMs = (int)timeout.TotalMilliseconds }, timeout + TimeSpan.FromMinutes(1));
 
+    /// <summary>Waits until an element matching the selector contains <paramref name="text"/>; that element's text.</summary>
+    public async Task<string> WaitForTextAsync(string selector, string text, TimeSpan timeout) =>
+        (await SendAsync("waitForText", new { selector, text, timeoutMs = (int)timeout.TotalMilliseconds }, timeout + TimeSpan.FromMinutes(1)))!.GetValue<string>();
+
     /// <summary>axe-core's violations on the current page ("id: help at targets"); works with page JavaScript off.</summary>
     public async Task<string[]> AxeViolationsAsync() =>
         (await SendAsync("axe"))!.AsArray().Select(n => n!.GetValue<string>()).ToArray();

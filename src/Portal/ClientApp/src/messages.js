@@ -1,12 +1,17 @@
 // What the browser path says on the page, in the page's language (<html lang>). Kept beside the script that shows it
 // because it is only ever shown by that script; the server-rendered text lives in src/Portal/Localization.
+/** Bytes as MiB with one decimal, in the page's language. */
+const mib = (lang, n) => (n / 2 ** 20).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 const en = {
   working: "Working…",
   keys: "Creating your codename and keys in this browser…",
   pow: "Proving this is not an automated flood (this takes a few seconds; the page is working)…",
   powTried: (n) => `Proving this is not an automated flood: ${n.toLocaleString("en")} attempts so far…`,
-  upload: (pct) => `Encrypting in this browser and sending: ${pct} % done.`,
-  retry: (s) => `The connection dropped. Trying again in ${s} seconds; keep this page open.`,
+  upload: (pct, done, total) => `Encrypting in this browser and sending: ${pct} % done (${mib("en", done)} of ${mib("en", total)} MiB).`,
+  retry: (s, done, total) =>
+    `The connection dropped. ${total ? `The server already holds ${mib("en", done)} of ${mib("en", total)} MiB; nothing is lost. ` : ""}` +
+    `Trying again in ${s} seconds; keep this page open.`,
   complete: "Finishing…",
   replies: "Fetching replies…",
   scriptLoading:
@@ -59,8 +64,10 @@ const es = {
   keys: "Creando su nombre clave y sus llaves en este navegador…",
   pow: "Comprobando que esto no es un envío automatizado (tarda unos segundos; la página está trabajando)…",
   powTried: (n) => `Comprobando que esto no es un envío automatizado: ${n.toLocaleString("es")} intentos hasta ahora…`,
-  upload: (pct) => `Cifrando en este navegador y enviando: ${pct} % completado.`,
-  retry: (s) => `Se cortó la conexión. Se volverá a intentar en ${s} segundos; mantenga esta página abierta.`,
+  upload: (pct, done, total) => `Cifrando en este navegador y enviando: ${pct} % completado (${mib("es", done)} de ${mib("es", total)} MiB).`,
+  retry: (s, done, total) =>
+    `Se cortó la conexión. ${total ? `El servidor ya tiene ${mib("es", done)} de ${mib("es", total)} MiB; no se perdió nada. ` : ""}` +
+    `Se volverá a intentar en ${s} segundos; mantenga esta página abierta.`,
   complete: "Terminando…",
   replies: "Buscando respuestas…",
   scriptLoading:

@@ -61,9 +61,19 @@ async function element(selector) {
  */
 async function pointerClick(selector) {
   const handle = await element(selector);
-  await handle.evaluate((e) => e.scrollIntoView({ block: "center" }));
-  const box = await handle.boundingBox();
-  if (!box) throw new Error(`${selector} is not visible`);
+  const viewport = page.viewport();
+  let box = null;
+  // Scroll, then wait for the box to be inside the viewport and still (a scroll may land a frame later).
+  for (let tries = 0; tries < 50; tries++) {
+    await handle.evaluate((e) => e.scrollIntoView({ block: "center", behavior: "instant" }));
+    const before = await handle.boundingBox();
+    await new Promise((r) => setTimeout(r, 50));
+    box = await handle.boundingBox();
+    const inside = box && box.y >= 0 && box.y + box.height / 2 < viewport.height && box.x >= 0 && box.x + box.width / 2 < viewport.width;
+    if (inside && before && before.y === box.y) break;
+    box = null;
+  }
+  if (!box) throw new Error(`${selector} could not be scrolled into view`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   return handle;
 }
@@ -134,6 +144,17 @@ const commands = {
     for (;;) {
       if (await page.$(selector)) return null;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${selector}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  },
+  /** Waits until an element matching the selector contains the text; returns that element's text. */
+  async waitForText({ selector, text, timeoutMs }) {
+    const deadline = Date.now() + (timeoutMs ?? 60_000);
+    for (;;) {
+      const texts = await page.$$eval(selector, (all) => all.map((e) => e.innerText));
+      const hit = texts.find((t) => t.includes(text));
+      if (hit !== undefined) return hit;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}" in ${selector}; saw ${JSON.stringify(texts)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   },
