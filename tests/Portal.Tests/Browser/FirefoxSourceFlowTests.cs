@@ -76,7 +76,7 @@ public class FirefoxSourceFlowTests(TorSecurityLevel level)
         Assert.That(status, Is.EqualTo(200));
         Assert.That(await firefox.AttributeAsync("html", "lang"), Is.EqualTo(lang));
         Assert.That(await firefox.TextAsync("h1"), Is.EqualTo(title));
-        Assert.That(await firefox.AxeViolationsAsync(), Is.Empty);
+        await AssertAxeCleanAsync(string.Empty);
     }
 
     [TestCase("submit")]
@@ -86,7 +86,7 @@ public class FirefoxSourceFlowTests(TorSecurityLevel level)
         await firefox.GotoAsync(new Uri(baseAddress, $"/en/{path}"));
 
         Assert.That(await firefox.AttributeAsync("#encryption-path", "data-path"), Is.EqualTo(ExpectedPath));
-        Assert.That(await firefox.AxeViolationsAsync(), Is.Empty);
+        await AssertAxeCleanAsync(string.Empty);
     }
 
     [Test]
@@ -130,7 +130,7 @@ public class FirefoxSourceFlowTests(TorSecurityLevel level)
         Assert.That(received, Has.Count.EqualTo(2));
         Assert.That(received[0], Is.EqualTo(submitted.Files[0].Bytes));
         Assert.That(received[1], Is.EqualTo(submitted.Files[1].Bytes));
-        Assert.That(await firefox.AxeViolationsAsync(), Is.Empty, "the page that shows the codename");
+        await AssertAxeCleanAsync("the page that shows the codename");
     }
 
     [TestCase("en")]
@@ -154,7 +154,7 @@ public class FirefoxSourceFlowTests(TorSecurityLevel level)
             await firefox.WaitForAsync(".js-replies, .js-error", BrowserWork);
             Assert.That(await firefox.CountAsync(".js-error"), Is.Zero, await firefox.TextAsync("main"));
             Assert.That(await firefox.TextAsync(".js-replies .reply-text"), Is.EqualTo(replyText));
-            Assert.That(await firefox.AxeViolationsAsync(), Is.Empty, "the mailbox with its reply");
+            await AssertAxeCleanAsync("the mailbox with its reply");
 
             await firefox.TypeAsync("#js-followup-text", "It was the Houston facility.");
             await firefox.SetFilesAsync("#js-followup-files", file);
@@ -167,7 +167,7 @@ public class FirefoxSourceFlowTests(TorSecurityLevel level)
         {
             Assert.That(await firefox.ClickAndWaitForPageAsync("#mailbox-form button[type=submit]"), Is.EqualTo(200));
             Assert.That(await firefox.TextAsync(".reply-text"), Is.EqualTo(replyText));
-            Assert.That(await firefox.AxeViolationsAsync(), Is.Empty, "the mailbox with its reply");
+            await AssertAxeCleanAsync("the mailbox with its reply");
 
             await firefox.TypeAsync("#text", "It was the Houston facility.");
             await firefox.SetFilesAsync("#files", file);
@@ -184,7 +184,19 @@ public class FirefoxSourceFlowTests(TorSecurityLevel level)
         Assert.That(contents.Message.CaseKey, Is.EqualTo(Convert.ToHexStringLower(keys.CaseKey)));
         Assert.That(contents.Message.Attachments.Single().Name, Is.EqualTo("schedule.txt"));
         Assert.That(received.Single(), Is.EqualTo(Encoding.UTF8.GetBytes("nights " + level)));
-        Assert.That(await firefox.AxeViolationsAsync(), Is.Empty, "the follow-up's confirmation");
+        await AssertAxeCleanAsync("the follow-up's confirmation");
+    }
+
+    /// <summary>
+    /// axe at Standard and Safest. At Safer the pages' DOM is Standard's (the same scripts, interpreted), and axe itself
+    /// would run interpreted too: several minutes for the report form under load, for nothing Standard does not check.
+    /// </summary>
+    private async Task AssertAxeCleanAsync(string what)
+    {
+        if (level != TorSecurityLevel.Safer)
+        {
+            Assert.That(await firefox.AxeViolationsAsync(), Is.Empty, what);
+        }
     }
 
     private sealed record Submitted(string Canary, string Codename, string Receipt, (string Name, byte[] Bytes)[] Files);
