@@ -8,21 +8,9 @@ import puppeteer from "puppeteer-core";
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { createRequire } from "node:module";
+import { LEVEL_PREFS } from "./firefox-driver-prefs.mjs";
 
 const require = createRequire(import.meta.url);
-
-// Tor Browser's security levels as preferences (its "security slider"), with resistFingerprinting at every level.
-export const LEVEL_PREFS = {
-  standard: {},
-  safer: {
-    "javascript.options.baselinejit": false,
-    "javascript.options.ion": false,
-    "javascript.options.wasm": false,
-    "javascript.options.asmjs": false,
-    "javascript.options.native_regexp": false,
-  },
-  safest: { "javascript.enabled": false },
-};
 
 const COMMON_PREFS = {
   "privacy.resistFingerprinting": true,
