@@ -189,8 +189,8 @@ public class FirefoxSourceFlowTests(TorSecurityLevel level)
 
     /// <summary>
     /// axe in Firefox at Standard. At Safer the DOM is Standard's (the same scripts, interpreted) and axe would run
-    /// interpreted too; at Safest axe's run in the page's sandbox took over 3 minutes per page here. Both cost minutes
-    /// for nothing new: Safest's pages are the server's own HTML, which the Chromium no-JS tests check with axe
+    /// interpreted too (minutes per page); at Safest axe.run never settles (promises in the WebDriver sandbox do not
+    /// run with page JavaScript off). Neither would check anything new: Safest's pages are the server's own HTML, which the Chromium no-JS tests check with axe
     /// (AxeSnapshot).
     /// </summary>
     private async Task AssertAxeCleanAsync(string what)

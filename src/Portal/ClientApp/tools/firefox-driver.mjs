@@ -66,6 +66,15 @@ async function pointerClick(selector) {
   return handle;
 }
 
+/**
+ * Every match's text, from one synchronous call on the root element. With page JavaScript off, promises in the
+ * WebDriver sandbox never settle, so page.$$ and page.$$eval hang (and so would axe.run): only plain calls on a handle
+ * answer.
+ */
+async function texts(selector) {
+  return (await element("html")).evaluate((root, s) => [...root.querySelectorAll(s)].map((e) => e.innerText), selector);
+}
+
 const commands = {
   async newPage() {
     if (context) await context.close();
@@ -123,8 +132,8 @@ const commands = {
   },
   text: async ({ selector }) => (await element(selector)).evaluate((e) => e.innerText),
   value: async ({ selector }) => (await element(selector)).evaluate((e) => e.value),
-  texts: async ({ selector }) => page.$$eval(selector, (all) => all.map((e) => e.innerText)),
-  count: async ({ selector }) => (await page.$$(selector)).length,
+  texts: async ({ selector }) => texts(selector),
+  count: async ({ selector }) => (await element("html")).evaluate((root, s) => root.querySelectorAll(s).length, selector),
   attribute: async ({ selector, name }) => (await element(selector)).evaluate((e, n) => e.getAttribute(n), name),
   /** Waits for a selector to match (polled from the test's side of the page, so it works without JavaScript). */
   async waitFor({ selector, timeoutMs }) {
@@ -139,10 +148,10 @@ const commands = {
   async waitForText({ selector, text, timeoutMs }) {
     const deadline = Date.now() + (timeoutMs ?? 60_000);
     for (;;) {
-      const texts = await page.$$eval(selector, (all) => all.map((e) => e.innerText));
-      const hit = texts.find((t) => t.includes(text));
+      const seen = await texts(selector);
+      const hit = seen.find((t) => t.includes(text));
       if (hit !== undefined) return hit;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}" in ${selector}; saw ${JSON.stringify(texts)}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for "${text}" in ${selector}; saw ${JSON.stringify(seen)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   },
