@@ -25,10 +25,10 @@ readonly portal=src/Portal/bin/Release/net10.0/whistle-portal.dll
 
 # A demo portal with the production proof of work (18 bits): the fixed cost is what a source pays.
 mkdir -p "$out/data"
-DOTNET_ENVIRONMENT=Production dotnet "$portal" --data "$out/data" --port 0 --transfer-port 0 >"$out/portal.log" 2>&1 &
+DOTNET_ENVIRONMENT=Production ASPNETCORE_WEBROOT="$PWD/src/Portal/wwwroot" dotnet "$portal" --data "$out/data" --port 0 --transfer-port 0 >"$out/portal.log" 2>&1 &
 server_pid=$!
 url=""
-for _ in $(seq 1 600); do
+for _ in $(seq 1 1800); do
   url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$out/portal.log" | head -1 || true)
   [[ -n "$url" ]] && grep -q 'Application started' "$out/portal.log" && break
   url=""
