@@ -77,6 +77,7 @@ async function launch(engine) {
       browser: "chrome",
       executablePath: "/usr/bin/chromium",
       headless: true,
+      protocolTimeout: 1_800_000,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
   }
@@ -120,7 +121,8 @@ async function endToEnd(browser, mib, javaScript) {
   const started = performance.now();
   if (javaScript) {
     await page.keyboard.press("Enter");
-    await page.waitForSelector(".js-submitted, .js-error", { timeout: 1_800_000 });
+    // Polled from here, not in the page: an in-page wait is one protocol call that can outlast any timeout under load.
+    while (!(await page.$(".js-submitted, .js-error"))) await new Promise((r) => setTimeout(r, 100));
     if (await page.$(".js-error")) throw new Error(await page.$eval(".js-error", (e) => e.textContent));
   } else {
     await Promise.all([page.waitForNavigation({ timeout: 1_800_000 }), page.keyboard.press("Enter")]);
