@@ -12,13 +12,15 @@ as_root() {
 }
 
 # Debian packages the tests drive for real: the age CLI (interop), Node (browser code and its tests),
-# Chromium (end-to-end tests), tmux (terminal UI tests), strace (no-connection test), tor/shellcheck/systemd (deploy checks),
-# faketime (the portal seizure day moves the portal's clock across days).
+# Chromium (end-to-end tests), firefox-esr (Tor Browser's engine, its three security levels), tmux (terminal UI tests),
+# strace (no-connection test), tor/shellcheck/systemd (deploy checks), faketime (the portal seizure day moves the
+# portal's clock across days).
 missing=()
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v script >/dev/null 2>&1 || missing+=(util-linux)

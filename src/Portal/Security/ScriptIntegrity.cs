@@ -25,7 +25,7 @@ public sealed class ScriptIntegrity
     public static readonly IReadOnlyList<string> RequiredFiles = ["css/portal.css", "css/transfer.css", "favicon.svg"];
 
     /// <summary>The scripts the pages and the browser path load; each must be in the manifest.</summary>
-    public static readonly IReadOnlyList<string> RequiredScripts = ["portal.js", "worker.js"];
+    public static readonly IReadOnlyList<string> RequiredScripts = ["guard.js", "portal.js", "worker.js"];
 
     /// <summary>The integrity attribute value (sha384-…) of a script under wwwroot/js.</summary>
     /// <exception cref="KeyNotFoundException">The script is not in the manifest (a bug in a page, not input).</exception>

@@ -1,14 +1,25 @@
 // What the browser path says on the page, in the page's language (<html lang>). Kept beside the script that shows it
 // because it is only ever shown by that script; the server-rendered text lives in src/Portal/Localization.
+/** Bytes as MiB with one decimal, in the page's language. */
+const mib = (lang, n) => (n / 2 ** 20).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 const en = {
   working: "Working…",
   keys: "Creating your codename and keys in this browser…",
   pow: "Proving this is not an automated flood (this takes a few seconds; the page is working)…",
   powTried: (n) => `Proving this is not an automated flood: ${n.toLocaleString("en")} attempts so far…`,
-  upload: (pct) => `Encrypting in this browser and sending: ${pct} % done.`,
-  retry: (s) => `The connection dropped. Trying again in ${s} seconds; keep this page open.`,
+  upload: (pct, done, total) => `Encrypting in this browser and sending: ${pct} % done (${mib("en", done)} of ${mib("en", total)} MiB).`,
+  retry: (s, done, total) =>
+    `The connection dropped. ${total ? `The server already holds ${mib("en", done)} of ${mib("en", total)} MiB; nothing is lost. ` : ""}` +
+    `Trying again in ${s} seconds; keep this page open.`,
   complete: "Finishing…",
   replies: "Fetching replies…",
+  scriptLoading:
+    "Nothing has been sent yet: this page is still loading the code that encrypts in your browser. It goes on by " +
+    "itself as soon as that code is here; keep this page open.",
+  scriptFailed:
+    "The code that encrypts in your browser could not load. Nothing has been sent. If you press the button again, " +
+    "the form is sent as without JavaScript: the server encrypts it on arrival. You can also reload the page to try again.",
   progressLabel: "Progress",
   // The report's confirmation is the server's own (the <template> in Submit.cshtml); these match the no-JS mailbox.
   sentTitle: "Your message was received",
@@ -53,10 +64,18 @@ const es = {
   keys: "Creando su nombre clave y sus llaves en este navegador…",
   pow: "Comprobando que esto no es un envío automatizado (tarda unos segundos; la página está trabajando)…",
   powTried: (n) => `Comprobando que esto no es un envío automatizado: ${n.toLocaleString("es")} intentos hasta ahora…`,
-  upload: (pct) => `Cifrando en este navegador y enviando: ${pct} % completado.`,
-  retry: (s) => `Se cortó la conexión. Se volverá a intentar en ${s} segundos; mantenga esta página abierta.`,
+  upload: (pct, done, total) => `Cifrando en este navegador y enviando: ${pct} % completado (${mib("es", done)} de ${mib("es", total)} MiB).`,
+  retry: (s, done, total) =>
+    `Se cortó la conexión. ${total ? `El servidor ya tiene ${mib("es", done)} de ${mib("es", total)} MiB; no se perdió nada. ` : ""}` +
+    `Se volverá a intentar en ${s} segundos; mantenga esta página abierta.`,
   complete: "Terminando…",
   replies: "Buscando respuestas…",
+  scriptLoading:
+    "Todavía no se envió nada: esta página sigue cargando el código que cifra en su navegador. Seguirá sola " +
+    "en cuanto ese código esté aquí; mantenga esta página abierta.",
+  scriptFailed:
+    "No se pudo cargar el código que cifra en su navegador. No se envió nada. Si vuelve a pulsar el botón, el " +
+    "formulario se envía como sin JavaScript: el servidor lo cifra al recibirlo. También puede recargar la página para intentarlo de nuevo.",
   progressLabel: "Progreso",
   sentTitle: "Recibimos su mensaje",
   sentBody: "Se guardó cifrado para los revisores, junto con su denuncia. Comprobante:",

@@ -162,3 +162,5 @@ if (mailboxForm) {
   enhanceMailboxForm(mailboxForm);
   markBrowserPath(t.pathMailbox);
 }
+// Tell guard.js (the synchronous script in <head>) that the forms are ours now: it sends a form held meanwhile.
+self.whistlePortalReady?.();

@@ -25,14 +25,15 @@ export function progressPanel(t) {
       if (p.phase === "upload" && p.total) {
         const pct = Math.floor((100 * p.done) / p.total);
         bar.value = pct;
-        // Announce whole steps only: a live region that changes every chunk would drown a screen reader.
-        if (pct !== lastPct && (pct % 10 === 0 || pct === 100)) status.textContent = t.upload(pct);
+        // Announce each 10 % step crossed only (chunks are 4 MiB, so steps are skipped on small uploads): a live
+        // region that changed every chunk would drown a screen reader.
+        if (lastPct < 0 || Math.floor(pct / 10) !== Math.floor(lastPct / 10) || pct === 100) status.textContent = t.upload(pct, p.done, p.total);
         lastPct = pct;
       } else if (p.phase === "pow") {
         bar.removeAttribute("value"); // indeterminate
         status.textContent = p.done ? t.powTried(p.done) : t.pow;
       } else if (p.phase === "retry") {
-        status.textContent = t.retry(p.retryIn);
+        status.textContent = t.retry(p.retryIn, p.done, p.total);
       } else if (t[p.phase] && typeof t[p.phase] === "string") {
         if (p.phase !== "complete") bar.removeAttribute("value");
         status.textContent = t[p.phase];

@@ -29,7 +29,8 @@ const retryable = (status) => status === 0 || status >= 500 || status === 408;
  * @property {string} mailboxToken 64 lower-case hex
  * @property {ReadableStream<Uint8Array>} ciphertext
  * @property {number} size exact ciphertext length
- * @property {(e: {phase: string, done?: number, total?: number, retryIn?: number}) => void} onProgress
+ * @property {(e: {phase: string, done?: number, total?: number, retryIn?: number}) => void} onProgress "upload" per
+ *   acknowledged chunk, "retry" with what the server already holds
  * @property {typeof fetch} [fetch]
  * @property {number} [baseDelayMs] first backoff delay
  * @property {number} [maxAttempts] per request
@@ -48,6 +49,7 @@ export async function upload(o) {
 
   const base = `${o.api ?? "/api"}/uploads/${id}`;
   const chunker = new Chunker(o.ciphertext, chunkSize);
+  http.total = o.size;
   try {
     let sent = 0;
     let index = 0;
@@ -60,6 +62,7 @@ export async function upload(o) {
       pending.catch(() => {});
       await putChunk(http, base, index, chunk);
       sent += chunk.length;
+      http.sent = sent;
       index++;
       o.onProgress({ phase: "upload", done: sent, total: o.size });
     }
@@ -99,11 +102,7 @@ async function createUpload(http, o) {
 /** PUT one chunk until the server holds it, reconciling with GET /api/uploads/{id} after any doubt. */
 async function putChunk(http, base, index, chunk) {
   for (let attempt = 1; ; attempt++) {
-    const status = await http.status(`${base}/chunks/${index}`, {
-      method: "PUT",
-      headers: { "Content-Type": "application/octet-stream" },
-      body: chunk,
-    });
+    const status = await http.put(`${base}/chunks/${index}`, chunk);
     if (status === 204) return;
     if (status === 413 || status === 404) throw new UploadError("chunk", status);
     if (attempt >= http.maxAttempts) throw new UploadError("chunk", status);
@@ -123,12 +122,23 @@ class Http {
     this.maxAttempts = o.maxAttempts ?? 12;
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
     this.onProgress = o.onProgress;
+    /** Bytes the server has acknowledged, and the total: shown with a retry so the source sees nothing was lost. */
+    this.sent = 0;
+    this.total = 0;
+  }
+
+  /**
+   * PUT an octet-stream body; the status, 0 for a network error. fetch, not XMLHttpRequest, although only the latter
+   * reports progress within a chunk: a same-origin XMLHttpRequest always sends cookies, and uploads carry none.
+   */
+  put(url, body) {
+    return this.status(url, { method: "PUT", headers: { "Content-Type": "application/octet-stream" }, body });
   }
 
   /** Exponential backoff with jitter, capped at 30 s, shown on the page so a pause is not mistaken for a hang. */
   async backoff(attempt) {
     const ms = Math.min(30_000, this.baseDelay * 2 ** (attempt - 1)) * (0.75 + Math.random() / 2);
-    this.onProgress({ phase: "retry", retryIn: Math.ceil(ms / 1000) });
+    this.onProgress({ phase: "retry", retryIn: Math.ceil(ms / 1000), done: this.sent, total: this.total });
     await this.sleep(ms);
   }
 

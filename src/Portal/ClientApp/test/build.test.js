@@ -25,7 +25,7 @@ test("build: rebuilding gives byte-identical files to the committed wwwroot/js",
 
 test("build: the manifest holds the sha384 of each script, and no script carries a local path or eval", async () => {
   const manifest = JSON.parse(await readFile(join(DEFAULT_OUT, "manifest.json"), "utf8"));
-  assert.deepEqual(Object.keys(manifest).sort(), ["portal.js", "worker.js"]);
+  assert.deepEqual(Object.keys(manifest).sort(), ["guard.js", "portal.js", "worker.js"]);
   for (const [file, sri] of Object.entries(manifest)) {
     const bytes = await readFile(join(DEFAULT_OUT, file));
     assert.equal(sri, `sha384-${createHash("sha384").update(bytes).digest("base64")}`);

@@ -95,6 +95,15 @@ test("upload: a chunk lost on the way is sent again after asking the server wher
   assert.ok(server.state.requests.includes("GET /api/uploads/" + "a".repeat(32)));
 });
 
+test("upload: a retry says how much the server already holds, so the page can say nothing was lost", async () => {
+  const server = fakeServer({ faults: { [CHUNK(2)]: ["network"] } });
+  const events = [];
+  await upload(options(server, { onProgress: (p) => events.push(p) }));
+  const retry = events.find((p) => p.phase === "retry");
+  assert.deepEqual({ done: retry.done, total: retry.total }, { done: 2000, total: 4500 });
+  assert.deepEqual(events.filter((p) => p.phase === "upload").map((p) => p.done), [1000, 2000, 3000, 4000, 4500]);
+});
+
 test("upload: a lost acknowledgement of a stored chunk moves on without sending it twice", async () => {
   const server = fakeServer({ faults: { [CHUNK(1)]: ["lose-ack"] } });
   await upload(options(server));

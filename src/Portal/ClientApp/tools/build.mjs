@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const ENTRY_POINTS = { portal: "src/portal.js", worker: "src/worker.js" };
+export const ENTRY_POINTS = { guard: "src/guard.js", portal: "src/portal.js", worker: "src/worker.js" };
 export const DEFAULT_OUT = resolve(root, "../wwwroot/js");
 
 /** @param {string} outdir */

@@ -50,7 +50,7 @@ internal static class TeamCommand
 
             Console.Out.WriteLine($"team.js sha256: {published.ScriptSha256}");
             Console.Out.WriteLine($"team.js sha384: {published.ScriptSha384}");
-            Console.Out.WriteLine("Publish these fingerprints and hashes with the portal's script hashes (portal.js, worker.js).");
+            Console.Out.WriteLine("Publish these fingerprints and hashes with the portal's script hashes (guard.js, portal.js, worker.js).");
             Console.Out.WriteLine($"On the portal: copy {TeamPublishService.PublicKeyFileName} into the data directory, then run 'whistle-portal recipients install {TeamPublishService.SignedRecipientsFileName}'.");
         }));
         return command;

@@ -82,6 +82,77 @@ public class PortalBrowserPathTests
         AssertStoredSubmission(submitted);
     }
 
+    // The JS-on race: on a slow link the form is on screen before the deferred portal.js runs. A press then must not
+    // post the report down the no-JS path (the server would see it): guard.js holds it, says so, and portal.js sends it.
+    [Test]
+    public async Task Submit_PressedWhilePortalJsStillLoading_NothingPostedUntilTheBrowserPathSendsIt()
+    {
+        await using var context = await (await Chromium.GetAsync()).NewContextAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await context.RouteAsync("**/js/portal.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        var page = await context.NewPageAsync();
+        var posts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                posts.Add(new Uri(request.Url).AbsolutePath);
+            }
+        };
+        await page.GotoAsync(new Uri(baseAddress, "en/submit").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.FillAsync("textarea[name='description']", "Sent before the script was here.");
+
+        await page.ClickAsync("#report-form button[type=submit]");
+        await page.Locator(".js-guard").WaitForAsync();
+
+        Assert.That(await page.InnerTextAsync(".js-guard"), Does.StartWith("Nothing has been sent yet"));
+        Assert.That(await page.GetAttributeAsync("#encryption-path", "data-path"), Is.EqualTo("server"), "portal.js has not run");
+        Assert.That(posts, Is.Empty);
+        release.SetResult();
+        await page.Locator(".js-submitted, .js-error").First.WaitForAsync(new() { Timeout = 120_000 });
+        Assert.That(await page.Locator(".js-error, .js-guard").CountAsync(), Is.Zero, await page.InnerTextAsync("main"));
+        Assert.That(posts, Does.Not.Contain("/en/submit"), "never the no-JS path");
+        string receipt = (await page.Locator(".js-submitted .receipt").InnerTextAsync()).Trim();
+        Assert.That(Decrypt(receipt, (_, _) => { }).Report!.Client.EncryptedBy, Is.EqualTo(EncryptedBy.Browser));
+    }
+
+    [Test]
+    public async Task Submit_PortalJsFailsToLoadAfterPress_SaysSoAndOnlyTheNextPressUsesTheNoJsPath()
+    {
+        await using var context = await (await Chromium.GetAsync()).NewContextAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await context.RouteAsync("**/js/portal.js", async route =>
+        {
+            await release.Task;
+            await route.AbortAsync("connectionreset");
+        });
+        var page = await context.NewPageAsync();
+        var posts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                posts.Add(new Uri(request.Url).AbsolutePath);
+            }
+        };
+        await page.GotoAsync(new Uri(baseAddress, "es/submit").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.FillAsync("textarea[name='description']", "The script never came.");
+        await page.ClickAsync("#report-form button[type=submit]");
+        await page.Locator(".js-guard").WaitForAsync();
+
+        release.SetResult();
+        await page.Locator(".js-guard[role=alert]").WaitForAsync();
+
+        Assert.That(await page.InnerTextAsync(".js-guard"), Does.StartWith("No se pudo cargar el código que cifra en su navegador. No se envió nada."));
+        Assert.That(posts, Is.Empty);
+        await page.RunAndWaitForRequestAsync(() => page.ClickAsync("#report-form button[type=submit]"), r => r.Method == "POST");
+        Assert.That(posts, Is.EqualTo(new[] { "/es/submit" }), "the source chose the no-JS path, having been told");
+    }
+
     [Test]
     public async Task Mailbox_ReplyStored_ShownDecryptedInBrowserAndFollowUpStored()
     {
