@@ -161,7 +161,15 @@ public sealed class TeamSigningKey : IDisposable
     /// <exception cref="ArgumentException"><paramref name="type"/> is not <c>[a-z0-9-]{1,64}</c>.</exception>
     public byte[] Sign(string type, ReadOnlySpan<byte> payload) => Sign(type, payload, deterministic: false);
 
-    /// <summary>As <see cref="Sign(string, ReadOnlySpan{byte})"/> with deterministic ML-DSA (FIPS 204 rnd = 0): for the test vectors only.</summary>
+    /// <summary>
+    /// As <see cref="Sign(string, ReadOnlySpan{byte})"/> with deterministic ML-DSA-65 (FIPS 204 rnd = 0), so that the
+    /// same payload always gives the same bytes: for published releases, which must be reproducible from the vault.
+    /// FIPS 204 allows it; hedging guards against fault and side-channel attacks on the signing machine, which for
+    /// the air-gapped console are not in the threat model of a public, reproducible release.
+    /// </summary>
+    public byte[] SignReproducibly(string type, ReadOnlySpan<byte> payload) => Sign(type, payload, deterministic: true);
+
+    /// <summary>As <see cref="Sign(string, ReadOnlySpan{byte})"/> with deterministic ML-DSA (FIPS 204 rnd = 0) when asked.</summary>
     internal byte[] Sign(string type, ReadOnlySpan<byte> payload, bool deterministic)
     {
         ObjectDisposedException.ThrowIf(disposed, this);

@@ -48,7 +48,7 @@ internal static class ReleaseService
         {
             files = Files(content, key.PublicKey);
             sums = Sums(files);
-            signature = key.Sign(SignatureType, sums);
+            signature = key.SignReproducibly(SignatureType, sums);
             fingerprint = key.PublicKey.DisplayFingerprint;
         }
 

@@ -28,6 +28,19 @@ public class TeamSigningKeyTests
     }
 
     [Test]
+    public void SignReproducibly_TwoCalls_GiveTheSameValidSignature()
+    {
+        using var key = TeamSigningKey.Generate();
+
+        byte[] first = key.SignReproducibly("release-sums", "hello"u8);
+        byte[] second = key.SignReproducibly("release-sums", "hello"u8);
+
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(key.PublicKey.Verify("release-sums", "hello"u8, first), Is.True);
+        Assert.That(key.PublicKey.Verify("release-sums", "hellO"u8, first), Is.False);
+    }
+
+    [Test]
     public void FromSecretText_OfSecretText_GivesTheSameKey()
     {
         using var key = TeamSigningKey.Generate();
