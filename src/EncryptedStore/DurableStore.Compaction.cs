@@ -98,6 +98,10 @@ public sealed partial class DurableStore
                 string from = Path.Combine(work, name);
                 if (File.Exists(from))
                 {
+                    // A migrated store's old files are under the caller's key, which stays: a rename only frees
+                    // their blocks. Zeroed in place first; the new copy is complete and marked, so this can repeat.
+                    Step("erase " + name);
+                    ZeroInPlace(Path.Combine(directory, name));
                     Step("move " + name);
                     File.Move(from, Path.Combine(directory, name), overwrite: true);
                 }
@@ -110,6 +114,23 @@ public sealed partial class DurableStore
         Step("discard");
         Directory.Delete(work, recursive: true);
         DirectorySync.Flush(directory);
+    }
+
+    private static void ZeroInPlace(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, 1, FileOptions.None);
+        var zeros = new byte[1 << 16];
+        for (long left = file.Length; left > 0; left -= zeros.Length)
+        {
+            file.Write(zeros, 0, (int)Math.Min(zeros.Length, left));
+        }
+
+        file.Flush(flushToDisk: true);
     }
 
     private static void Copy(ILiteDatabase source, DurableStore target)

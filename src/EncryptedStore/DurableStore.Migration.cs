@@ -19,7 +19,7 @@ public sealed partial class DurableStore
             using (var data = LegacyPageReader.Open(oldData, key, StoreFileKind.Data, default))
             using (var log = LegacyPageReader.Open(oldLog, key, StoreFileKind.Log, data.StoreId))
             {
-                // Nothing of the old store is erased: its key is the caller's, which stays. The key file is new.
+                // The old files are under the caller's key, which stays: the swap zeroes them in place (Finish).
                 Step("migrate");
                 DataKeyFile.Create(directory, key, storeId, dataKey);
                 Directory.CreateDirectory(work);

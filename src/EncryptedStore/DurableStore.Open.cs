@@ -121,7 +121,16 @@ public sealed partial class DurableStore
                 throw new StoreCorruptException("The store's data file is older than its log: an older copy was put back.");
             }
 
+            // Likewise each checkpoint records the log's sequence in the data file: a log put back from before it
+            // would replay older page images over the newer data.
+            if (data.RecordedPeerSequence > log.LoadedSequence)
+            {
+                throw new StoreCorruptException(
+                    $"The store's log file ({LogFileName}) is older than its data file: an older copy was put back.");
+            }
+
             log.PeerSequence = () => data.DurableSequence;
+            data.PeerSequence = () => log.DurableSequence;
             var temp = CreateTempStream(Path.Combine(directory, TempFileName));
             streams.Add(temp);
             return Unwrapped(() => new DurableStore(data, log, temp, storeLock, mapper, checkpointPages));

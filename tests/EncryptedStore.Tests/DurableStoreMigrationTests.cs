@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using WhistleSubmit.EncryptedStore.Paging;
 using WhistleSubmit.EncryptedStore.Tests.Support;
 
@@ -51,7 +52,9 @@ public sealed class DurableStoreMigrationTests
 
     [TestCase("migrate")]
     [TestCase("mark")]
+    [TestCase("erase store.log")]
     [TestCase("move store.log")]
+    [TestCase("erase store.db")]
     [TestCase("move store.db")]
     [TestCase("discard")]
     public void Open_FormatOneStoreCrashAtStep_NextOpenMigratesEverything(string step)
@@ -76,6 +79,33 @@ public sealed class DurableStoreMigrationTests
     }
 
     [Test]
+    public void Open_FormatOneStore_OldFilesZeroedBeforeTheirBlocksAreFreed()
+    {
+        // Arrange: a second name for each old inode sees its blocks after the swap unlinks the first.
+        var names = new[] { DurableStore.DataFileName, DurableStore.LogFileName };
+        foreach (var name in names)
+        {
+            Assert.That(Link(Path.Combine(directory, name), Path.Combine(directory, name + ".old")), Is.Zero);
+        }
+
+        var lengths = names.Select(n => new FileInfo(Path.Combine(directory, n)).Length).ToArray();
+
+        // Act
+        using (var store = DurableStore.Open(directory, FixtureKey))
+        {
+            Assert.That(store.Read(db => Payloads.Missing(db, [1, 2, 3])), Is.Empty);
+        }
+
+        // Assert
+        for (int i = 0; i < names.Length; i++)
+        {
+            var old = File.ReadAllBytes(Path.Combine(directory, names[i] + ".old"));
+            Assert.That(old, Has.Length.EqualTo(lengths[i]).And.Length.GreaterThan(0));
+            Assert.That(old.All(b => b == 0), Is.True, names[i] + " was not zeroed");
+        }
+    }
+
+    [Test]
     public void Open_FormatOneStoreWrongKey_ThrowsStoreKeyAndChangesNothing()
     {
         var before = File.ReadAllBytes(Path.Combine(directory, DurableStore.DataFileName));
@@ -97,4 +127,7 @@ public sealed class DurableStoreMigrationTests
 
     private uint FormatVersion(string name) =>
         BinaryPrimitives.ReadUInt32LittleEndian(File.ReadAllBytes(Path.Combine(directory, name)).AsSpan(8));
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link(string existing, string created);
 }

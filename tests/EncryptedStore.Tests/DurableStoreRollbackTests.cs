@@ -130,6 +130,37 @@ public sealed class DurableStoreRollbackTests
         AssertRefused();
     }
 
+    [Test]
+    public void Open_LogFromBeforeCheckpointPutBack_ThrowsStoreCorrupt()
+    {
+        // Arrange: both accounts only in the log, copied; the removal checkpointed into the data file.
+        byte[] before;
+        using (var store = DurableStore.Open(directory, key))
+        {
+            store.Write(db =>
+            {
+                db.GetCollection("accounts").Insert(new BsonDocument { ["_id"] = "reviewer-alice", ["totp"] = 1 });
+                db.GetCollection("accounts").Insert(new BsonDocument { ["_id"] = Removed, ["totp"] = 1 });
+            });
+            before = File.ReadAllBytes(LogPath);
+            store.Write(db => db.GetCollection("accounts").Delete(Removed));
+            Checkpoint(store);
+        }
+
+        // Act: the old log alone put back, to be replayed over the newer data file.
+        File.WriteAllBytes(LogPath, before);
+
+        // Assert
+        var refusal = Assert.Throws<StoreCorruptException>(() =>
+        {
+            using var store = DurableStore.Open(directory, key);
+            store.Read(db => db.GetCollection("accounts").FindAll().ToList());
+        });
+        Assert.That(refusal!.Message, Does.Contain(DurableStore.LogFileName).And.Not.Contain("mallory"));
+    }
+
+    private string LogPath => Path.Combine(directory, DurableStore.LogFileName);
+
     private string DataPath => Path.Combine(directory, DurableStore.DataFileName);
 
     // Two accounts, checkpointed into the data file; a byte copy of it; one account removed and checkpointed (the

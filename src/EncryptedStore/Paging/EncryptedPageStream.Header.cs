@@ -187,8 +187,9 @@ public sealed partial class EncryptedPageStream
     internal ulong DurableSequence => Volatile.Read(ref durableSequence);
 
     /// <summary>
-    /// For a log: the data file's <see cref="DurableSequence"/>, recorded in each commit record, so that a data file
-    /// rolled back behind its (already emptied) log is refused.
+    /// The other file's <see cref="DurableSequence"/>, recorded in each commit record: in the log, so that a data file
+    /// rolled back behind its (already emptied) log is refused; in the data file, so that a log put back from before
+    /// a checkpoint is refused.
     /// </summary>
     internal Func<ulong>? PeerSequence { get; set; }
 

@@ -69,6 +69,8 @@ public static partial class TransferSide
     public static WebApplication MapTransferSide(this WebApplication app)
     {
         app.MapGet("/", () => TypedResults.Redirect($"/{Localization.Languages.Default.Code}/transfer")).WithMetadata(TransferEndpoint.Metadata);
+        // Created now, at the start, not at the first login: its replay barrier is measured from its creation.
+        app.Services.GetRequiredService<TotpReplayGuard>();
         var listener = app.Services.GetRequiredService<TransferListener>();
         app.Lifetime.ApplicationStarted.Register(() => LogListening(app.Logger, listener.Address?.ToString() ?? "(not bound)"));
         return app;

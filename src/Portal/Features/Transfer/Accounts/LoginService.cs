@@ -64,12 +64,21 @@ public sealed class LoginService(
 
         long? step = TotpCodes.Verify(account?.TotpSecret ?? decoySecret, code?.Replace(" ", string.Empty, StringComparison.Ordinal), time.GetUtcNow());
         // The code is spent only with the right password: a wrong password must not burn the reviewer's current code.
-        bool fresh = account is not null && passwordOk && step is { } matched && replay.TryUse(account.Name, matched, account.LastLoginDay);
+        var use = account is not null && passwordOk && step is { } matched ? replay.TryUse(account.Name, matched, account.LastLoginDay) : (TotpUse?)null;
+        bool fresh = use == TotpUse.Fresh;
         if (fresh && store.AcceptLogin(account!.Name, account.Stamp))
         {
             audit.Record(account.Name, "login");
             var (cookie, session) = sessions.Open(account);
             return new LoginOutcome(cookie, session, null);
+        }
+
+        // Right password and code, only from a step an earlier process may have accepted: the reviewer did nothing
+        // wrong, so it counts as no failure (it would lock them out until midnight); they wait for the next code.
+        if (use == TotpUse.BeforeStart)
+        {
+            audit.Record(account!.Name, "login-code-before-start");
+            return LoginOutcome.CodeAlreadyUsed;
         }
 
         // A valid code from a step already used (a second login within 30 s, or a replay by someone who saw it).

@@ -13,11 +13,11 @@ public class TotpReplayGuardTests
         var guard = new TotpReplayGuard(time);
         long step = TotpCodes.StepAt(time.GetUtcNow()) + 5;
 
-        Assert.That(guard.TryUse("ana", step, lastLoginDay: null), Is.True);
-        Assert.That(guard.TryUse("ana", step, "2026-11-27"), Is.False);
-        Assert.That(guard.TryUse("ana", step - 1, "2026-11-27"), Is.False);
-        Assert.That(guard.TryUse("bo", step, null), Is.True, "per account");
-        Assert.That(guard.TryUse("ana", step + 1, "2026-11-27"), Is.True);
+        Assert.That(guard.TryUse("ana", step, lastLoginDay: null), Is.EqualTo(TotpUse.Fresh));
+        Assert.That(guard.TryUse("ana", step, "2026-11-27"), Is.EqualTo(TotpUse.Replayed));
+        Assert.That(guard.TryUse("ana", step - 1, "2026-11-27"), Is.EqualTo(TotpUse.Replayed));
+        Assert.That(guard.TryUse("bo", step, null), Is.EqualTo(TotpUse.Fresh), "per account");
+        Assert.That(guard.TryUse("ana", step + 1, "2026-11-27"), Is.EqualTo(TotpUse.Fresh));
     }
 
     [Test]
@@ -28,9 +28,9 @@ public class TotpReplayGuardTests
         var restarted = new TotpReplayGuard(time);
 
         // Before the restart a code of step now + 1 (one step of drift) may have been accepted, and replays within the window.
-        Assert.That(restarted.TryUse("ana", now + 1, "2026-11-27"), Is.False);
-        Assert.That(restarted.TryUse("ana", now, "2026-11-27"), Is.False);
-        Assert.That(restarted.TryUse("ana", now + 2, "2026-11-27"), Is.True, "a step no earlier process could have accepted");
+        Assert.That(restarted.TryUse("ana", now + 1, "2026-11-27"), Is.EqualTo(TotpUse.BeforeStart));
+        Assert.That(restarted.TryUse("ana", now, "2026-11-27"), Is.EqualTo(TotpUse.BeforeStart));
+        Assert.That(restarted.TryUse("ana", now + 2, "2026-11-27"), Is.EqualTo(TotpUse.Fresh), "a step no earlier process could have accepted");
     }
 
     [Test]
@@ -40,8 +40,8 @@ public class TotpReplayGuardTests
         long now = TotpCodes.StepAt(time.GetUtcNow());
         var restarted = new TotpReplayGuard(time);
 
-        Assert.That(restarted.TryUse("ana", now, lastLoginDay: null), Is.True, "never logged in");
-        Assert.That(restarted.TryUse("bo", now, "2026-11-26"), Is.True, "last login yesterday: more than the window before a start at noon");
+        Assert.That(restarted.TryUse("ana", now, lastLoginDay: null), Is.EqualTo(TotpUse.Fresh), "never logged in");
+        Assert.That(restarted.TryUse("bo", now, "2026-11-26"), Is.EqualTo(TotpUse.Fresh), "last login yesterday: more than the window before a start at noon");
     }
 
     [Test]
@@ -52,6 +52,6 @@ public class TotpReplayGuardTests
         long now = TotpCodes.StepAt(time.GetUtcNow());
         var restarted = new TotpReplayGuard(time);
 
-        Assert.That(restarted.TryUse("ana", now, "2026-11-27"), Is.False, "a login at 23:59:50 may still replay at 00:00:30");
+        Assert.That(restarted.TryUse("ana", now, "2026-11-27"), Is.EqualTo(TotpUse.BeforeStart), "a login at 23:59:50 may still replay at 00:00:30");
     }
 }
