@@ -26,7 +26,14 @@ internal static partial class DiagnosticsOff
         string[] argv;
         try
         {
-            argv = File.ReadAllText("/proc/self/cmdline").TrimEnd('\0').Split('\0');
+            // Each argument ends with its own NUL: strip only the last one, or a trailing empty argument is lost.
+            string cmdline = File.ReadAllText("/proc/self/cmdline");
+            if (cmdline.Length == 0 || cmdline[^1] != '\0')
+            {
+                return;
+            }
+
+            argv = cmdline[..^1].Split('\0');
         }
         catch (IOException)
         {
