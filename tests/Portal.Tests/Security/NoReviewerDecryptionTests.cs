@@ -1,13 +1,16 @@
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Portal.Features.Mailbox;
+using WhistleSubmit.Portal.Features.Transfer;
 
 namespace WhistleSubmit.Portal.Tests.Security;
 
 /// <summary>
 /// Invariant 5: the portal has no code path that decrypts with a reviewer private key. It may create the demo
 /// identity, but nothing in its assembly may call an identity's Unwrap or AgeEncryption.Decrypt, directly, through
-/// a delegate, or by looking the method up by name, with exactly one exception: <see cref="ReplyDecryptor"/>, which
-/// opens reviewers' replies for the no-JS mailbox with the source's reply identity, and nothing else.
+/// a delegate, or by looking the method up by name, with exactly two exceptions: <see cref="ReplyDecryptor"/>, which
+/// opens reviewers' replies for the no-JS mailbox with the source's reply identity, and nothing else; and
+/// <see cref="TransferBundles"/>, which opens a prepared bundle at rest with the per-bundle identity the store keeps
+/// with its pending export (the bundle's contents stay encrypted to the reviewers inside).
 /// </summary>
 public class NoReviewerDecryptionTests
 {
@@ -18,11 +21,13 @@ public class NoReviewerDecryptionTests
         || (site.CalleeName == "Decrypt" && site.CalleeType == "WhistleSubmit.Crypto.Age.AgeEncryption");
 
     private static readonly string ReplyDecryptorType = typeof(ReplyDecryptor).FullName!;
+    private static readonly string TransferBundlesType = typeof(TransferBundles).FullName!;
 
     [Test]
     public void PortalAssembly_Always_HasNoCallThatDecryptsOutsideReplyDecryptor()
     {
-        var offending = MethodCallScanner.Scan(PortalAssembly).Where(IsDecryption).Where(s => s.CallerType != ReplyDecryptorType);
+        var offending = MethodCallScanner.Scan(PortalAssembly).Where(IsDecryption)
+            .Where(s => s.CallerType != ReplyDecryptorType && s.CallerType != TransferBundlesType);
 
         Assert.That(offending, Is.Empty);
     }
@@ -45,6 +50,20 @@ public class NoReviewerDecryptionTests
         Assert.That(identitySources, Is.Empty);
         Assert.That(typeof(ReplyDecryptor).GetMethods().Where(m => m.DeclaringType == typeof(ReplyDecryptor)).SelectMany(m => m.GetParameters())
             .Select(p => p.ParameterType), Has.None.AssignableTo<IIdentity>(), "callers cannot hand it an identity");
+    }
+
+    [Test]
+    public void TransferBundles_Always_DecryptsOnlyWithThePreparedBundleKeyFromTheStore()
+    {
+        var calls = MethodCallScanner.Scan(PortalAssembly).Where(s => s.CallerType == TransferBundlesType).ToList();
+
+        // The only identity it parses is the bundle's own, read from the store's pending export; it loads no key
+        // from configuration or from a file, so a reviewer key could never reach it.
+        Assert.That(calls, Has.Some.Matches<MethodCallSite>(s => s.CalleeType == "WhistleSubmit.Portal.Store.TransferStore" && s.CalleeName == "FindPreparedBundleKey"));
+        Assert.That(calls.Where(s => s.CalleeName == nameof(IIdentity.Unwrap)
+            || s.CalleeType.StartsWith("WhistleSubmit.Portal.Configuration.Recipients", StringComparison.Ordinal)
+            || s.CalleeType.StartsWith("WhistleSubmit.Portal.Configuration.Team", StringComparison.Ordinal)
+            || (s.CalleeType == "System.IO.File" && s.CalleeName is "ReadAllText" or "ReadAllBytes" or "ReadAllLines")), Is.Empty);
     }
 
     [Test]
