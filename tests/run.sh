@@ -28,6 +28,7 @@ command -v tor >/dev/null 2>&1 || missing+=(tor)
 command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
 command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 # The booted-service tests (tests/Deploy.Tests/Booted): a debootstrapped Debian tree booted with systemd-nspawn.
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
@@ -85,6 +86,13 @@ if [ -d "$client_app/test" ]; then
   if [ "$f" -gt 0 ]; then grep -E '^not ok' "$tap" || true; fi
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
 fi
+
+# The slowest tests, so that CI time stays visible (it must stay well under 60 minutes on 2 cores).
+echo "Slowest tests:"
+cat "$results"/*.trx 2>/dev/null \
+  | grep -o '<UnitTestResult [^>]*>' \
+  | sed -n 's/.*testName="\([^"]*\)".*duration="\([0-9:.]*\)".*/\2 \1/p' \
+  | sort -r | head -n 15 | sed 's/^/  /' || true
 
 if [ "$failed" -gt 0 ]; then status=1; fi
 if [ "$skipped" -gt 0 ]; then

@@ -21,7 +21,7 @@ public class CrashCampaignTests
     [Test]
     public async Task Campaign_KilledAtRandomMoments_NothingAcknowledgedLost()
     {
-        var result = await new Campaign(new CampaignOptions { Rounds = 4, Sources = 3, Log = TestContext.Out }).RunAsync(scratch);
+        var result = await new Campaign(new CampaignOptions { Rounds = 2, Sources = 3, Log = TestContext.Out }).RunAsync(scratch);
 
         AssertNothingLost(result);
     }
@@ -34,7 +34,7 @@ public class CrashCampaignTests
             Assert.Ignore("Needs root to mount the loop-device file system the power cuts shut down.");
         }
 
-        var result = await new Campaign(new CampaignOptions { Rounds = 3, Sources = 3, PowerCut = true, Log = TestContext.Out }).RunAsync(scratch);
+        var result = await new Campaign(new CampaignOptions { Rounds = 2, Sources = 3, PowerCut = true, Log = TestContext.Out }).RunAsync(scratch);
 
         AssertNothingLost(result);
     }

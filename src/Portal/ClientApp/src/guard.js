@@ -3,7 +3,8 @@
 // seconds before it runs, and a click then would post the report, or the codename, down the no-JavaScript path (the
 // server sees the plaintext) although this browser runs JavaScript. Until portal.js says it has taken over, a submit
 // of a form it takes over is held, the page says why, and the held form is sent by the browser path once portal.js
-// is ready. If portal.js cannot load at all, the page says the server path will be used and the next press sends it.
+// is ready. If portal.js cannot load, or runs but fails before it is ready, the page says at once (pressed or not) that
+// the server path will be used and the next press sends it.
 import { messages } from "./messages.js";
 
 const t = messages(document.documentElement.lang);
@@ -39,18 +40,35 @@ document.addEventListener(
   true,
 );
 
+/** portal.js will not take the forms over: say so now (before any press, too), so the next press is a choice. */
+function failed() {
+  state = "failed";
+  const form = held ?? document.querySelector(GUARDED);
+  held = null;
+  if (!form) return;
+  form.removeAttribute("aria-busy");
+  say(form, t.scriptFailed, "alert");
+}
+
+function isPortalScript(target) {
+  return target instanceof HTMLScriptElement && /\/js\/portal\.js$/.test(target.src);
+}
+
 // A script that fails to load (network cut, integrity mismatch) fires "error" on its element; it does not bubble.
 document.addEventListener(
   "error",
   (event) => {
-    const script = event.target;
-    if (state !== "loading" || !(script instanceof HTMLScriptElement) || !/\/js\/portal\.js$/.test(script.src)) return;
-    state = "failed";
-    if (held) {
-      held.removeAttribute("aria-busy");
-      say(held, t.scriptFailed, "alert");
-      held = null;
-    }
+    if (state === "loading" && isPortalScript(event.target)) failed();
+  },
+  true,
+);
+
+// A script that loaded but threw before it took the forms over still fires "load" (after it ran): without this a
+// held press would wait for ever.
+document.addEventListener(
+  "load",
+  (event) => {
+    if (state === "loading" && isPortalScript(event.target)) failed();
   },
   true,
 );

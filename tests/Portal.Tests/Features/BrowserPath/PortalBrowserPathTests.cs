@@ -154,6 +154,55 @@ public class PortalBrowserPathTests
     }
 
     [Test]
+    public async Task Submit_PortalJsFailsToLoadBeforeAnyPress_SaysSoBeforeThePress()
+    {
+        await using var context = await (await Chromium.GetAsync()).NewContextAsync();
+        await context.RouteAsync("**/js/portal.js", route => route.AbortAsync("connectionreset"));
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(new Uri(baseAddress, "en/submit").ToString());
+        await page.Locator(".js-guard[role=alert]").WaitForAsync();
+
+        Assert.That(await page.InnerTextAsync(".js-guard"), Does.StartWith("The code that encrypts in your browser could not load. Nothing has been sent."));
+        Assert.That(await page.GetAttributeAsync("#encryption-path", "data-path"), Is.EqualTo("server"));
+    }
+
+    // portal.js loaded (its integrity held) but threw before it took the forms over: a held press must not wait for ever.
+    [Test]
+    public async Task Submit_PortalJsThrowsBeforeItIsReady_HeldPressReleasedWithAnAlert()
+    {
+        await using var context = await (await Chromium.GetAsync()).NewContextAsync();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await context.RouteAsync("**/js/portal.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        // portal.js attaches its submit handlers with form.addEventListener; guard.js listens on the document.
+        await context.AddInitScriptAsync("HTMLFormElement.prototype.addEventListener = () => { throw new Error('broken for the test'); };");
+        var page = await context.NewPageAsync();
+        var posts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                posts.Add(new Uri(request.Url).AbsolutePath);
+            }
+        };
+        await page.GotoAsync(new Uri(baseAddress, "en/submit").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.FillAsync("textarea[name='description']", "Pressed before a broken script.");
+        await page.ClickAsync("#report-form button[type=submit]");
+        await page.Locator(".js-guard[role=status]").WaitForAsync();
+
+        release.SetResult();
+        await page.Locator(".js-guard[role=alert]").WaitForAsync();
+
+        Assert.That(await page.InnerTextAsync(".js-guard"), Does.StartWith("The code that encrypts in your browser could not load."));
+        Assert.That(await page.GetAttributeAsync("#report-form", "aria-busy"), Is.Null, "the press is no longer held");
+        Assert.That(posts, Is.Empty, "nothing sent without the source's next press");
+    }
+
+    [Test]
     public async Task Mailbox_ReplyStored_ShownDecryptedInBrowserAndFollowUpStored()
     {
         await using var context = await (await Chromium.GetAsync()).NewContextAsync();
