@@ -125,7 +125,7 @@ public sealed partial class CaseExportRedactionTests
         var entries = VaultAudit.Entries(scenario.Vault).Where(e => e.Action.StartsWith("redaction.", StringComparison.Ordinal)).ToList();
         string[] planted = [RedactionScenario.Name, RedactionScenario.NameCore, RedactionScenario.Evidence, RedactionScenario.Place, RedactionScenario.Outcome, "PLANTED"];
 
-        Assert.That(entries.Select(e => e.Details), Has.Count.EqualTo(6).And.All.StartWith("mark "));
+        Assert.That(entries.Select(e => e.Details).ToList(), Has.Count.EqualTo(6).And.All.StartWith("mark "));
         Assert.That(entries.Select(e => e.Details), Has.None.Matches<string>(d => planted.Any(p => d.Contains(p, StringComparison.OrdinalIgnoreCase))));
         Assert.That(VaultAudit.Entries(scenario.Vault).Last().Details, Does.Contain("6 redaction marks applied"));
     }
