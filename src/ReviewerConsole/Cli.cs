@@ -57,6 +57,7 @@ internal static class Cli
         ShowCommand.Create(),
         TriageCommand.Create(),
         NoteCommand.Create(),
+        RedactCommand.Create(),
         FilesCommand.Create(),
         ReplyCommand.Create(),
         ExportRepliesCommand.Create(),

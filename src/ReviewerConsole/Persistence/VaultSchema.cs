@@ -32,6 +32,12 @@ internal static class VaultSchema
     /// <inheritdoc cref="Incidents"/>
     public const string Releases = "releases";
 
+    /// <summary>
+    /// Added with redaction (issue 19): each case's redaction marks and hash salt, keyed by case id. Older vaults lack
+    /// it, which reads as no marks: nothing to migrate.
+    /// </summary>
+    public const string Redactions = "redactions";
+
     /// <summary>The shape <see cref="EnsureIndexes"/> makes; vaults made before it are moved up by <see cref="Migrate"/>.</summary>
     public const int Version = 2;
 

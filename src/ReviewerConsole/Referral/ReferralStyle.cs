@@ -27,6 +27,7 @@ internal static class ReferralStyle
         .user { unicode-bidi: isolate; overflow-wrap: anywhere; }
         .hash, code { font-family: "DejaVu Sans Mono", "Courier New", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
         .flag { font-weight: bold; }
+        .redacted { font-family: Helvetica, Arial, sans-serif; font-weight: bold; border: 1px solid #000; padding: 0 .2em; white-space: nowrap; }
         section.item { border-top: 1px solid #bbb; margin-top: 1.5rem; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }

@@ -15,7 +15,8 @@ namespace WhistleSubmit.ReviewerConsole.Tui;
 /// The terminal UI's one window: search box and filters on top, the case list on the left, the selected case (the same
 /// text as 'show', already sanitised) on the right, the keys along the bottom. Every action calls the application
 /// services the CLI verbs use (<see cref="CaseQueryService"/>, <see cref="TriageService"/>, <see cref="ReplyService"/>),
-/// so it is validated and audited in the same way; F11 reaches the incident register (<see cref="IncidentActions"/>).
+/// so it is validated and audited in the same way; F11 reaches the incident register (<see cref="IncidentActions"/>),
+/// F12 redaction (<see cref="RedactionActions"/>).
 /// </summary>
 internal sealed class ReviewWindow : Window
 {
@@ -130,6 +131,14 @@ internal sealed class ReviewWindow : Window
                 return null;
             });
         }
+        else if (key == Key.F12)
+        {
+            OnCase(id =>
+            {
+                RedactionActions.Show(app, RedactionActions.Run(app, vault, id));
+                return null;
+            });
+        }
         else if (key == Key.F10 || key == Key.Q.WithCtrl)
         {
             app.RequestStop(this);
@@ -217,6 +226,7 @@ internal sealed class ReviewWindow : Window
         F6 note     F7 reply (queued; run 'export-replies' to send)
         F8 filter by status   F9 filter by category   search: type at the top
         F11 incident register: create an incident from the case, link the case to one, or list them
+        F12 redaction: mark a text, part of a field or an attachment to leave out of 'case-export'
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
         List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued;
         ! after the id: an item's recipients differ from the team's keys (the case text says more).

@@ -3,6 +3,7 @@ using System.Text;
 using WhistleSubmit.ReviewerConsole.Cases;
 using WhistleSubmit.ReviewerConsole.Commands.Cases;
 using WhistleSubmit.ReviewerConsole.Exports;
+using WhistleSubmit.ReviewerConsole.Redaction;
 using WhistleSubmit.ReviewerConsole.Referral;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
@@ -27,7 +28,8 @@ internal static class CaseExportCommand
             (no scripts, no external resources; prints well) with the triage record, the report and
             follow-ups, replies, notes, history, the attachment list (type from contents, size, SHA-256)
             and the SHA-256 of every original encrypted item. Attachments themselves are not included
-            ('files ID --export DIR' writes them). The export is recorded in the audit log.
+            ('files ID --export DIR' writes them). What 'redact ID' marked is left out, with a mark
+            at each place and salted hashes of the originals. The export is recorded in the audit log.
             """)
         {
             id,
@@ -39,10 +41,13 @@ internal static class CaseExportCommand
             using VaultSession vault = VaultOptions.Open(parse);
             CaseDetail detail = CaseQueryService.Get(vault, CaseQueryService.Resolve(vault, parse.GetValue(id)!).Id);
             string time = vault.Now();
-            byte[] html = Encoding.UTF8.GetBytes(ReferralPacket.Render(detail, time, vault.Actor));
+            Redactor redactor = Redactor.For(detail, RedactionService.Get(vault, detail.Case.Id));
+            int marks = redactor.Set?.Marks.Count ?? 0;
+            byte[] html = Encoding.UTF8.GetBytes(ReferralPacket.Render(detail, redactor, time, vault.Actor));
             string written = AuditedExport.Write(vault, parse.GetValue(output)!, parse.GetValue(force), html, ExportAuditActions.CaseExport,
-                detail.Case.Id, $"referral packet written ({html.Length} bytes)");
-            Console.Out.WriteLine($"Wrote the referral packet for case {detail.Case.ShortId} to {written}");
+                detail.Case.Id, $"referral packet written ({html.Length} bytes{(marks > 0 ? $", {marks} redaction marks applied" : string.Empty)})");
+            Console.Out.WriteLine($"Wrote the referral packet for case {detail.Case.ShortId} to {written}"
+                + (marks > 0 ? $" ({marks} redaction marks applied)" : " (nothing redacted: 'redact ID' marks what to leave out)"));
             ErrorReporter.Warning("it contains the case in plaintext: keep it on encrypted media and delete it when done");
         }));
         return command;
