@@ -48,6 +48,7 @@ internal static class Cli
     {
         VaultOptions.Data,
         VaultOptions.As,
+        HolderPrompt.Holders,
         InitCommand.Create(),
         VaultKeygenCommand.Create(),
         KeysCommand.Create(),
