@@ -52,6 +52,8 @@ internal static class Cli
         InitCommand.Create(),
         VaultKeygenCommand.Create(),
         KeysCommand.Create(),
+        HoldersCommand.Create(),
+        HoldersCommand.Emergency(),
         TeamCommand.Create(),
         ImportCommand.Create(),
         ListCommand.Create(),

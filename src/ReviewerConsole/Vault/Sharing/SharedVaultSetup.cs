@@ -99,7 +99,7 @@ internal static class SharedVaultSetup
         var paths = new VaultPaths(Path.GetFullPath(root));
         if (VaultFile.ReadAny(paths) is not SharedVaultFile file)
         {
-            throw new CliException("this vault has one passphrase, not shares", "only a vault made with 'init --shares' has holders");
+            throw new CliException("this vault has one passphrase, not shares", "a vault made with 'init --shares N --threshold K' has holders");
         }
 
         ShareHolder holder = file.Find(name) ?? throw new CliException($"\"{TerminalText.Line(name, 40)}\" holds no share of this vault",
