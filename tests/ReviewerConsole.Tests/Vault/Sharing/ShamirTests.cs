@@ -25,7 +25,7 @@ public sealed class ShamirTests
                 Convert.FromHexString(vector.GetProperty("coefficients").GetString()!),
                 vector.GetProperty("shares").EnumerateArray()
                     .Select(s => ((byte)s.GetProperty("x").GetInt32(), Convert.FromHexString(s.GetProperty("y").GetString()!))).ToArray())
-                .SetName("Vector " + vector.GetProperty("name").GetString());
+                .SetArgDisplayNames(vector.GetProperty("name").GetString()!);
         }
     }
 
@@ -107,7 +107,7 @@ public sealed class ShamirTests
 
     [TestCase(1)]
     [TestCase(2)]
-    [TestCase(200)]
+    [TestCase(7)]
     public void Split_OneShareOfTwo_IsEquallyLikelyForEverySecret(int x)
     {
         // Information-theoretic secrecy, checked exhaustively for one byte and k = 2: for each value the share at x can
@@ -117,18 +117,12 @@ public sealed class ShamirTests
         {
             for (int coefficient = 0; coefficient < 256; coefficient++)
             {
-                byte[][] split = Shamir.Split([(byte)secret], 255, 2, buffer => buffer[0] = (byte)coefficient);
+                byte[][] split = Shamir.Split([(byte)secret], Math.Max(x, 2), 2, buffer => buffer[0] = (byte)coefficient);
                 counts[split[x - 1][0], secret]++;
             }
         }
 
-        for (int share = 0; share < 256; share++)
-        {
-            for (int secret = 0; secret < 256; secret++)
-            {
-                Assert.That(counts[share, secret], Is.EqualTo(1), $"share {share}, secret {secret}");
-            }
-        }
+        Assert.That(counts.Cast<int>().Where(count => count != 1), Is.Empty);
     }
 
     [TestCase(3, 1)]
