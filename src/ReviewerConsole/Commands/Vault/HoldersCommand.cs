@@ -58,7 +58,7 @@ internal static class HoldersCommand
             using Stream output = Console.OpenStandardOutput();
             output.Write(vault.Passphrase);
             output.Write("\n"u8);
-            Console.Error.WriteLine("This opens every key file of this vault with 'age -d'; keep it off paper and out of any file.");
+            Console.Error.WriteLine("This opens every key file of this vault with 'age -d': use it on this machine only, store it in no file, and destroy any paper copy after the emergency.");
         }));
         return command;
     }

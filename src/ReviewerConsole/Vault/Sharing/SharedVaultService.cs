@@ -42,7 +42,8 @@ internal static class SharedVaultService
                 try
                 {
                     byte[] share = holder.Unseal(file.Binding, passphrase) ?? throw new CliException($"wrong passphrase for {name}",
-                        $"the vault was not opened; {name} types the passphrase given to them at 'init'", null, ErrorReporter.WrongPassphrase);
+                        $"the vault was not opened; {name} types their own passphrase (if {name} is sure of it, their share in vault.json "
+                        + "was changed: restore vault.json from a backup, or join with another holder)", null, ErrorReporter.WrongPassphrase);
                     points.Add(((byte)holder.X, share));
                     joined.Add(name);
                 }
