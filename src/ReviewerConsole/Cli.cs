@@ -48,9 +48,12 @@ internal static class Cli
     {
         VaultOptions.Data,
         VaultOptions.As,
+        HolderPrompt.Holders,
         InitCommand.Create(),
         VaultKeygenCommand.Create(),
         KeysCommand.Create(),
+        HoldersCommand.Create(),
+        HoldersCommand.Emergency(),
         TeamCommand.Create(),
         ImportCommand.Create(),
         ListCommand.Create(),

@@ -5,6 +5,12 @@ namespace WhistleSubmit.ReviewerConsole.Audit;
 internal static class AuditActions
 {
     public const string VaultCreate = "vault.create";
+
+    /// <summary>A shared vault opened: names every holder who joined (a single-passphrase vault records no opening).</summary>
+    public const string VaultOpen = "vault.open";
+
+    /// <summary>A shared vault's key-file passphrase printed (emergency-passphrase), with the holders who allowed it.</summary>
+    public const string EmergencyPassphrase = "vault.emergency-passphrase";
     public const string KeyCreate = "key.create";
     public const string TeamKeyCreate = "team-key.create";
     public const string TeamPublish = "team.publish";

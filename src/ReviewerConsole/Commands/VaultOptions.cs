@@ -55,7 +55,10 @@ internal static class VaultOptions
     private static string Quote(string text) =>
         text.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+=:,@%".Contains(c)) ? text : "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    /// <summary>Opens the vault named on the command line, asking for its passphrase.</summary>
+    /// <summary>
+    /// Opens the vault named on the command line, asking for its passphrase, or in a shared vault for k holders'
+    /// names and passphrases in turn (<see cref="HolderPrompt"/>).
+    /// </summary>
     public static VaultSession Open(ParseResult parse) =>
-        VaultService.Open(Root(parse), () => PassphrasePrompt.Read("Vault passphrase:"), Actor(parse), TimeProvider.System);
+        VaultService.Open(Root(parse), () => PassphrasePrompt.Read("Vault passphrase:"), HolderPrompt.From(parse), Actor(parse), TimeProvider.System);
 }

@@ -19,26 +19,38 @@ internal static class PassphrasePrompt
     private const int MaxLength = 4096;
 
     /// <summary>Asks once, for decrypting. The caller zeroes the result.</summary>
-    public static byte[] Read(string prompt)
+    public static byte[] Read(string prompt) => Read(prompt, FileVariable);
+
+    /// <summary>Asks once, reading the file named by <paramref name="fileVariable"/> if it is set. The caller zeroes the result.</summary>
+    public static byte[] Read(string prompt, string fileVariable)
     {
-        byte[] passphrase = FromFile() ?? FromTerminal(prompt);
+        byte[] passphrase = FromFile(fileVariable) ?? FromTerminal(prompt);
         return RequireNonEmpty(passphrase);
     }
 
+    /// <summary>
+    /// The variable naming the passphrase file of the n-th share holder (1-based) in a shared vault:
+    /// <see cref="FileVariable"/> for the first, then <c>WHISTLE_REVIEW_PASSPHRASE_FILE_2</c>, <c>_3</c>, …
+    /// </summary>
+    public static string FileVariableOf(int holder) => holder <= 1 ? FileVariable : $"{FileVariable}_{holder}";
+
     /// <summary>Asks twice on a terminal, for encrypting: a typo here would lock the file forever. The caller zeroes the result.</summary>
     /// <param name="check">Throws if the passphrase is unacceptable; run before the confirmation is asked for.</param>
-    public static byte[] ReadNew(Action<byte[]>? check = null)
+    public static byte[] ReadNew(Action<byte[]>? check = null) => ReadNew(check, FileVariable, "Enter passphrase:", "Confirm passphrase:");
+
+    /// <inheritdoc cref="ReadNew(Action{byte[]}?)"/>
+    public static byte[] ReadNew(Action<byte[]>? check, string fileVariable, string prompt, string confirmPrompt)
     {
-        if (FromFile() is { } fromFile)
+        if (FromFile(fileVariable) is { } fromFile)
         {
             byte[] given = RequireNonEmpty(fromFile);
             RunCheck(check, given);
             return given;
         }
 
-        byte[] first = RequireNonEmpty(FromTerminal("Enter passphrase:"));
+        byte[] first = RequireNonEmpty(FromTerminal(prompt));
         RunCheck(check, first);
-        byte[] second = FromTerminal("Confirm passphrase:");
+        byte[] second = FromTerminal(confirmPrompt);
         try
         {
             if (!CryptographicOperations.FixedTimeEquals(first, second))
@@ -71,9 +83,9 @@ internal static class PassphrasePrompt
         }
     }
 
-    private static byte[]? FromFile()
+    private static byte[]? FromFile(string fileVariable)
     {
-        string? path = Environment.GetEnvironmentVariable(FileVariable);
+        string? path = Environment.GetEnvironmentVariable(fileVariable);
         if (string.IsNullOrEmpty(path))
         {
             return null;
@@ -99,14 +111,14 @@ internal static class PassphrasePrompt
             int end = text.IndexOfAny((byte)'\n', (byte)'\r');
             if (end < 0 ? read == buffer.Length : end > MaxLength)
             {
-                throw new CliException($"the passphrase file named by {FileVariable} has a first line over {MaxLength} bytes");
+                throw new CliException($"the passphrase file named by {fileVariable} has a first line over {MaxLength} bytes");
             }
 
             return Validated(end < 0 ? text : text[..end]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"can't read the passphrase file named by {FileVariable}", $"check that \"{path}\" exists and is readable", ex);
+            throw new CliException($"can't read the passphrase file named by {fileVariable}", $"check that \"{path}\" exists and is readable", ex);
         }
         finally
         {

@@ -42,7 +42,9 @@ internal sealed class ReviewWindow : Window
         this.vault = vault;
         // No outer border: at 80x24 every column and row is needed for the list, the case and the keys.
         BorderStyle = LineStyle.None;
-        var listFrame = new FrameView { Title = "Cases", X = 0, Y = 1, Width = Dim.Percent(42), Height = Dim.Fill(1) };
+        // A shared vault says whose shares opened it, as the audit log records (vault.open).
+        string title = vault.IsShared ? $"Cases (opened by {string.Join("+", vault.Holders)})" : "Cases";
+        var listFrame = new FrameView { Title = title, X = 0, Y = 1, Width = Dim.Percent(42), Height = Dim.Fill(1) };
         listFrame.Add(cases);
         var detailFrame = new FrameView { Title = "Case", X = Pos.Right(listFrame), Y = 1, Width = Dim.Fill(), Height = Dim.Fill(1) };
         detailFrame.Add(detail);

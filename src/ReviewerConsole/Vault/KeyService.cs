@@ -110,7 +110,7 @@ internal static partial class KeyService
             $"# created: {created}\n# public key: {identity.Recipient}\n{secret}\n");
         try
         {
-            int workFactor = KeyFileWorkFactor(vault.Kdf);
+            int workFactor = vault.KeyFileWorkFactor;
             using var recipient = new ScryptRecipient(vault.Passphrase, workFactor);
             byte[] encrypted = AgeEncryption.Encrypt(text, [recipient]);
             DurableFiles.WriteNew(vault.Paths.KeyFile(name), encrypted, ownerOnly: true);

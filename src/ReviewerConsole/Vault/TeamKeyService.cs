@@ -104,7 +104,7 @@ internal static class TeamKeyService
         {
             // The same work factor as the reviewer key files (at least the vault's Argon2id cost): the team key is worth
             // as much as any of them.
-            using var recipient = new ScryptRecipient(vault.Passphrase, KeyService.KeyFileWorkFactor(vault.Kdf));
+            using var recipient = new ScryptRecipient(vault.Passphrase, vault.KeyFileWorkFactor);
             byte[] encrypted = AgeEncryption.Encrypt(text, [recipient]);
             DurableFiles.WriteNew(vault.Paths.TeamKeyFile, encrypted, ownerOnly: true);
         }

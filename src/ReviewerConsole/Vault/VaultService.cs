@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Shared;
+using WhistleSubmit.ReviewerConsole.Vault.Sharing;
 using WhistleSubmit.EncryptedStore;
 
 namespace WhistleSubmit.ReviewerConsole.Vault;
@@ -20,23 +21,8 @@ internal static class VaultService
     // passphrase: UTF-8 bytes; the caller zeroes them.
     public static void Create(string root, byte[] passphrase, int memoryMiB, string actor, TimeProvider clock)
     {
-        var paths = new VaultPaths(Path.GetFullPath(root));
-        if (File.Exists(paths.VaultFile))
-        {
-            throw new CliException($"a vault already exists in \"{paths.Root}\"", "nothing was changed; use --data DIR to create another one elsewhere");
-        }
-
-        if (Directory.Exists(paths.Root) && Directory.EnumerateFileSystemEntries(paths.Root).Any())
-        {
-            throw new CliException($"\"{paths.Root}\" is not empty",
-                "a vault needs a directory of its own; if an earlier init was interrupted, remove the directory and try again");
-        }
-
+        VaultPaths paths = CheckNewVault(root, memoryMiB);
         CheckPassphrase(passphrase);
-        if (memoryMiB is < KdfParameters.MinMemoryMiB or > KdfParameters.MaxMemoryMiB)
-        {
-            throw new CliException($"--kdf-memory must be between {KdfParameters.MinMemoryMiB} and {KdfParameters.MaxMemoryMiB} MiB");
-        }
 
         var kdf = new KdfParameters(KdfParameters.Argon2id, memoryMiB * 1024, KdfParameters.DefaultIterations,
             KdfParameters.DefaultParallelism, Convert.ToBase64String(RandomNumberGenerator.GetBytes(KdfParameters.SaltSize)));
@@ -66,15 +52,52 @@ internal static class VaultService
         }
     }
 
+    /// <summary>Refuses an existing vault, a non-empty directory or a memory size out of bounds; the new vault's layout.</summary>
+    internal static VaultPaths CheckNewVault(string root, int memoryMiB)
+    {
+        var paths = new VaultPaths(Path.GetFullPath(root));
+        if (File.Exists(paths.VaultFile))
+        {
+            throw new CliException($"a vault already exists in \"{paths.Root}\"", "nothing was changed; use --data DIR to create another one elsewhere");
+        }
+
+        if (Directory.Exists(paths.Root) && Directory.EnumerateFileSystemEntries(paths.Root).Any())
+        {
+            throw new CliException($"\"{paths.Root}\" is not empty",
+                "a vault needs a directory of its own; if an earlier init was interrupted, remove the directory and try again");
+        }
+
+        if (memoryMiB is < KdfParameters.MinMemoryMiB or > KdfParameters.MaxMemoryMiB)
+        {
+            throw new CliException($"--kdf-memory must be between {KdfParameters.MinMemoryMiB} and {KdfParameters.MaxMemoryMiB} MiB");
+        }
+
+        return paths;
+    }
+
     /// <summary>
     /// Opens the vault: reads vault.json first (so a wrong --data fails before any prompt), then asks for the
     /// passphrase, checks it, and opens the store.
     /// </summary>
     // readPassphrase returns the passphrase's UTF-8 bytes, which this zeroes once the session has its copy.
-    public static VaultSession Open(string root, Func<byte[]> readPassphrase, string actor, TimeProvider clock)
+    public static VaultSession Open(string root, Func<byte[]> readPassphrase, string actor, TimeProvider clock) =>
+        Open(root, readPassphrase, null, actor, clock);
+
+    /// <summary>
+    /// Opens a vault of either kind: a single-passphrase vault with <paramref name="readPassphrase"/>, a shared one with
+    /// its holders through <paramref name="holders"/> (refused when that is null).
+    /// </summary>
+    public static VaultSession Open(string root, Func<byte[]> readPassphrase, IHolderInput? holders, string actor, TimeProvider clock)
     {
         var paths = new VaultPaths(Path.GetFullPath(root));
-        VaultFile file = VaultFile.Read(paths);
+        object any = VaultFile.ReadAny(paths);
+        if (any is SharedVaultFile shared)
+        {
+            return SharedVaultService.Open(paths, shared, holders ?? throw new CliException(
+                "this vault is shared among several holders", "open it with whistle-review, each holder typing their passphrase"), actor, clock);
+        }
+
+        var file = (VaultFile)any;
         byte[] passphrase = readPassphrase();
         byte[]? storeKey = null;
         try
@@ -86,23 +109,7 @@ internal static class VaultService
                     null, ErrorReporter.WrongPassphrase);
             }
 
-            if (!File.Exists(Path.Combine(paths.Store, DurableStore.DataFileName)))
-            {
-                throw new CliException(ErrorReporter.VaultDamaged + " (its store is missing)", ErrorReporter.VaultDamagedHint,
-                    null, ErrorReporter.IntegrityFailure);
-            }
-
-            DurableStore store;
-            try
-            {
-                store = DurableStore.Open(paths.Store, storeKey);
-            }
-            catch (Exception ex) when (ex is StoreCorruptException or StoreKeyException)
-            {
-                // The key check passed, so the key is right: the store's files were changed or damaged.
-                throw new CliException(ErrorReporter.VaultDamaged, ErrorReporter.VaultDamagedHint, ex, ErrorReporter.IntegrityFailure);
-            }
-
+            DurableStore store = OpenStore(paths, storeKey);
             return new VaultSession(paths, store, passphrase, file.Kdf, actor, clock);
         }
         finally
@@ -112,6 +119,26 @@ internal static class VaultService
             {
                 CryptographicOperations.ZeroMemory(storeKey);
             }
+        }
+    }
+
+    /// <summary>Opens the store with a key whose key check has passed.</summary>
+    internal static DurableStore OpenStore(VaultPaths paths, byte[] storeKey)
+    {
+        if (!File.Exists(Path.Combine(paths.Store, DurableStore.DataFileName)))
+        {
+            throw new CliException(ErrorReporter.VaultDamaged + " (its store is missing)", ErrorReporter.VaultDamagedHint,
+                null, ErrorReporter.IntegrityFailure);
+        }
+
+        try
+        {
+            return DurableStore.Open(paths.Store, storeKey);
+        }
+        catch (Exception ex) when (ex is StoreCorruptException or StoreKeyException)
+        {
+            // The key check passed, so the key is right: the store's files were changed or damaged.
+            throw new CliException(ErrorReporter.VaultDamaged, ErrorReporter.VaultDamagedHint, ex, ErrorReporter.IntegrityFailure);
         }
     }
 

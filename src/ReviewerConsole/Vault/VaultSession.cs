@@ -5,8 +5,9 @@ using WhistleSubmit.ReviewerConsole.Persistence;
 namespace WhistleSubmit.ReviewerConsole.Vault;
 
 /// <summary>
-/// An open, unlocked vault: the store, the layout, who is acting, and the passphrase as UTF-8 bytes (kept only to
-/// open the reviewer key files when a verb needs private keys, and zeroed on dispose). Every application service
+/// An open, unlocked vault: the store, the layout, who is acting, the share holders who joined (in a shared vault),
+/// and the key files' passphrase as UTF-8 bytes (the vault passphrase, or in a shared vault the text derived from the
+/// vault secret; kept only to open the key files when a verb needs private keys, and zeroed on dispose). Every application service
 /// takes one. Open it with <see cref="VaultService.Open(string, Func{byte[]}, string, TimeProvider)"/>; dispose it to
 /// close the store, release its lock and wipe the passphrase.
 /// </summary>
@@ -16,19 +17,39 @@ internal sealed class VaultSession : IDisposable
 
     // passphrase: UTF-8 bytes, copied: the caller zeroes its own array.
     internal VaultSession(VaultPaths paths, DurableStore store, ReadOnlySpan<byte> passphrase, KdfParameters kdf, string actor, TimeProvider clock)
+        : this(paths, store, passphrase, KeyService.KeyFileWorkFactor(kdf), [], 0, actor, clock)
+    {
+    }
+
+    // keyFilePassphrase: copied, the caller zeroes its own array.
+    internal VaultSession(VaultPaths paths, DurableStore store, ReadOnlySpan<byte> keyFilePassphrase, int keyFileWorkFactor,
+        IReadOnlyList<string> holders, int threshold, string actor, TimeProvider clock)
     {
         Paths = paths;
-        Kdf = kdf;
+        KeyFileWorkFactor = keyFileWorkFactor;
         Store = store;
-        this.passphrase = passphrase.ToArray();
+        passphrase = keyFilePassphrase.ToArray();
+        Holders = holders;
+        Threshold = threshold;
         Actor = actor;
         Clock = clock;
     }
 
     public VaultPaths Paths { get; }
 
-    /// <summary>The Argon2id parameters the passphrase was checked with (vault.json): key files cost at least as much.</summary>
-    public KdfParameters Kdf { get; }
+    /// <summary>scrypt's work factor for new key files: at least the vault's Argon2id cost, or 18 in a shared vault (a random passphrase).</summary>
+    public int KeyFileWorkFactor { get; }
+
+    /// <summary>
+    /// The holders whose shares opened a shared vault, in the order they joined; empty for a single-passphrase vault.
+    /// A check that needs several people (a second reviewer's approval) counts these.
+    /// </summary>
+    public IReadOnlyList<string> Holders { get; }
+
+    /// <summary>How many holders a shared vault needs (its k); 0 for a single-passphrase vault.</summary>
+    public int Threshold { get; }
+
+    public bool IsShared => Holders.Count > 0;
 
     /// <summary>
     /// The store engine itself, for opening and closing (and for tests that tamper with it): services go through
@@ -41,7 +62,7 @@ internal sealed class VaultSession : IDisposable
 
     public TimeProvider Clock { get; }
 
-    /// <summary>The passphrase's UTF-8 bytes, for <c>ScryptIdentity</c> and <c>ScryptRecipient</c>, which copy them.</summary>
+    /// <summary>The key files' passphrase as UTF-8 bytes, for <c>ScryptIdentity</c> and <c>ScryptRecipient</c>, which copy them.</summary>
     internal ReadOnlySpan<byte> Passphrase => passphrase;
 
     /// <summary>The current UTC time as stored everywhere in the vault: ISO 8601 with milliseconds and "Z".</summary>

@@ -56,8 +56,14 @@ internal static class WhistleReview
             start.ArgumentList.Add(arg);
         }
 
-        // Never inherit a passphrase file from the environment running the tests.
+        // Never inherit a passphrase file (nor a shared vault's holders) from the environment running the tests.
         start.Environment.Remove("WHISTLE_REVIEW_PASSPHRASE_FILE");
+        start.Environment.Remove("WHISTLE_REVIEW_HOLDERS");
+        for (int holder = 2; holder <= 16; holder++)
+        {
+            start.Environment.Remove($"WHISTLE_REVIEW_PASSPHRASE_FILE_{holder}");
+        }
+
         if (passphraseFile is not null)
         {
             start.Environment["WHISTLE_REVIEW_PASSPHRASE_FILE"] = passphraseFile;
