@@ -83,7 +83,7 @@ public class NoJsFormGateTests
         await second.LoadAsync();
         string spool = Path.Combine(factory.DataDirectory, "spool");
         byte[] fileHead = Encoding.ASCII.GetBytes(
-            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\"a.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.bin\"\r\nContent-Type: application/octet-stream\r\n\r\n");
 
         // The first, 4 GiB declared, past the gate: its attachment is being spooled.
         using var running = await StartPostAsync(first.Cookie, 4 * GiB, expectContinue: false, [.. TokenBytes(first), .. fileHead, .. new byte[1000]]);
@@ -96,13 +96,14 @@ public class NoJsFormGateTests
         Assert.That(Directory.EnumerateFiles(spool), Is.Not.Empty, "the first post reached its attachment");
 
         // Before, the second saw the same free space, passed, and would have filled the disk half-way.
-        using var refused = await StartPostAsync(second.Cookie, 4 * GiB, expectContinue: false, TokenBytes(second));
+        using var refused = await StartPostAsync(second.Cookie, 4 * GiB, expectContinue: false, [.. TokenBytes(second), .. fileHead]);
         string answer = await ReadAnswerAsync(refused, TimeSpan.FromSeconds(30));
 
         Assert.That(answer, Does.StartWith("HTTP/1.1 503"));
         Assert.That(answer, Does.Contain("Nothing was stored"));
     }
 
+    // The tokens' parts without the closing delimiter (the reader knows the ticket has ended only at the next part).
     private static byte[] TokenBytes(NoJsFormClient form)
     {
         byte[] body = Body(form.Tokens());
