@@ -23,8 +23,13 @@ static int Serve(string[] args)
     try
     {
         // The content root (appsettings.json, wwwroot) is the program's own directory, never the working directory:
-        // `dotnet whistle-portal.dll` started elsewhere would otherwise serve pages without their scripts.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        // `dotnet whistle-portal.dll` started elsewhere would otherwise serve pages without their scripts. An explicit
+        // --contentRoot=DIR (checked to exist, HostSettings) is honoured; set here because the option above wins over it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = HostSettings.ContentRoot(args) ?? AppContext.BaseDirectory,
+        });
 
         // Shared hosting and security.
         builder.AddPortalConfiguration(args);

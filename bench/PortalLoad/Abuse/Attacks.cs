@@ -207,7 +207,7 @@ public static partial class Attacks
                     Part("__RequestVerificationToken", null, Encoding.UTF8.GetBytes(antiforgery));
                     Part("formToken", null, Encoding.UTF8.GetBytes(ticket));
                     Part("description", null, "flood"u8.ToArray());
-                    Part("attachments", "a.bin", attachment);
+                    Part("files", "a.bin", attachment);
                     body.Write(Encoding.ASCII.GetBytes($"--{boundary}--\r\n"));
                     using var request = new HttpRequestMessage(HttpMethod.Post, "/en/submit") { Content = new ByteArrayContent(body.ToArray()) };
                     request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={boundary}");

@@ -33,6 +33,17 @@ internal static class HostSettings
         [TransferOptions.Section] = typeof(TransferOptions),
     };
 
+    private const string ContentRootKey = "contentRoot";
+
+    /// <summary>
+    /// The content root a <c>--contentRoot=DIR</c> setting names (the last one wins, as in ASP.NET's configuration), full
+    /// path; null without one. Honoured, not ignored: the program's own directory is only the default.
+    /// </summary>
+    public static string? ContentRoot(IEnumerable<string> args) => args
+        .Where(a => IsSetting(a) && a[2..a.IndexOf('=', StringComparison.Ordinal)].Equals(ContentRootKey, StringComparison.OrdinalIgnoreCase))
+        .Select(a => Path.GetFullPath(a[(a.IndexOf('=', StringComparison.Ordinal) + 1)..]))
+        .LastOrDefault();
+
     /// <summary>Looks like a <c>--key=value</c> setting rather than an option or a verb.</summary>
     public static bool IsSetting(string arg) =>
         arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals
@@ -47,6 +58,13 @@ internal static class HostSettings
         if (Refused.Contains(key, StringComparer.OrdinalIgnoreCase) || key.StartsWith("Kestrel", StringComparison.OrdinalIgnoreCase))
         {
             return $"'{arg}': the portal listens on loopback only and serves its own web root; this cannot be set";
+        }
+
+        if (key.Equals(ContentRootKey, StringComparison.OrdinalIgnoreCase))
+        {
+            return empty || !Directory.Exists(arg[(equals + 1)..])
+                ? $"'{arg}': the content root must be an existing directory (it holds appsettings.json and wwwroot; without this setting, the program's own directory)"
+                : null;
         }
 
         if (!key.StartsWith(PortalOptions.Section, StringComparison.OrdinalIgnoreCase))

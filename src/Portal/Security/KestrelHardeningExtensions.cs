@@ -6,6 +6,11 @@ namespace WhistleSubmit.Portal.Security;
 
 public static class KestrelHardeningExtensions
 {
+    /// <summary>The slowest any request body may arrive, after <see cref="BodyGracePeriod"/> (408 below).</summary>
+    public const int MinBodyBytesPerSecond = 8 * 1024;
+
+    public static readonly TimeSpan BodyGracePeriod = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Loopback only, HTTP/1.1 only, no Server header, and limits chosen for clients that reach us over Tor: slow and
     /// high-latency circuits must work, while a client that trickles bytes to hold connections open must not.
@@ -40,9 +45,12 @@ public static class KestrelHardeningExtensions
             limits.MaxRequestHeaderCount = 50;
             limits.MaxRequestLineSize = 4 * 1024;
 
-            // Tor circuits can stall for seconds, so the grace period is long and the floor low; below 100 B/s
-            // for half a minute a client is holding a connection open, not uploading.
-            limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(30));
+            // Every request body, as every chunk body (StoreOptions.MinChunkBytesPerSecond): below 8 KiB/s on average
+            // after a 10 s grace a client is holding a connection open, not sending (a working Tor circuit carries far
+            // more). It was 100 B/s, which let 512 slow bodies hold the sources' listener for hours. Responses keep a
+            // low floor (a stalled circuit must not cut a page); a slow reader at the connection limit is closed as
+            // the slowest connection (ConnectionLimiter).
+            limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: MinBodyBytesPerSecond, gracePeriod: BodyGracePeriod);
             limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(30));
 
             // A whole request header within 30 s even over a slow circuit (the default); slowloris gets no longer.

@@ -14,7 +14,9 @@ public static class PortalStoreExtensions
             .Validate(o => o.MaxUploadBytes >= 1 && o.GlobalQuotaBytes >= 1 && o.MinFreeBytes >= 0, "Portal:Store sizes must be positive.")
             .Validate(o => o.MaxPendingUploadsPerMailbox >= 1 && o.MaxUnexportedBytesPerMailbox >= 1, "Portal:Store quotas must be positive.")
             .Validate(o => o.UploadLifetimeDays >= 1 && o.ExpirySweepSeconds >= 1 && o.ChunkReadTimeoutSeconds >= 1
-                && o.MaxConcurrentChunkBodies >= 1 && o.MaxReplyBytes >= 1, "Portal:Store times and counts must be positive.");
+                && o.MaxConcurrentChunkBodies >= 1 && o.MaxReplyBytes >= 1, "Portal:Store times and counts must be positive.")
+            .Validate(o => o.UploadIdleSeconds >= 1 && o.UploadAbandonedSeconds >= o.UploadIdleSeconds && o.MaxPendingUploads >= 1
+                && o.MinChunkBytesPerSecond >= 1, "Portal:Store upload limits must be positive, UploadAbandonedSeconds at least UploadIdleSeconds.");
         builder.Services.AddSingleton(services =>
         {
             var portal = services.GetRequiredService<IOptions<PortalOptions>>().Value;

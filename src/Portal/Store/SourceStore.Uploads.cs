@@ -25,10 +25,11 @@ public sealed partial class SourceStore
     /// <summary>
     /// Registers an upload of exactly size bytes and reserves its first window (<see cref="UploadActivity"/>). Quotas
     /// are checked inside the same transaction, against the in-memory table, so concurrent requests cannot both
-    /// squeeze under a limit and no request reads every session.
+    /// squeeze under a limit and no request reads every session. At <see cref="StoreOptions.MaxPendingUploads"/> the
+    /// upload idle longest is removed to make room (a flood of uploads that send nothing cannot fill the table).
     /// </summary>
     /// <exception cref="PortalStoreQuotaException">The mailbox has too many unfinished uploads or unexported bytes.</exception>
-    /// <exception cref="PortalStoreFullException">Global quota, free disk space or the number of unfinished uploads exhausted.</exception>
+    /// <exception cref="PortalStoreFullException">Global quota, free disk space, or every unfinished upload active.</exception>
     public UploadSession CreateUpload(ItemKind kind, string mailboxId, long size)
     {
         CheckMailboxId(mailboxId);
@@ -39,28 +40,32 @@ public sealed partial class SourceStore
         Write(db =>
         {
             LoadActivity(db);
-            if (activity.Count >= Options.MaxPendingUploads)
-            {
-                throw new PortalStoreFullException("Too many unfinished uploads.");
-            }
-
             if (activity.PendingFor(mailboxId) >= Options.MaxPendingUploadsPerMailbox
                 || UnexportedBytes(db, mailboxId) + activity.DeclaredFor(mailboxId) + size > Options.MaxUnexportedBytesPerMailbox)
             {
                 throw new PortalStoreQuotaException();
             }
 
+            // Chosen first, removed last: a refusal below rolls the transaction back and must leave the table as it was.
+            var evict = activity.Count >= Options.MaxPendingUploads
+                ? activity.OldestIdle() ?? throw new PortalStoreFullException("Too many unfinished uploads.")
+                : ((string Id, long Received)?)null;
             var (received, windows) = activity.Totals();
             long window = activity.WindowFor(size);
-            database.CheckRoom(database.ItemBytes + received + windows + window, windows + window);
+            database.CheckRoom(database.ItemBytes + received - (evict?.Received ?? 0) + windows + window, windows + window);
+            if (evict is { } old)
+            {
+                DeleteUpload(db, old.Id);
+            }
+
             db.GetCollection(Uploads).Insert(PortalDatabase.ToDocument(session));
             activity.Add(session.Id, mailboxId, size);
         });
         return session;
     }
 
-    /// <summary>Unfinished uploads that are active now (for the proof of work's price: what is held, not what is abandoned).</summary>
-    public int ActiveUploads
+    /// <summary>Unfinished uploads in the table (for the proof of work's price: every one held, active or not, until it ages out).</summary>
+    public int PendingUploads
     {
         get
         {
@@ -69,21 +74,15 @@ public sealed partial class SourceStore
                 Write(LoadActivity);
             }
 
-            return activity.ActiveCount();
+            return activity.Count;
         }
     }
 
-    /// <summary>Claims the one chunk body an upload may be sending at a time; false if one is already arriving.</summary>
-    public bool TryBeginChunkBody(string uploadId)
-    {
-        if (!activity.TryBeginBody(uploadId))
-        {
-            return false;
-        }
-
-        activity.Touch(uploadId);
-        return true;
-    }
+    /// <summary>
+    /// Claims the one chunk body an upload may be sending at a time; false if one is already arriving. It does not make
+    /// the upload active: only a stored chunk does (<see cref="StoreChunk"/>).
+    /// </summary>
+    public bool TryBeginChunkBody(string uploadId) => activity.TryBeginBody(uploadId);
 
     public void EndChunkBody(string uploadId) => activity.EndBody(uploadId);
 
@@ -96,6 +95,20 @@ public sealed partial class SourceStore
 
         var now = Time.GetUtcNow();
         return Read(db => db.GetCollection(Uploads).FindById(uploadId) is { } doc && PortalDatabase.FromDocument(doc) is var s && s.Expires > now ? s : null);
+    }
+
+    // Inside a write transaction: the session, its chunks so far, and its entry in the table (last, once the deletes
+    // have not thrown).
+    private void DeleteUpload(ILiteDatabase db, string id)
+    {
+        var uploads = db.GetCollection(Uploads);
+        if (uploads.FindById(id) is { } doc)
+        {
+            ChunkedBlob.Delete(db, id, doc["next"].AsInt32);
+            uploads.Delete(id);
+        }
+
+        activity.Remove(id);
     }
 
     /// <summary>Stores chunk index of an upload durably, if it is the next one and has the right length.</summary>
@@ -192,7 +205,8 @@ public sealed partial class SourceStore
 
     /// <summary>
     /// Removes uploads past their expiry with their chunks, then compacts the store as a confirmation does, so that the
-    /// removed sessions and chunks are in no stale slot, log or freed page of its files; returns how many.
+    /// removed sessions and chunks are in no stale slot, log or freed page of its files; returns how many. Abandoned
+    /// uploads (<see cref="UploadActivity.Abandoned"/>) go too, uncounted.
     /// </summary>
     public int RemoveExpiredUploads()
     {
@@ -201,41 +215,40 @@ public sealed partial class SourceStore
         foreach (var session in expired)
         {
             // One transaction per upload: a 2 GiB leftover does not make every other write wait behind it.
-            Write(db =>
+            Write(db => DeleteUpload(db, session.Id));
+        }
+
+        // Abandoned uploads (idle with nothing received, or idle UploadAbandonedSeconds whatever they hold): removed
+        // now, so they cannot fill MaxPendingUploads or keep the proof of work's price up. Each is checked again inside
+        // its transaction (a chunk stored or a body begun since the list was made keeps it). Not counted in the
+        // result: the expiry service logs it, and a line at any time of day would date them.
+        bool abandoned = false;
+        foreach (string id in activity.Loaded ? activity.Abandoned() : [])
+        {
+            abandoned |= Write(db =>
             {
-                var uploads = db.GetCollection(Uploads);
-                if (uploads.FindById(session.Id) is { } doc)
+                if (!activity.IsAbandoned(id))
                 {
-                    ChunkedBlob.Delete(db, session.Id, doc["next"].AsInt32);
-                    uploads.Delete(session.Id);
+                    return false;
                 }
 
-                activity.Remove(session.Id);
+                DeleteUpload(db, id);
+                return true;
             });
         }
 
-        if (expired.Count > 0)
+        // Abandoned records leave the files at the first sweep of each UTC day that removed any (at most one
+        // compaction a day for them, so a flood of abandoned uploads cannot make the store rewrite itself every minute),
+        // or with the next expiry or confirmation.
+        string today = now.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (expired.Count > 0 || (abandoned && abandonedCompactedDay != today))
         {
+            abandonedCompactedDay = abandoned ? today : abandonedCompactedDay;
             database.Compact();
-        }
-
-        // Uploads idle with nothing received are abandoned (a client sends its first chunk right after creating):
-        // removed now, so they cannot fill MaxPendingUploads. Their records leave the files at the next compaction.
-        // Not counted in the result: the expiry service logs it, and a line at any time of day would date them.
-        foreach (string id in activity.Loaded ? activity.IdleEmpty() : [])
-        {
-            Write(db =>
-            {
-                var uploads = db.GetCollection(Uploads);
-                if (uploads.FindById(id) is { } doc && doc["received"].AsInt64 == 0)
-                {
-                    uploads.Delete(id);
-                }
-
-                activity.Remove(id);
-            });
         }
 
         return expired.Count;
     }
+
+    private string? abandonedCompactedDay;
 }

@@ -53,7 +53,17 @@ public sealed class StoreOptions
     /// <summary>An upload that sent no chunk for this long is idle: it keeps what it received but no window.</summary>
     public int UploadIdleSeconds { get; set; } = 300;
 
-    /// <summary>Unfinished uploads in the whole store (503 beyond): bounds the in-memory table and the work per request.</summary>
+    /// <summary>
+    /// An upload that stored no chunk for this long is removed with its chunks at the next sweep, whatever it holds
+    /// (one that never received a byte goes once idle): the browser retries a failed request for a few minutes, then
+    /// starts a new upload, so nothing older can be resumed. Unfinished uploads age out instead of piling up.
+    /// </summary>
+    public int UploadAbandonedSeconds { get; set; } = 1800;
+
+    /// <summary>
+    /// Unfinished uploads in the whole store: bounds the in-memory table and the work per request. At the limit a new
+    /// upload takes the place of the one idle longest; only when every one is active is it refused (503).
+    /// </summary>
     public int MaxPendingUploads { get; set; } = 10_000;
 
     /// <summary>

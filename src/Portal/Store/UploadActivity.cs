@@ -9,7 +9,9 @@ namespace WhistleSubmit.Portal.Store;
 /// An upload reserves what it has received plus, while it is active, the next <see cref="StoreOptions.ReservationWindowBytes"/>
 /// (never its whole declared size: declaring 2 GiB and sending nothing reserves one window). One that sent no chunk for
 /// <see cref="StoreOptions.UploadIdleSeconds"/> reserves only what it received; its next chunk makes it active again.
-/// After a restart every upload counts as active from the start.
+/// After a restart every upload counts as active from the start. Only a stored chunk makes an upload active: a refused
+/// request, a body that never completes or a stored chunk sent again does not (an empty PUT every few minutes must not
+/// hold a window for ever).
 /// </para>
 /// </summary>
 internal sealed class UploadActivity(StoreOptions options, TimeProvider time)
@@ -80,26 +82,11 @@ internal sealed class UploadActivity(StoreOptions options, TimeProvider time)
         }
     }
 
-    /// <summary>Marks an upload active now (a chunk's body has started to arrive).</summary>
-    public void Touch(string id)
-    {
-        lock (gate)
-        {
-            if (uploads.TryGetValue(id, out var entry))
-            {
-                uploads[id] = entry with { Last = time.GetUtcNow().UtcTicks };
-            }
-        }
-    }
-
     public void Remove(string id)
     {
         lock (gate)
         {
-            if (uploads.Remove(id, out var entry) && --perMailbox[entry.Mailbox] == 0)
-            {
-                perMailbox.Remove(entry.Mailbox);
-            }
+            RemoveCore(id);
         }
     }
 
@@ -138,23 +125,52 @@ internal sealed class UploadActivity(StoreOptions options, TimeProvider time)
         return (received, windows);
     }
 
-    /// <summary>Uploads that are active now (sent a chunk, or were created, within the idle time).</summary>
-    public int ActiveCount()
+    /// <summary>
+    /// Idle uploads (no accepted chunk for <see cref="StoreOptions.UploadIdleSeconds"/>) that are abandoned: those that
+    /// never received a byte, and those idle for <see cref="StoreOptions.UploadAbandonedSeconds"/> whatever they hold
+    /// (a browser gives an upload up after minutes of failed attempts and starts a new one). A candidate list only:
+    /// each is removed only if <see cref="IsAbandoned(string)"/> still holds inside the removing transaction.
+    /// </summary>
+    public List<string> Abandoned()
     {
         long now = time.GetUtcNow().UtcTicks;
         lock (gate)
         {
-            return uploads.Values.Count(e => !Idle(e, now));
+            return [.. uploads.Where(p => IsAbandoned(p.Key, p.Value, now)).Select(p => p.Key)];
         }
     }
 
-    /// <summary>Idle uploads that never received a byte: abandoned, holding nothing a client could resume.</summary>
-    public List<string> IdleEmpty()
+    /// <summary>Whether the upload is (still) abandoned now: checked again inside the transaction that removes it.</summary>
+    public bool IsAbandoned(string id)
     {
         long now = time.GetUtcNow().UtcTicks;
         lock (gate)
         {
-            return [.. uploads.Where(p => p.Value.Received == 0 && Idle(p.Value, now) && !bodiesInFlight.Contains(p.Key)).Select(p => p.Key)];
+            return uploads.TryGetValue(id, out var entry) && IsAbandoned(id, entry, now);
+        }
+    }
+
+    /// <summary>
+    /// At <see cref="StoreOptions.MaxPendingUploads"/>: the upload idle longest (none with a body arriving), to be removed
+    /// to make room for a new one, and what it received; null if every upload is active.
+    /// </summary>
+    public (string Id, long Received)? OldestIdle()
+    {
+        long now = time.GetUtcNow().UtcTicks;
+        lock (gate)
+        {
+            (string Id, long Received)? oldest = null;
+            long oldestLast = long.MaxValue;
+            foreach (var (id, entry) in uploads)
+            {
+                if (Idle(entry, now) && entry.Last < oldestLast && !bodiesInFlight.Contains(id))
+                {
+                    oldest = (id, entry.Received);
+                    oldestLast = entry.Last;
+                }
+            }
+
+            return oldest;
         }
     }
 
@@ -192,6 +208,25 @@ internal sealed class UploadActivity(StoreOptions options, TimeProvider time)
 
     private long Window(Entry entry, long now) =>
         Idle(entry, now) ? 0 : Math.Min(Math.Max(0, entry.Size - entry.Received), options.ReservationWindowBytes);
+
+    private bool IsAbandoned(string id, Entry entry, long now) =>
+        Idle(entry, now) && !bodiesInFlight.Contains(id)
+        && (entry.Received == 0 || now - entry.Last > TimeSpan.FromSeconds(options.UploadAbandonedSeconds).Ticks);
+
+    private bool RemoveCore(string id)
+    {
+        if (!uploads.Remove(id, out var entry))
+        {
+            return false;
+        }
+
+        if (--perMailbox[entry.Mailbox] == 0)
+        {
+            perMailbox.Remove(entry.Mailbox);
+        }
+
+        return true;
+    }
 
     private bool Idle(Entry entry, long now) => now - entry.Last > TimeSpan.FromSeconds(options.UploadIdleSeconds).Ticks;
 

@@ -40,6 +40,7 @@ public sealed class PortalUnitTests
     [TestCase("StandardOutput", "journal")]
     [TestCase("LimitCORE", "0")]
     [TestCase("Restart", "on-failure")]
+    [TestCase("RestartPreventExitStatus", "2")]
     [TestCase("User", "whistlesubmit")]
     [TestCase("EnvironmentFile", "/etc/whistlesubmit/portal.env")]
     [TestCase("Environment", "DOTNET_EnableDiagnostics=0")]

@@ -72,6 +72,27 @@ public class StartupFailureProcessTests
         AssertOneStartupError(result, "production mode");
     }
 
+    [Test]
+    public void Start_ContentRootThatIsNoDirectory_OneErrorLineAndExitTwo()
+    {
+        var result = Start(Data, "--contentRoot=" + Path.Combine(scratch, "missing"), "--port", "0", "--transfer-port", "0");
+
+        AssertOneStartupError(result, "content root must be an existing directory");
+    }
+
+    [Test]
+    public void Start_ContentRootGiven_ItsSettingsAreRead()
+    {
+        // Honoured, not ignored (before, the program's own directory won silently): its appsettings.json asks for
+        // production mode, which this data directory cannot satisfy.
+        string root = Directory.CreateDirectory(Path.Combine(scratch, "root")).FullName;
+        File.WriteAllText(Path.Combine(root, "appsettings.json"), """{ "Portal": { "Production": true } }""");
+
+        var result = Start(Data, "--contentRoot=" + root, "--port", "0", "--transfer-port", "0");
+
+        AssertOneStartupError(result, "production mode");
+    }
+
     private string Data => Path.Combine(scratch, "data");
 
     private static string Port(TcpListener listener) =>

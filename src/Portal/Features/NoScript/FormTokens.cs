@@ -42,7 +42,15 @@ public sealed class FormTokens
     /// Also spend a ticket sent too soon: for a page that shows the form again with a new ticket, so one early ticket
     /// cannot be replayed to have the whole form read again and again.
     /// </param>
-    public FormTokenCheck Spend(string? token, bool spendWhenTooSoon = false)
+    public FormTokenCheck Spend(string? token, bool spendWhenTooSoon = false) => Check(token, spendWhenTooSoon, spend: true);
+
+    /// <summary>
+    /// What <see cref="Spend"/> would answer now, without spending: a post is checked before it may wait for one of the
+    /// few no-JS slots, and spends its ticket only once it holds one (a "busy" answer leaves the ticket usable).
+    /// </summary>
+    public FormTokenCheck Peek(string? token, bool spendWhenTooSoon = false) => Check(token, spendWhenTooSoon, spend: false);
+
+    private FormTokenCheck Check(string? token, bool spendWhenTooSoon, bool spend)
     {
         if (!TryOpen(token, out string nonce, out long issuedMs))
         {
@@ -80,7 +88,8 @@ public sealed class FormTokens
             }
         }
 
-        return !spent.TryAdd(nonce, expiresMs) ? FormTokenCheck.Reused
+        bool fresh = spend ? spent.TryAdd(nonce, expiresMs) : !spent.ContainsKey(nonce);
+        return !fresh ? FormTokenCheck.Reused
             : tooSoon ? FormTokenCheck.TooSoon
             : FormTokenCheck.Valid;
     }

@@ -7,8 +7,9 @@ namespace WhistleSubmit.Portal.Features.NoScript;
 
 /// <summary>
 /// The start of every no-JS multipart post: opens the streamed reader and checks the two tokens the page puts first
-/// (antiforgery, then the single-use ticket) before a single file byte is read. Antiforgery is checked through its
-/// header so that ASP.NET never reads (and buffers to disk) the form itself.
+/// (antiforgery, then the single-use ticket) before a single file byte is read, and only then takes one of the few post
+/// slots and reserves the post's disk space. Antiforgery is checked through its header so that ASP.NET never reads (and
+/// buffers to disk) the form itself.
 /// </summary>
 public sealed class NoJsFormGate
 {
@@ -18,6 +19,10 @@ public sealed class NoJsFormGate
     private readonly IOptions<NoJsOptions> options;
     private readonly IOptions<StoreOptions> store;
     private readonly SemaphoreSlim posts;
+    private readonly Lock space = new();
+
+    // Disk space promised to the posts now running (spool, then store), under space.
+    private long reservedBytes;
 
     public NoJsFormGate(
         FormTokens tickets,
@@ -68,24 +73,8 @@ public sealed class NoJsFormGate
     // form keeps it, so going back and sending later still works.
     private async Task<(StreamedFormReader Reader, bool TooSoon)> OpenCoreAsync(HttpContext context, bool allowTooSoon)
     {
-        // A few posts at a time, held until the response is done: each may spool up to 2 GiB and encrypts in memory,
-        // and tickets cost nothing to collect, so this (not the ticket) is what bounds a flood of posts.
-        if (!await posts.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted))
-        {
-            throw new FormRejectedException(FormProblem.Busy);
-        }
-
-        context.Response.RegisterForDispose(new PostSlot(posts));
-
-        // The spool and then the store each hold the attachments once: refuse before a byte is spooled rather than
-        // fill the disk half-way (without a length, assume the largest form).
-        DataDirectory.Ensure(SpoolDirectory);
-        long body = context.Request.ContentLength ?? Limits.MaxTotalBytes;
-        if (new DriveInfo(SpoolDirectory).AvailableFreeSpace - (2 * Math.Min(body, Limits.MaxTotalBytes + (1L << 20))) < store.Value.MinFreeBytes)
-        {
-            throw new FormRejectedException(FormProblem.Unavailable);
-        }
-
+        // Both tokens first, from the first few hundred bytes of the body (nothing is spooled before them): a post
+        // without a valid ticket never waits for, let alone takes, one of the few slots below.
         var reader = StreamedFormReader.Open(context, Limits, SpoolDirectory);
         string header = antiforgeryOptions.Value.HeaderName
             ?? throw new InvalidOperationException("Antiforgery must accept its token in a header for streamed forms.");
@@ -95,7 +84,33 @@ public sealed class NoJsFormGate
             throw new FormRejectedException(FormProblem.BadToken);
         }
 
-        var check = tickets.Spend(await reader.ReadLeadingFieldAsync(ReportFields.FormToken, 512), spendWhenTooSoon: allowTooSoon);
+        string? ticket = await reader.ReadLeadingFieldAsync(ReportFields.FormToken, 512);
+        Refuse(tickets.Peek(ticket, spendWhenTooSoon: allowTooSoon));
+
+        // A few posts at a time, held until the response is done: each may spool up to 2 GiB and encrypts in memory,
+        // and tickets cost nothing to collect, so this (not the ticket) is what bounds a flood of posts.
+        if (!await posts.WaitAsync(TimeSpan.FromSeconds(10), context.RequestAborted))
+        {
+            throw new FormRejectedException(FormProblem.Busy);
+        }
+
+        var slot = new PostSlot(this);
+        context.Response.RegisterForDispose(slot);
+
+        // The spool and then the store each hold the attachments once: refuse before a byte is spooled rather than
+        // fill the disk half-way (without a length, assume the largest form). The space is reserved until the response
+        // is done, so posts running together cannot each count the same free space.
+        long body = context.Request.ContentLength ?? Limits.MaxTotalBytes;
+        slot.Reserve(2 * Math.Min(body, Limits.MaxTotalBytes + (1L << 20)));
+
+        // Spent only now: a post refused as busy or for space leaves its ticket usable (go back, send again later).
+        var check = tickets.Spend(ticket, spendWhenTooSoon: allowTooSoon);
+        Refuse(check);
+        return (reader, check == FormTokenCheck.TooSoon);
+    }
+
+    private static void Refuse(FormTokenCheck check)
+    {
         FormProblem? problem = check switch
         {
             FormTokenCheck.Valid or FormTokenCheck.TooSoon => null,
@@ -104,12 +119,42 @@ public sealed class NoJsFormGate
             FormTokenCheck.Busy => FormProblem.Busy,
             _ => FormProblem.BadToken,
         };
-        return problem is null ? (reader, check == FormTokenCheck.TooSoon) : throw new FormRejectedException(problem.Value);
+        if (problem is not null)
+        {
+            throw new FormRejectedException(problem.Value);
+        }
     }
 
-    private sealed class PostSlot(SemaphoreSlim posts) : IDisposable
+    private sealed class PostSlot(NoJsFormGate gate) : IDisposable
     {
-        public void Dispose() => posts.Release();
+        private long reserved;
+
+        public void Reserve(long bytes)
+        {
+            lock (gate.space)
+            {
+                DataDirectory.Ensure(gate.SpoolDirectory);
+                long free = new DriveInfo(gate.SpoolDirectory).AvailableFreeSpace;
+                if (free - gate.reservedBytes - bytes < gate.store.Value.MinFreeBytes)
+                {
+                    throw new FormRejectedException(FormProblem.Unavailable);
+                }
+
+                gate.reservedBytes += bytes;
+                reserved = bytes;
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (gate.space)
+            {
+                gate.reservedBytes -= reserved;
+                reserved = 0;
+            }
+
+            gate.posts.Release();
+        }
     }
 
     /// <summary>Runs a store call, turning its refusals into the page's problems.</summary>

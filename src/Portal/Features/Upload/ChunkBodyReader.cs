@@ -34,10 +34,10 @@ public sealed class ChunkBodyReader(IOptions<StoreOptions> options)
             limit.MaxRequestBodySize = expected;
         }
 
-        // Kestrel's floor for every request is 100 B/s; a chunk body that slow would hold a 4 MiB buffer for hours.
+        // The chunk's own floor (configurable, the same 8 KiB/s as every body by default): a slow body holds a 4 MiB buffer.
         if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
         {
-            rate.MinDataRate = new MinDataRate(options.Value.MinChunkBytesPerSecond, TimeSpan.FromSeconds(10));
+            rate.MinDataRate = new MinDataRate(options.Value.MinChunkBytesPerSecond, Security.KestrelHardeningExtensions.BodyGracePeriod);
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);

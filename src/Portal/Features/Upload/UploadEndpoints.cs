@@ -79,6 +79,13 @@ public static class UploadEndpoints
             return ApiProblems.Status(StatusCodes.Status403Forbidden);
         }
 
+        // The load terms too: challenges collected while the portal was quiet buy nothing once a flood has raised the
+        // price. 503 and not spent: the browser fetches a fresh challenge at the new price and tries again.
+        if (TokenBits(request.Pow?.Token) is { } paid && !price.CoversLoad(paid, request.Size.Value))
+        {
+            return ApiProblems.Status(StatusCodes.Status503ServiceUnavailable);
+        }
+
         // Spent here, whatever follows: a solution buys one attempt, so probing quotas costs work too. Every create
         // counts towards the load, finished or not: uploads that are never completed are the cheap way to flood.
         switch (pow.Verify(request.Pow?.Token, request.Pow?.Nonce))

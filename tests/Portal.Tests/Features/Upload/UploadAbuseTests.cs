@@ -123,4 +123,115 @@ public class UploadAbuseTests
 
         Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), "a real source's chunk finds a buffer");
     }
+
+    [Test]
+    public async Task PutChunk_EmptyBodiesEveryFewHundredMilliseconds_UploadStillGoesIdleAndFreesItsWindow()
+    {
+        // Room for one window only: while the attacker's upload is active, nobody else can start.
+        using var factory = Start(
+            out var api, ("Portal:Store:ReservationWindowBytes", "4194304"), ("Portal:Store:GlobalQuotaBytes", "6291456"),
+            ("Portal:Store:MinFreeBytes", "0"), ("Portal:Store:UploadIdleSeconds", "1"));
+        using var client = api.Client;
+        string attacker = await api.CreateOkAsync("submission", UploadApi.NewToken(), 5 << 20);
+        using (var refused = await api.CreateAsync("submission", UploadApi.NewToken(), 4 << 20, await api.SolvedPowAsync(4 << 20)))
+        {
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "the attacker's window fills the quota");
+        }
+
+        // Empty PUTs (refused: 400) must not count as activity; before, each one kept the window for another idle time.
+        HttpStatusCode created = default;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (created != HttpStatusCode.Created && DateTime.UtcNow < deadline)
+        {
+            using var empty = await api.PutChunkAsync(attacker, 0, ReadOnlyMemory<byte>.Empty);
+            Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            await Task.Delay(200);
+            using var legit = await api.CreateAsync("submission", UploadApi.NewToken(), 4 << 20, await api.SolvedPowAsync(4 << 20));
+            created = legit.StatusCode;
+        }
+
+        Assert.That(created, Is.EqualTo(HttpStatusCode.Created), "once idle, the attacker's upload holds no window whatever it sends");
+    }
+
+    [Test]
+    public async Task Create_TinyUploadsFillTheTable_IdleOnesMakeRoomAndThePriceStaysUp()
+    {
+        using var factory = Start(
+            out var api, ("Portal:Store:MaxPendingUploads", "4"), ("Portal:Store:UploadIdleSeconds", "1"),
+            ("Portal:ProofOfWork:SessionsPerStep", "2"), ("Portal:ProofOfWork:UploadsPerStep", "100000"));
+        using var client = api.Client;
+        var tiny = new List<string>();
+        for (int i = 0; i < 4; i++)
+        {
+            // Each sends its one byte (so it is not empty) and is never completed.
+            string id = await api.CreateOkAsync("submission", UploadApi.NewToken(), 1);
+            using var put = await api.PutChunkAsync(id, 0, new byte[1]);
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+            tiny.Add(id);
+        }
+
+        // Wait until they are idle: a fifth upload then takes the place of the one idle longest (before: 503 for a day).
+        HttpStatusCode status = default;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (status != HttpStatusCode.Created && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            using var legit = await api.CreateAsync("submission", UploadApi.NewToken(), 1000, await api.SolvedPowAsync(1000));
+            status = legit.StatusCode;
+        }
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Created));
+        using (var gone = await client.GetAsync(new Uri($"/api/uploads/{tiny[0]}", UriKind.Relative)))
+        {
+            Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the oldest idle upload made room");
+        }
+
+        // Idle or not, four unfinished uploads are held: 4 + log2(1 + 4/2) bits (before: back to 4 once idle).
+        Assert.That((await ChallengeAsync(client)).DifficultyBits, Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task RemoveExpiredUploads_UploadIdlePastAbandonedTime_RemovedWithItsBytes()
+    {
+        using var factory = Start(
+            out var api, ("Portal:Store:UploadIdleSeconds", "1"), ("Portal:Store:UploadAbandonedSeconds", "1"),
+            ("Portal:Store:ExpirySweepSeconds", "1"));
+        using var client = api.Client;
+        string id = await api.CreateOkAsync("submission", UploadApi.NewToken(), 1);
+        using (var put = await api.PutChunkAsync(id, 0, new byte[1]))
+        {
+            Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        }
+
+        HttpStatusCode status = HttpStatusCode.OK;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            using var state = await client.GetAsync(new Uri($"/api/uploads/{id}", UriKind.Relative));
+            status = state.StatusCode;
+        }
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.NotFound), "an unfinished upload ages out (before: kept to the day after)");
+    }
+
+    [Test]
+    public async Task Create_ChallengesCollectedWhileQuiet_RefusedOnceTheLoadRaisedThePrice()
+    {
+        using var factory = Start(out var api, ("Portal:ProofOfWork:SessionsPerStep", "1"), ("Portal:ProofOfWork:UploadsPerStep", "1"));
+        using var client = api.Client;
+        var stock = new List<JsonObject>();
+        for (int i = 0; i < 3; i++)
+        {
+            stock.Add(await api.SolvedPowAsync(1000));
+        }
+
+        using var first = await api.CreateAsync("submission", UploadApi.NewToken(), 1000, stock[0]);
+        using var second = await api.CreateAsync("submission", UploadApi.NewToken(), 1000, stock[1]);
+        using var fresh = await api.CreateAsync("submission", UploadApi.NewToken(), 1000, await api.SolvedPowAsync(1000));
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "one create later the price is 2 bits up: the quiet challenge buys nothing");
+        Assert.That(fresh.StatusCode, Is.EqualTo(HttpStatusCode.Created), "a challenge at the current price does");
+    }
 }
