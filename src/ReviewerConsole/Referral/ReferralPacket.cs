@@ -119,6 +119,7 @@ internal static class ReferralPacket
         {
             o.Append("<tr><td>").Append(a.Number.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"user\">")
                 .Append(Html.Line(a.Name, 1100)).Append("<br><span class=\"meta\">exported as ").Append(Html.Line(a.SafeName, 1100))
+                .Append(ReportLabels.Copy(i, a.Number) is { } copy ? "<br>" + Html.Line(copy) : string.Empty)
                 .Append("</span></td><td>").Append(Html.Line(a.TypeLabel)).Append("<br><code>").Append(Html.Line(a.Type)).Append("</code></td><td>")
                 .Append(a.Size.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"hash\">").Append(Html.Line(a.Sha256)).Append("</td></tr>\n");
         }
