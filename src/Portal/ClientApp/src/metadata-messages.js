@@ -2,6 +2,7 @@
 // Author…) are shown as the files name them: they are the words the tools the source may use (exiftool, mat2) print.
 const en = {
   checking: "Checking the chosen files for hidden information, in this browser only (nothing is sent)…",
+  checked: (n) => (n === 1 ? "Checked 1 file for hidden information; see below." : `Checked ${n} files for hidden information; see below.`),
   heading: "Hidden information in your files",
   intro:
     "Photos and documents often carry hidden information that can identify you: where a photo was taken, the " +
@@ -37,6 +38,7 @@ const en = {
 
 const es = {
   checking: "Revisando los archivos elegidos en busca de información oculta, solo en este navegador (no se envía nada)…",
+  checked: (n) => (n === 1 ? "Se revisó 1 archivo en busca de información oculta; vea abajo." : `Se revisaron ${n} archivos en busca de información oculta; vea abajo.`),
   heading: "Información oculta en sus archivos",
   intro:
     "Las fotos y los documentos suelen llevar información oculta que puede identificarle: dónde se tomó una foto, " +

@@ -76,7 +76,10 @@ function fileSection(m, file, index, r) {
  */
 export function metadataChooser(input, lang) {
   const m = metadataMessages(lang);
-  const panel = el("div", { class: "js-metadata", "aria-live": "polite" });
+  // Only the short status line is live: a screen reader hears "checked", then reads the lists at its own pace.
+  const status = el("p", { role: "status", class: "metadata-status" });
+  const body = el("div");
+  const panel = el("div", { class: "js-metadata" }, [status, body]);
   panel.hidden = true;
   input.after(panel);
   let pending = Promise.resolve({ files: [], results: [] });
@@ -85,18 +88,20 @@ export function metadataChooser(input, lang) {
     const files = [...input.files];
     if (files.length === 0) {
       panel.hidden = true;
-      panel.replaceChildren();
+      body.replaceChildren();
       pending = Promise.resolve({ files, results: [] });
       return;
     }
     panel.hidden = false;
-    panel.replaceChildren(el("p", { role: "status" }, [m.checking]));
+    body.replaceChildren();
+    status.textContent = m.checking;
     pending = inspectInWorker(files).then((results) => {
       // A newer choice of files replaced these while they were checked: its own check renders.
       if (input.files.length !== files.length || [...input.files].some((f, i) => f !== files[i])) return pending;
       const sections = files.map((f, i) => fileSection(m, f, i, results[i]));
       const unclean = results.some((r) => r.status === "unchecked" || r.status === "cannot-clean");
-      panel.replaceChildren(el("h2", {}, [m.heading]), el("p", {}, [m.intro]), ...sections, ...(unclean ? [el("p", {}, [m.advice])] : []));
+      status.textContent = m.checked(files.length);
+      body.replaceChildren(el("h2", {}, [m.heading]), el("p", {}, [m.intro]), ...sections, ...(unclean ? [el("p", {}, [m.advice])] : []));
       return { files, results };
     });
   }
@@ -111,7 +116,7 @@ export function metadataChooser(input, lang) {
       return files.flatMap((file, i) => {
         const r = results[i];
         if (!r?.cleaned) return [{ name: file.name, blob: file, copy: "original" }];
-        const choice = panel.querySelector(`input[name="metadata-copy-${i}"]:checked`)?.value ?? "cleaned";
+        const choice = body.querySelector(`input[name="metadata-copy-${i}"]:checked`)?.value ?? "cleaned";
         const cleaned = { name: file.name, blob: r.cleaned, copy: "cleaned" };
         const original = { name: file.name, blob: file, copy: "original" };
         return choice === "original" ? [original] : choice === "both" ? [cleaned, original] : [cleaned];
