@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 using WhistleSubmit.Crypto.Age;
 using WhistleSubmit.Crypto.Containers;
 using WhistleSubmit.Portal.Store;
+using WhistleSubmit.Portal.Tests.Store;
 using WhistleSubmit.Portal.Tests.Browser;
 
 namespace WhistleSubmit.Portal.Tests.Features.BrowserPath;
