@@ -3,11 +3,9 @@
 import { messages } from "./messages.js";
 import { el, errorText, progressPanel, runInWorker } from "./ui.js";
 import { metadataChooser } from "./metadata-ui.js";
-import { metadataMessages } from "./metadata-messages.js";
 
 const lang = document.documentElement.lang;
 const t = messages(lang);
-const tm = metadataMessages(lang);
 
 /** String fields of a form, minus the antiforgery token (the JS path posts no form) and files. */
 /**
@@ -88,7 +86,8 @@ function enhanceReportForm(form) {
     const attachments = await attachmentsOf();
     const result = await withProgress(form, { type: "submit", api: apiRoot(form), entries: formEntries(form), attachments, language: lang });
     if (result.type !== "submitted") return;
-    const { panel, heading } = submittedPanel(result, attachments.map((a) => ({ name: `${a.name} (${tm.copyLabel[a.copy]})` })));
+    // The same list as the no-JS result page: the names sent (a file sent as both copies appears twice).
+    const { panel, heading } = submittedPanel(result, attachments);
     (form.closest("main") ?? form.parentElement).replaceChildren(panel);
     heading.focus();
   });
