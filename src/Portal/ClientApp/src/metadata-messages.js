@@ -33,7 +33,6 @@ const en = {
   advice:
     "If a file could not be checked or cleaned, you can clean it first with Metadata Cleaner (in Tails) or mat2, " +
     "or leave it out.",
-  copyLabel: { cleaned: "cleaned copy", original: "original" },
 };
 
 const es = {
@@ -71,7 +70,6 @@ const es = {
   advice:
     "Si un archivo no se pudo revisar o limpiar, puede limpiarlo antes con Metadata Cleaner (en Tails) o mat2, o " +
     "no incluirlo.",
-  copyLabel: { cleaned: "copia limpia", original: "original" },
 };
 
 /** @param {string} lang */
