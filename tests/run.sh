@@ -14,7 +14,7 @@ as_root() {
 # Debian packages the tests drive for real: the age CLI (interop), Node (browser code and its tests),
 # Chromium (end-to-end tests), firefox-esr (Tor Browser's engine, its three security levels), tmux (terminal UI tests),
 # strace (no-connection test), tor/shellcheck/systemd (deploy checks), faketime (the portal seizure day moves the
-# portal's clock across days).
+# portal's clock across days), exiftool and mat2 (hidden-metadata checks).
 missing=()
 command -v age >/dev/null 2>&1 || missing+=(age)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
@@ -30,6 +30,9 @@ command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+# The hidden-metadata tests (src/Portal/ClientApp/test/metadata.test.js) check cleaned files with two independent tools.
+command -v exiftool >/dev/null 2>&1 || missing+=(libimage-exiftool-perl)
+command -v mat2 >/dev/null 2>&1 || missing+=(mat2)
 # The booted-service tests (tests/Deploy.Tests/Booted): a debootstrapped Debian tree booted with systemd-nspawn.
 command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
 command -v systemd-nspawn >/dev/null 2>&1 || missing+=(systemd-container)

@@ -8,4 +8,7 @@ public sealed record AttachmentInfo
 
     /// <summary>The size in bytes; must equal the tar entry's size.</summary>
     public required long Size { get; init; }
+
+    /// <summary>v3 only, required there: whether this is the browser's cleaned copy or the original (v1 and v2: absent).</summary>
+    public AttachmentCopy? Copy { get; init; }
 }

@@ -4,7 +4,7 @@ using WhistleSubmit.Crypto.Age;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// The bounds of report.json / message.json v1 and v2 beyond what JSON typing enforces. Shared by the writer (a violation
+/// The bounds of report.json / message.json v1, v2 and v3 beyond what JSON typing enforces. Shared by the writer (a violation
 /// is the caller's bug) and the reader (a violation is malformed input).
 /// </summary>
 internal static class DocumentRules
@@ -27,21 +27,21 @@ internal static class DocumentRules
         && IsText(r.Evidence, MaxShortText)
         && (r.InternalReporting is null || (IsDistinct(r.InternalReporting.Channels) && IsText(r.InternalReporting.Outcome, MaxShortText)))
         && IsText(r.Retaliation, MaxShortText)
-        && AreAttachments(r.Attachments)
+        && AreAttachments(r.Attachments, r.V)
         && (r.ReplyRecipient is null || IsPostQuantumRecipient(r.ReplyRecipient))
         && r.Client is not null;
 
     internal static bool IsValid(MessageV1 m) =>
         IsVersion(m.V, m.CaseKey, m.MailboxId)
         && IsText(m.Text, MaxLongText, required: true)
-        && AreAttachments(m.Attachments)
+        && AreAttachments(m.Attachments, m.V)
         && m.Client is not null;
 
-    // v1 has neither field; v2 requires both, as 64 lower-case hex digits (32 bytes, canonical).
+    // v1 has neither field; v2 and v3 require both, as 64 lower-case hex digits (32 bytes, canonical).
     private static bool IsVersion(int v, string? caseKey, string? mailboxId) => v switch
     {
         1 => caseKey is null && mailboxId is null,
-        2 => IsHex32(caseKey) && IsHex32(mailboxId),
+        2 or 3 => IsHex32(caseKey) && IsHex32(mailboxId),
         _ => false,
     };
 
@@ -81,10 +81,12 @@ internal static class DocumentRules
 
     private static bool IsState(string? s) => s is null || (s.Length == 2 && char.IsAsciiLetterUpper(s[0]) && char.IsAsciiLetterUpper(s[1]));
 
-    private static bool AreAttachments(IReadOnlyList<AttachmentInfo>? list) =>
+    // v3 states for every attachment which copy it is; earlier versions never do.
+    private static bool AreAttachments(IReadOnlyList<AttachmentInfo>? list, int v) =>
         list is not null
         && list.Count <= ContainerLimits.AttachmentNumberLimit
-        && list.All(a => a is not null && a.Size >= 0 && a.Name is not null && a.Name.Length > 0 && IsText(a.Name, MaxNameLength));
+        && list.All(a => a is not null && a.Size >= 0 && a.Name is not null && a.Name.Length > 0 && IsText(a.Name, MaxNameLength)
+            && (v >= 3 ? a.Copy is not null && Enum.IsDefined(a.Copy.Value) : a.Copy is null));
 
     private static bool IsPostQuantumRecipient(string s)
     {

@@ -8,7 +8,7 @@ namespace WhistleSubmit.Crypto.Containers;
 /// </summary>
 public sealed record ReportV1
 {
-    /// <summary>Schema version: 1, or 2 with <see cref="CaseKey"/> and <see cref="MailboxId"/> (protocol v2).</summary>
+    /// <summary>Schema version: 1; 2 with <see cref="CaseKey"/> and <see cref="MailboxId"/> (protocol v2); 3 as 2 plus each attachment's <see cref="AttachmentInfo.Copy"/>.</summary>
     [JsonPropertyName("v")]
     [JsonRequired]
     public int V { get; init; } = 1;

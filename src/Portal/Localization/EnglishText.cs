@@ -286,6 +286,15 @@ public static class EnglishText
                 "prefer), and why you think it was wrong.",
             Files = "Attach files",
             FilesHint = "You can choose several files. Up to {1} files and {0} in all. Remove hidden information first.",
+            FilesMetadata =
+                "Without JavaScript, this page cannot check or clean your files: they are sent exactly as they are. Photos " +
+                "and documents often hold hidden information that can identify you, such as where a photo was taken, the " +
+                "camera's serial number or the author's name. Clean each file first: in Tails, open Metadata Cleaner " +
+                "(Applications, Accessories) and add the file; on a Linux computer you trust, run mat2 on it. Then choose the " +
+                "cleaned copy here.",
+            FilesMetadataScript =
+                "This browser checks each file you choose for hidden information that can identify you, such as where a " +
+                "photo was taken or the author's name, and offers a cleaned copy. Nothing is sent until you press the button.",
             SendButton = "Encrypt and send",
 
             ResultTitle = "Your report was received",

@@ -299,6 +299,16 @@ public static class SpanishText
                 "lo prefiere) y por qué cree que estuvo mal.",
             Files = "Adjuntar archivos",
             FilesHint = "Puede elegir varios archivos. Hasta {1} archivos y {0} en total. Elimine antes la información oculta.",
+            FilesMetadata =
+                "Sin JavaScript, esta página no puede revisar ni limpiar sus archivos: se envían tal como están. Las fotos y " +
+                "los documentos suelen llevar información oculta que puede identificarle, como dónde se tomó una foto, el " +
+                "número de serie de la cámara o el nombre del autor. Limpie antes cada archivo: en Tails, abra Metadata " +
+                "Cleaner (Aplicaciones, Accesorios) y añada el archivo; en una computadora Linux de confianza, use mat2. " +
+                "Después elija aquí la copia limpia.",
+            FilesMetadataScript =
+                "Este navegador revisa cada archivo que elija en busca de información oculta que pueda identificarle, como " +
+                "dónde se tomó una foto o el nombre del autor, y le ofrece una copia limpia. No se envía nada hasta que " +
+                "pulse el botón.",
             SendButton = "Cifrar y enviar",
 
             ResultTitle = "Recibimos su denuncia",

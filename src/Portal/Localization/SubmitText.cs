@@ -56,6 +56,12 @@ public sealed record SubmitText
 
     /// <summary>Hint for the file input; {0} is the total size limit, {1} the most files.</summary>
     public required string FilesHint { get; init; }
+
+    /// <summary>Under the file field: without JavaScript nothing is checked or cleaned, and how to clean first (docs/PORTAL.md#hidden-metadata).</summary>
+    public required string FilesMetadata { get; init; }
+
+    /// <summary>What portal.js puts in place of <see cref="FilesMetadata"/> once it runs (the browser checks each file).</summary>
+    public required string FilesMetadataScript { get; init; }
     public required string SendButton { get; init; }
 
     public required string ResultTitle { get; init; }

@@ -91,6 +91,11 @@ internal static class CaseText
                 {
                     o.Append(Inv($"      original name: {TerminalText.Line(a.Name, 200)}\n"));
                 }
+
+                if (ReportLabels.Copy(i, a.Number) is { } copy)
+                {
+                    o.Append(Inv($"      {copy}\n"));
+                }
             }
         }
 

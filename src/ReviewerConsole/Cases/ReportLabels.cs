@@ -1,4 +1,5 @@
 using WhistleSubmit.Crypto.Containers;
+using WhistleSubmit.ReviewerConsole.Records;
 
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
@@ -29,4 +30,19 @@ internal static class ReportLabels
         Crypto.Containers.Component.Other or Crypto.Containers.Component.Unknown => Of(component),
         _ => component.Value.ToString().ToUpperInvariant(),
     };
+
+    /// <summary>
+    /// Which copy an attachment is (report.json / message.json v3, docs/FORMATS.md#report); null before v3, when the
+    /// document does not say (the no-JavaScript path and older browsers send files as they were chosen).
+    /// </summary>
+    public static string? Copy(ItemRecord item, int number)
+    {
+        IReadOnlyList<AttachmentInfo> listed = item.IsSubmission ? Documents.Report(item).Attachments : Documents.Message(item).Attachments;
+        return listed.ElementAtOrDefault(number - 1)?.Copy switch
+        {
+            AttachmentCopy.Cleaned => "cleaned copy: the source's browser removed its identifying metadata (content unchanged)",
+            AttachmentCopy.Original => "original: the source chose to send the file as it was",
+            _ => null,
+        };
+    }
 }

@@ -145,6 +145,7 @@ internal static partial class ReferralPacket
             }
 
             o.Append("<td class=\"user\">").Append(Line(r, a.Name, 1100)).Append("<br><span class=\"meta\">exported as ").Append(Line(r, a.SafeName, 1100))
+                .Append(ReportLabels.Copy(i, a.Number) is { } copy ? "<br>" + Html.Line(copy) : string.Empty)
                 .Append("</span></td><td>").Append(Line(r, a.TypeLabel)).Append("<br><code>").Append(Line(r, a.Type)).Append("</code></td><td>")
                 .Append(a.Size.ToString("N0", CultureInfo.InvariantCulture)).Append("</td><td class=\"hash\">").Append(Html.Line(a.Sha256)).Append("</td></tr>\n");
         }

@@ -6,7 +6,7 @@ using static WhistleSubmit.Crypto.Tests.Containers.ContainerFixtures;
 
 namespace WhistleSubmit.Crypto.Tests.Containers;
 
-/// <summary>report.json / message.json versions: v1 as before, v2 with the case key and mailbox id (docs/FORMATS.md#case-proof).</summary>
+/// <summary>report.json / message.json versions: v1 as before, v2 with the case key and mailbox id (docs/FORMATS.md#case-proof), v3 with each attachment's copy.</summary>
 public class DocumentRulesTests
 {
     private const string Client = "\"attachments\":[],\"client\":{\"language\":\"en\",\"encryptedBy\":\"browser\"}";
@@ -17,12 +17,19 @@ public class DocumentRulesTests
     private static readonly string PqRecipient = MlKem768X25519Identity.FromSeed(new byte[32]).Recipient.ToString();
     private static readonly string Reply = "\"replyRecipient\":\"" + PqRecipient + "\"";
 
+    private static string OneFile(string attachment) => "\"attachments\":[" + attachment + "],\"client\":{\"language\":\"en\",\"encryptedBy\":\"browser\"}";
+
+    private static string V3(string attachment) => $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{OneFile(attachment)}}}";
+
     public static IEnumerable<TestCaseData> Valid()
     {
         yield return new TestCaseData("report.json", "{\"v\":1,\"description\":\"d\"," + Client + "}").SetName("Read_ReportV1_Accepted");
         yield return new TestCaseData("message.json", "{\"v\":1,\"text\":\"t\"," + Client + "}").SetName("Read_MessageV1_Accepted");
         yield return new TestCaseData("report.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}").SetName("Read_ReportV2_Accepted");
         yield return new TestCaseData("message.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"text\":\"t\",{Client}}}").SetName("Read_MessageV2_Accepted");
+        yield return new TestCaseData("report.json", V3("{\"name\":\"a\",\"size\":1,\"copy\":\"cleaned\"}")).SetName("Read_ReportV3Cleaned_Accepted");
+        yield return new TestCaseData("report.json", V3("{\"name\":\"a\",\"size\":1,\"copy\":\"original\"}")).SetName("Read_ReportV3Original_Accepted");
+        yield return new TestCaseData("message.json", $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"text\":\"t\",{OneFile("{\"name\":\"a\",\"size\":1,\"copy\":\"cleaned\"}")}}}").SetName("Read_MessageV3_Accepted");
     }
 
     public static IEnumerable<TestCaseData> Invalid()
@@ -36,7 +43,12 @@ public class DocumentRulesTests
         yield return Case("ReportV2NullKey", "report.json", $"{{\"v\":2,\"caseKey\":null,\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
         yield return Case("ReportV1WithCaseKey", "report.json", $"{{\"v\":1,\"caseKey\":\"{Key}\",\"description\":\"d\",{Client}}}");
         yield return Case("ReportV1WithMailboxId", "report.json", $"{{\"v\":1,\"mailboxId\":\"{Box}\",\"description\":\"d\",{Client}}}");
-        yield return Case("ReportV3", "report.json", $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV3WithoutCopy", "report.json", V3("{\"name\":\"a\",\"size\":1}"));
+        yield return Case("ReportV3NullCopy", "report.json", V3("{\"name\":\"a\",\"size\":1,\"copy\":null}"));
+        yield return Case("ReportV3UnknownCopy", "report.json", V3("{\"name\":\"a\",\"size\":1,\"copy\":\"scrubbed\"}"));
+        yield return Case("ReportV3CopyNotKebab", "report.json", V3("{\"name\":\"a\",\"size\":1,\"copy\":\"Cleaned\"}"));
+        yield return Case("ReportV2WithCopy", "report.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{OneFile("{\"name\":\"a\",\"size\":1,\"copy\":\"original\"}")}}}");
+        yield return Case("ReportV4", "report.json", $"{{\"v\":4,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
         yield return Case("MessageV2WithoutCaseKey", "message.json", $"{{\"v\":2,\"mailboxId\":\"{Box}\",\"text\":\"t\",{Client}}}");
         yield return Case("MessageV2WithoutMailboxId", "message.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"text\":\"t\",{Client}}}");
         yield return Case("MessageV1WithCaseKey", "message.json", $"{{\"v\":1,\"caseKey\":\"{Key}\",\"text\":\"t\",{Client}}}");
@@ -46,7 +58,7 @@ public class DocumentRulesTests
     [TestCaseSource(nameof(Valid))]
     public void Read_Version_Accepted(string document, string json)
     {
-        var (contents, _) = Read(RawTar.Container(RawTar.Entry(document, json)));
+        var (contents, _) = Read(Container(document, json));
 
         Assert.That(contents.Report is not null || contents.Message is not null);
     }
@@ -54,8 +66,36 @@ public class DocumentRulesTests
     [TestCaseSource(nameof(Invalid))]
     public void Read_BadVersion_ThrowsContainerException(string document, string json)
     {
-        Assert.That(() => Read(RawTar.Container(RawTar.Entry(document, json))), Throws.TypeOf<ContainerException>());
+        Assert.That(() => Read(Container(document, json)), Throws.TypeOf<ContainerException>());
     }
+
+    [Test]
+    public void Write_ReportV3_ReadsBackEachCopy()
+    {
+        ReportV1 report = Report() with
+        {
+            V = 3, CaseKey = Key, MailboxId = Box, ReplyRecipient = PqRecipient,
+            Attachments = [new AttachmentInfo { Name = "a", Size = 0, Copy = AttachmentCopy.Cleaned }, new AttachmentInfo { Name = "a", Size = 0, Copy = AttachmentCopy.Original }],
+        };
+
+        var (contents, _) = Read(Write(report, [[], []]));
+
+        Assert.That(contents.Report!.Attachments.Select(a => a.Copy), Is.EqualTo(new AttachmentCopy?[] { AttachmentCopy.Cleaned, AttachmentCopy.Original }));
+    }
+
+    [Test]
+    public void Write_ReportV3WithoutCopy_ThrowsArgument()
+    {
+        ReportV1 report = Report() with { V = 3, CaseKey = Key, MailboxId = Box, ReplyRecipient = PqRecipient, Attachments = [new AttachmentInfo { Name = "a", Size = 0 }] };
+
+        Assert.That(() => Write(report, [[]]), Throws.ArgumentException);
+    }
+
+    /// <summary>The document, plus one one-byte file when it lists an attachment of size 1.</summary>
+    private static byte[] Container(string document, string json) =>
+        json.Contains("\"size\":1", StringComparison.Ordinal)
+            ? RawTar.Container(RawTar.Entry(document, json), RawTar.Entry("files/001-a", "x"))
+            : RawTar.Container(RawTar.Entry(document, json));
 
     [Test]
     public void Write_ReportV2_ReadsBackWithCaseKeyAndMailboxId()

@@ -19,7 +19,7 @@ public class CSharpFixtureTests
 
     /// <remarks>
     /// Labels starting "v2 " hold report.json / message.json v2 with the fixture's caseKey, mailboxId and
-    /// replyRecipient ("facts"); the rest are v1, kept so that v1 containers in the field stay pinned. With
+    /// replyRecipient ("facts"); "v3 " ones are v3 with those facts and each attachment's copy ("copies"); the rest are v1, kept so that v1 containers in the field stay pinned. With
     /// WHISTLESUBMIT_WRITE_FIXTURE=1 the test rewrites each container in the file instead of comparing (then commit it).
     /// </remarks>
     [Test]
@@ -55,6 +55,8 @@ public class CSharpFixtureTests
 
         Assert.That(labels.Count(l => l.StartsWith("v2 report", StringComparison.Ordinal)), Is.GreaterThan(0));
         Assert.That(labels.Count(l => l.StartsWith("v2 message", StringComparison.Ordinal)), Is.GreaterThan(0));
+        Assert.That(labels.Count(l => l.StartsWith("v3 report", StringComparison.Ordinal)), Is.GreaterThan(0));
+        Assert.That(labels.Count(l => l.StartsWith("v3 message", StringComparison.Ordinal)), Is.GreaterThan(0));
         Assert.That(labels.Count(l => l.StartsWith("report", StringComparison.Ordinal)), Is.GreaterThan(0), "a v1 report stays pinned");
         Assert.That(labels.Count(l => l.StartsWith("message", StringComparison.Ordinal)), Is.GreaterThan(0), "a v1 message stays pinned");
     }
@@ -64,16 +66,20 @@ public class CSharpFixtureTests
         var client = new ClientFacts { Language = Language.En, EncryptedBy = EncryptedBy.Browser };
         string[] names = [.. c.GetProperty("names").EnumerateArray().Select(n => n.GetString()!)];
         byte[][] contents = [.. c.GetProperty("contents").EnumerateArray().Select(n => Convert.FromBase64String(n.GetString()!))];
-        var attachments = names.Select((n, i) => new AttachmentInfo { Name = n, Size = contents[i].Length }).ToList();
-        bool v2 = label.StartsWith("v2 ", StringComparison.Ordinal);
-        bool message = label.StartsWith(v2 ? "v2 message" : "message", StringComparison.Ordinal);
+        bool v3 = label.StartsWith("v3 ", StringComparison.Ordinal);
+        bool v2 = v3 || label.StartsWith("v2 ", StringComparison.Ordinal);
+        AttachmentCopy?[] copies = v3
+            ? [.. c.GetProperty("copies").EnumerateArray().Select(x => (AttachmentCopy?)(x.GetString() == "cleaned" ? AttachmentCopy.Cleaned : AttachmentCopy.Original))]
+            : new AttachmentCopy?[names.Length];
+        var attachments = names.Select((n, i) => new AttachmentInfo { Name = n, Size = contents[i].Length, Copy = copies[i] }).ToList();
+        bool message = label.StartsWith(v2 ? label[..3] + "message" : "message", StringComparison.Ordinal);
         string? Fact(string name) => v2 ? c.GetProperty("facts").GetProperty(name).GetString() : null;
         var report = new ReportV1 { Description = "A description", Categories = [Category.ArrestQuotas], Attachments = attachments, Client = client };
         var followup = new MessageV1 { Text = "follow-up text", Attachments = attachments, Client = client };
         if (v2)
         {
-            report = report with { V = 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId"), ReplyRecipient = Fact("replyRecipient") };
-            followup = followup with { V = 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId") };
+            report = report with { V = v3 ? 3 : 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId"), ReplyRecipient = Fact("replyRecipient") };
+            followup = followup with { V = v3 ? 3 : 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId") };
         }
 
         using var output = new MemoryStream();

@@ -2,6 +2,7 @@
 // mailbox are encrypted and decrypted in this browser. Everything heavy runs in /js/worker.js.
 import { messages } from "./messages.js";
 import { el, errorText, progressPanel, runInWorker } from "./ui.js";
+import { metadataChooser } from "./metadata-ui.js";
 
 const lang = document.documentElement.lang;
 const t = messages(lang);
@@ -21,8 +22,10 @@ function formEntries(form) {
   return [...new FormData(form)].filter(([name, v]) => typeof v === "string" && !/requestverificationtoken/i.test(name));
 }
 
-function filesOf(form) {
-  return [...form.querySelectorAll('input[type="file"]')].flatMap((input) => [...input.files]);
+/** A hidden-metadata chooser for each file input of the form; attachments() gathers what the source chose. */
+function choosersOf(form) {
+  const choosers = [...form.querySelectorAll('input[type="file"]')].map((input) => metadataChooser(input, lang));
+  return async () => (await Promise.all(choosers.map((c) => c.attachments()))).flat();
 }
 
 /** Disables a form while it is being sent (fieldsets keep it navigable but inert). */
@@ -73,13 +76,18 @@ function submittedPanel({ codename, receipt }, files) {
 }
 
 function enhanceReportForm(form) {
+  const attachmentsOf = choosersOf(form);
+  // The server's note says files go as they are without JavaScript; with it, the chooser checks and cleans them.
+  const note = document.getElementById("files-metadata");
+  if (note?.dataset.jsText) note.textContent = note.dataset.jsText;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
-    const files = filesOf(form);
-    const result = await withProgress(form, { type: "submit", api: apiRoot(form), entries: formEntries(form), files, language: lang });
+    const attachments = await attachmentsOf();
+    const result = await withProgress(form, { type: "submit", api: apiRoot(form), entries: formEntries(form), attachments, language: lang });
     if (result.type !== "submitted") return;
-    const { panel, heading } = submittedPanel(result, files);
+    // The same list as the no-JS result page: the names sent (a file sent as both copies appears twice).
+    const { panel, heading } = submittedPanel(result, attachments);
     (form.closest("main") ?? form.parentElement).replaceChildren(panel);
     heading.focus();
   });
@@ -97,10 +105,12 @@ function followupForm(api, codename) {
     el("p", {}, [files]),
     el("p", {}, [el("button", { type: "submit" }, [t.followupSend])]),
   ]);
+  const chooser = metadataChooser(files, lang);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
-    const result = await withProgress(form, { type: "followup", api, codename, text: text.value, files: [...files.files], language: lang });
+    const attachments = await chooser.attachments();
+    const result = await withProgress(form, { type: "followup", api, codename, text: text.value, attachments, language: lang });
     if (result.type !== "sent") return;
     const heading = el("h2", { tabindex: "-1" }, [t.sentTitle]);
     form.replaceWith(el("section", { class: "js-sent" }, [heading, el("p", {}, [t.sentBody, " ", el("code", { class: "receipt" }, [result.receipt])])]));

@@ -1,6 +1,7 @@
-// report.json / message.json v2 (WhistleSubmit.Crypto.Containers.ReportV1 / MessageV1) built from the form: v1 plus
+// report.json / message.json v3 (WhistleSubmit.Crypto.Containers.ReportV1 / MessageV1) built from the form: v1 plus
 // the codename's caseKey and mailboxId, which prove to the reviewers, inside the encryption, which case an item joins
-// (docs/FORMATS.md#case-proof). Key order follows C#'s declaration order: v, caseKey, mailboxId, then v1's fields.
+// (docs/FORMATS.md#case-proof), and (v3) each attachment's copy: "cleaned" or "original" (docs/PORTAL.md#hidden-metadata).
+// Key order follows C#'s declaration order: v, caseKey, mailboxId, then v1's fields; in attachments name, size, copy.
 // The C# reader refuses unknown fields, nulls where a value is expected, duplicates in lists, out-of-range counts and
 // ill-formed UTF-16, so this module emits only what the schema allows and leaves out every unanswered field.
 
@@ -147,9 +148,12 @@ function put(obj, path, value) {
   else (obj[head] ??= {})[tail] = value;
 }
 
+const COPIES = ["cleaned", "original"];
+
 /**
- * The attachments list: original names (well-formed, at most 1,024 UTF-16 units, cut on a code point) and exact sizes.
- * @param {{name: string, size: number}[]} files
+ * The attachments list: original names (well-formed, at most 1,024 UTF-16 units, cut on a code point), exact sizes and
+ * which copy each is.
+ * @param {{name: string, size: number, copy: "cleaned"|"original"}[]} files
  */
 export function attachmentList(files) {
   if (files.length > 999) throw new ReportError("files", "too-many");
@@ -160,7 +164,8 @@ export function attachmentList(files) {
       // Never split a surrogate pair: the half left over would be refused.
       if (/[\uD800-\uDBFF]$/.test(name)) name = name.slice(0, -1);
     }
-    return { name: name.length > 0 ? name : "file", size: f.size };
+    if (!COPIES.includes(f.copy)) throw new Error("each attachment must say whether it is the cleaned copy or the original");
+    return { name: name.length > 0 ? name : "file", size: f.size, copy: f.copy };
   });
 }
 
@@ -170,9 +175,9 @@ export function formLanguage(lang) {
 }
 
 /**
- * report.json v2 from the form's entries (files are passed separately).
+ * report.json v3 from the form's entries (files are passed separately).
  * @param {Iterable<[string, FormDataEntryValue]>} entries e.g. new FormData(form)
- * @param {{files: {name: string, size: number}[], caseKey: string, mailboxId: string, replyRecipient: string, language: string}} facts
+ * @param {{files: {name: string, size: number, copy: string}[], caseKey: string, mailboxId: string, replyRecipient: string, language: string}} facts
  */
 export function buildReport(entries, { files, caseKey, mailboxId, replyRecipient, language }) {
   const values = byPath(entries, REPORT_FIELDS.map(([p]) => p));
@@ -193,9 +198,9 @@ export function buildReport(entries, { files, caseKey, mailboxId, replyRecipient
 }
 
 /**
- * message.json v2 for a follow-up.
+ * message.json v3 for a follow-up.
  * @param {string} message
- * @param {{files: {name: string, size: number}[], caseKey: string, mailboxId: string, language: string}} facts
+ * @param {{files: {name: string, size: number, copy: string}[], caseKey: string, mailboxId: string, language: string}} facts
  */
 export function buildMessage(message, { files, caseKey, mailboxId, language }) {
   const t = text("text", message ?? "", LONG_TEXT);
@@ -203,10 +208,10 @@ export function buildMessage(message, { files, caseKey, mailboxId, language }) {
   return { ...proven(caseKey, mailboxId), text: t, attachments: attachmentList(files), client: { language: formLanguage(language), encryptedBy: "browser" } };
 }
 
-/** The v2 head of both documents; a key that is not 64 lower-case hex digits is our bug, never the source's. */
+/** The v3 head of both documents; a key that is not 64 lower-case hex digits is our bug, never the source's. */
 function proven(caseKey, mailboxId) {
   if (!HEX32.test(caseKey ?? "") || !HEX32.test(mailboxId ?? "")) throw new Error("caseKey and mailboxId must be 64 lower-case hex digits");
-  return { v: 2, caseKey, mailboxId };
+  return { v: 3, caseKey, mailboxId };
 }
 
 /** UTF-8 JSON, the document's exact bytes in the container. */

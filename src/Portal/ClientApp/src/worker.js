@@ -1,6 +1,7 @@
 // The Web Worker that does the heavy work off the page's thread (docs/DEVELOPMENT.md#age-encryption-in-the-browser: Blob.stream() slices block ≈ 30 ms
 // each, scrypt ≈ 260 ms): codename generation and key derivation, container building, streaming age encryption,
-// proof of work and the chunked upload, and decrypting mailbox replies. The page sends one request and gets
+// proof of work and the chunked upload, decrypting mailbox replies, and reading and cleaning the chosen files' hidden
+// metadata (metadata.js). The page sends one request and gets
 // progress messages back; the codename crosses back to the page only to be shown once.
 import { words } from "./wordlist.js";
 import { codenameProblem, generateCodename } from "./codename-generate.js";
@@ -12,6 +13,7 @@ import { upload, UploadError } from "./upload.js";
 import { fetchReplies } from "./mailbox.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { RecipientSetError, verifiedRecipients } from "./recipient-set.js";
+import { inspectBlob } from "./metadata.js";
 
 const post = (message) => self.postMessage(message);
 
@@ -49,11 +51,11 @@ async function portalConfig(api) {
  * @param {Uint8Array} mailboxToken
  * @param {"report.json"|"message.json"} documentName
  * @param {object} doc
- * @param {File[]} files
+ * @param {{name: string, blob: Blob}[]} files the attachments as chosen (cleaned copies and originals)
  * @param {{recipients: string[], maxTotalBytes: number}} config recipients already verified (portalConfig)
  */
 async function send(api, kind, mailboxToken, documentName, doc, files, config) {
-  const plaintext = containerStream(documentName, documentBytes(doc), files.map((f) => ({ name: f.name, blob: f })));
+  const plaintext = containerStream(documentName, documentBytes(doc), files.map((f) => ({ name: f.name, blob: f.blob })));
   if (Number.isFinite(config.maxTotalBytes) && plaintext.length > config.maxTotalBytes) {
     await plaintext.stream.cancel();
     throw new UploadError("size", 413);
@@ -62,7 +64,28 @@ async function send(api, kind, mailboxToken, documentName, doc, files, config) {
   return upload({ api, kind, mailboxToken: bytesToHex(mailboxToken), ciphertext: stream, size, onProgress: (p) => post({ type: "progress", ...p }) });
 }
 
-async function submit({ api, entries, files, language }) {
+/**
+ * The page's list of attachments: [{name, blob, copy}], copy "cleaned" or "original" (the chooser, metadata-ui.js).
+ * Sizes are the blobs' own, so the document states exactly what the container holds.
+ */
+function chosen(attachments) {
+  if (!Array.isArray(attachments) || attachments.some((a) => typeof a?.name !== "string" || !(a.blob instanceof Blob))) throw new Error("bad attachments");
+  return attachments.map((a) => ({ name: a.name, blob: a.blob, size: a.blob.size, copy: a.copy }));
+}
+
+/** Reads each chosen file in turn (one in memory at a time) and answers with what it holds and a cleaned copy. */
+async function inspect({ files }) {
+  const results = [];
+  for (const [i, file] of files.entries()) {
+    post({ type: "progress", phase: "inspect", done: i, total: files.length });
+    const r = await inspectBlob(file);
+    results.push({ ...r, cleaned: r.cleaned ? new Blob([r.cleaned], { type: file.type }) : null });
+  }
+  return { type: "inspected", results };
+}
+
+async function submit({ api, entries, attachments, language }) {
+  const files = chosen(attachments);
   const config = await portalConfig(api);
   post({ type: "progress", phase: "keys" });
   const codename = generateCodename(words);
@@ -72,7 +95,8 @@ async function submit({ api, entries, files, language }) {
   return { type: "submitted", codename, receipt };
 }
 
-async function followup({ api, codename, text, files, language }) {
+async function followup({ api, codename, text, attachments, language }) {
+  const files = chosen(attachments);
   const config = await portalConfig(api);
   post({ type: "progress", phase: "keys" });
   const keys = await deriveSourceKeys(codename);
@@ -98,7 +122,7 @@ async function mailbox({ api, codename }) {
   return { type: "replies", replies: await fetchReplies(api, keys) };
 }
 
-const handlers = { submit, followup, mailbox };
+const handlers = { submit, followup, mailbox, inspect };
 
 self.onmessage = async ({ data }) => {
   try {

@@ -31,13 +31,13 @@ for (const c of fixture.containers) {
   });
 }
 
-// v2 documents: the browser's report.json / message.json hold what C# writes for the same answers, key for key in the
+// v3 documents: the browser's report.json / message.json hold what C# writes for the same answers, key for key in the
 // same order (C# escapes non-ASCII as \uXXXX where JSON.stringify does not: re-serialising C#'s bytes evens that out).
-for (const c of fixture.containers.filter((x) => x.label.startsWith("v2 "))) {
-  test(`buildReport/buildMessage: v2 document byte-identical to C#'s — ${c.label}`, () => {
-    const files = c.names.map((name, i) => ({ name, size: fromBase64(c.contents[i]).length }));
+for (const c of fixture.containers.filter((x) => x.label.startsWith("v3 "))) {
+  test(`buildReport/buildMessage: v3 document byte-identical to C#'s — ${c.label}`, () => {
+    const files = c.names.map((name, i) => ({ name, size: fromBase64(c.contents[i]).length, copy: c.copies[i] }));
     const facts = { files, ...c.facts, language: "en" };
-    const doc = c.label.startsWith("v2 message")
+    const doc = c.label.startsWith("v3 message")
       ? buildMessage("follow-up text", facts)
       : buildReport([["categories", "arrest-quotas"], ["description", "A description"]], facts);
     const expected = documentOf(fromBase64(c.container)).bytes;

@@ -78,7 +78,7 @@ test("emergency procedure: a browser-made submission opens with the doc's decryp
     const files = [new File([photo], "IMG 0042.jpg"), new File([notes], "../../etc/notes: draft?.txt")];
     const keys = await deriveSourceKeys(generateCodename(words));
     const report = buildReport([["categories", "arrest-quotas"], ["description", "What happened, in full."]], {
-      files,
+      files: files.map((f) => ({ name: f.name, size: f.size, copy: "original" })),
       caseKey: keys.caseKey,
       mailboxId: keys.mailboxId,
       replyRecipient: keys.replyRecipient,

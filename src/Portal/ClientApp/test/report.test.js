@@ -5,7 +5,7 @@ import { attachmentList, buildMessage, buildReport, ReportError, wellFormed } fr
 const RECIPIENT = "age1pq1" + "q".repeat(1900);
 const CASE_KEY = "1".repeat(64);
 const MAILBOX = "2".repeat(64);
-const facts = { files: [{ name: "a.pdf", size: 3 }], caseKey: CASE_KEY, mailboxId: MAILBOX, replyRecipient: RECIPIENT, language: "es" };
+const facts = { files: [{ name: "a.pdf", size: 3, copy: "cleaned" }], caseKey: CASE_KEY, mailboxId: MAILBOX, replyRecipient: RECIPIENT, language: "es" };
 
 test("buildReport: maps form names to ReportV1 paths, leaves out empty answers, adds client facts", () => {
   const report = buildReport(
@@ -27,7 +27,7 @@ test("buildReport: maps form names to ReportV1 paths, leaves out empty answers, 
     facts,
   );
   assert.deepEqual(report, {
-    v: 2,
+    v: 3,
     caseKey: CASE_KEY,
     mailboxId: MAILBOX,
     relationship: "former-staff",
@@ -38,7 +38,7 @@ test("buildReport: maps form names to ReportV1 paths, leaves out empty answers, 
     harm: { force: "yes" },
     internalReporting: { channels: ["oig"] },
     description: "what happened",
-    attachments: [{ name: "a.pdf", size: 3 }],
+    attachments: [{ name: "a.pdf", size: 3, copy: "cleaned" }],
     replyRecipient: RECIPIENT,
     client: { language: "es", encryptedBy: "browser" },
   });
@@ -67,14 +67,19 @@ test("buildReport: a lone 'to' date is read as that one day", () => {
 test("attachmentList and wellFormed: names stay encodable and within 1,024 UTF-16 units", () => {
   assert.equal(wellFormed("a\uD800b"), "a\uFFFDb");
   const long = "x".repeat(1023) + "😀";
-  const [item] = attachmentList([{ name: long, size: 1 }]);
+  const [item] = attachmentList([{ name: long, size: 1, copy: "original" }]);
   assert.equal(item.name, "x".repeat(1023));
-  assert.deepEqual(attachmentList([{ name: "", size: 0 }]), [{ name: "file", size: 0 }]);
+  assert.deepEqual(attachmentList([{ name: "", size: 0, copy: "original" }]), [{ name: "file", size: 0, copy: "original" }]);
+});
+
+test("attachmentList: every attachment says which copy it is (v3), nothing else", () => {
+  assert.throws(() => attachmentList([{ name: "a", size: 1 }]), /cleaned copy or the original/);
+  assert.throws(() => attachmentList([{ name: "a", size: 1, copy: "both" }]), /cleaned copy or the original/);
 });
 
 test("buildMessage: text required; client facts say the browser encrypted it", () => {
   assert.deepEqual(buildMessage(" more ", { files: [], caseKey: CASE_KEY, mailboxId: MAILBOX, language: "en" }), {
-    v: 2,
+    v: 3,
     caseKey: CASE_KEY,
     mailboxId: MAILBOX,
     text: "more",
@@ -84,7 +89,7 @@ test("buildMessage: text required; client facts say the browser encrypted it", (
   assert.throws(() => buildMessage("  ", { files: [], caseKey: CASE_KEY, mailboxId: MAILBOX, language: "en" }), ReportError);
 });
 
-test("buildReport and buildMessage: v2 needs the codename's case key and mailbox id", () => {
+test("buildReport and buildMessage: v3 needs the codename's case key and mailbox id", () => {
   assert.throws(() => buildMessage("t", { files: [], mailboxId: MAILBOX, language: "en" }), /caseKey/);
   assert.throws(() => buildMessage("t", { files: [], caseKey: "A".repeat(64), mailboxId: MAILBOX, language: "en" }), /caseKey/);
   assert.throws(() => buildReport([["description", "d"]], { ...facts, mailboxId: undefined }), /caseKey/);
