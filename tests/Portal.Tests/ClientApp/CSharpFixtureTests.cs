@@ -19,7 +19,7 @@ public class CSharpFixtureTests
 
     /// <remarks>
     /// Labels starting "v2 " hold report.json / message.json v2 with the fixture's caseKey, mailboxId and
-    /// replyRecipient ("facts"); the rest are v1, kept so that v1 containers in the field stay pinned. With
+    /// replyRecipient ("facts"), "v3 " report.json v3 with them and the channels v3 added; the rest are v1, kept so that v1 containers in the field stay pinned. With
     /// WHISTLESUBMIT_WRITE_FIXTURE=1 the test rewrites each container in the file instead of comparing (then commit it).
     /// </remarks>
     [Test]
@@ -53,7 +53,8 @@ public class CSharpFixtureTests
     {
         string[] labels = [.. Fixture.GetProperty("containers").EnumerateArray().Select(c => c.GetProperty("label").GetString()!)];
 
-        Assert.That(labels.Count(l => l.StartsWith("v2 report", StringComparison.Ordinal)), Is.GreaterThan(0));
+        Assert.That(labels.Count(l => l.StartsWith("v3 report", StringComparison.Ordinal)), Is.GreaterThan(0), "what both writers write");
+        Assert.That(labels.Count(l => l.StartsWith("v2 report", StringComparison.Ordinal)), Is.GreaterThan(0), "a v2 report stays pinned");
         Assert.That(labels.Count(l => l.StartsWith("v2 message", StringComparison.Ordinal)), Is.GreaterThan(0));
         Assert.That(labels.Count(l => l.StartsWith("report", StringComparison.Ordinal)), Is.GreaterThan(0), "a v1 report stays pinned");
         Assert.That(labels.Count(l => l.StartsWith("message", StringComparison.Ordinal)), Is.GreaterThan(0), "a v1 message stays pinned");
@@ -65,15 +66,20 @@ public class CSharpFixtureTests
         string[] names = [.. c.GetProperty("names").EnumerateArray().Select(n => n.GetString()!)];
         byte[][] contents = [.. c.GetProperty("contents").EnumerateArray().Select(n => Convert.FromBase64String(n.GetString()!))];
         var attachments = names.Select((n, i) => new AttachmentInfo { Name = n, Size = contents[i].Length }).ToList();
-        bool v2 = label.StartsWith("v2 ", StringComparison.Ordinal);
-        bool message = label.StartsWith(v2 ? "v2 message" : "message", StringComparison.Ordinal);
-        string? Fact(string name) => v2 ? c.GetProperty("facts").GetProperty(name).GetString() : null;
+        int version = label.StartsWith("v3 ", StringComparison.Ordinal) ? 3 : label.StartsWith("v2 ", StringComparison.Ordinal) ? 2 : 1;
+        bool message = label.AsSpan(version > 1 ? 3 : 0).StartsWith("message", StringComparison.Ordinal);
+        string? Fact(string name) => version > 1 ? c.GetProperty("facts").GetProperty(name).GetString() : null;
         var report = new ReportV1 { Description = "A description", Categories = [Category.ArrestQuotas], Attachments = attachments, Client = client };
         var followup = new MessageV1 { Text = "follow-up text", Attachments = attachments, Client = client };
-        if (v2)
+        if (version > 1)
         {
-            report = report with { V = 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId"), ReplyRecipient = Fact("replyRecipient") };
-            followup = followup with { V = 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId") };
+            report = report with { V = version, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId"), ReplyRecipient = Fact("replyRecipient") };
+            followup = followup with { V = version, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId") };
+        }
+
+        if (version == 3)
+        {
+            report = report with { InternalReporting = new InternalReporting { Channels = [ReportingChannel.Osc, ReportingChannel.Crcl, ReportingChannel.Congress] } };
         }
 
         using var output = new MemoryStream();

@@ -1,6 +1,6 @@
-// report.json / message.json v2 (WhistleSubmit.Crypto.Containers.ReportV1 / MessageV1) built from the form: v1 plus
+// report.json v3 / message.json v2 (WhistleSubmit.Crypto.Containers.ReportV1 / MessageV1) built from the form: v1 plus
 // the codename's caseKey and mailboxId, which prove to the reviewers, inside the encryption, which case an item joins
-// (docs/FORMATS.md#case-proof). Key order follows C#'s declaration order: v, caseKey, mailboxId, then v1's fields.
+// (docs/FORMATS.md#case-proof); report.json v3 is v2 plus the reporting channels osc, crcl and congress. Key order follows C#'s declaration order: v, caseKey, mailboxId, then v1's fields.
 // The C# reader refuses unknown fields, nulls where a value is expected, duplicates in lists, out-of-range counts and
 // ill-formed UTF-16, so this module emits only what the schema allows and leaves out every unanswered field.
 
@@ -9,6 +9,7 @@ const SHORT_TEXT = 10_000;
 const MAX_NAME = 1_024;
 const MAX_COUNT = 10_000_000;
 const HEX32 = /^[0-9a-f]{64}$/;
+const REPORT_VERSION = 3;
 
 /** Thrown for answers the schema cannot hold; `field` names the form field so the page can point at it. */
 export class ReportError extends Error {
@@ -56,7 +57,7 @@ const IDS = {
   "peopleAffected.citizensOrResidents": ANSWER,
   "harm.force": ANSWER,
   "internalReporting.reported": ANSWER,
-  "internalReporting.channels": ["opr", "oig", "supervisor", "other"],
+  "internalReporting.channels": ["opr", "oig", "osc", "crcl", "congress", "supervisor", "other"],
 };
 
 const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -170,13 +171,13 @@ export function formLanguage(lang) {
 }
 
 /**
- * report.json v2 from the form's entries (files are passed separately).
+ * report.json v3 from the form's entries (files are passed separately).
  * @param {Iterable<[string, FormDataEntryValue]>} entries e.g. new FormData(form)
  * @param {{files: {name: string, size: number}[], caseKey: string, mailboxId: string, replyRecipient: string, language: string}} facts
  */
 export function buildReport(entries, { files, caseKey, mailboxId, replyRecipient, language }) {
   const values = byPath(entries, REPORT_FIELDS.map(([p]) => p));
-  const report = proven(caseKey, mailboxId);
+  const report = proven(caseKey, mailboxId, REPORT_VERSION);
   for (const [path, kind] of REPORT_FIELDS) put(report, path, read(path, kind, values.get(path) ?? []));
   if (report.description === undefined) throw new ReportError("description", "required");
   if (report.when) {
@@ -203,10 +204,13 @@ export function buildMessage(message, { files, caseKey, mailboxId, language }) {
   return { ...proven(caseKey, mailboxId), text: t, attachments: attachmentList(files), client: { language: formLanguage(language), encryptedBy: "browser" } };
 }
 
-/** The v2 head of both documents; a key that is not 64 lower-case hex digits is our bug, never the source's. */
-function proven(caseKey, mailboxId) {
+/**
+ * The head of both documents: report.json v3 (ReportV1.CurrentVersion), message.json v2. A key that is not 64
+ * lower-case hex digits is our bug, never the source's.
+ */
+function proven(caseKey, mailboxId, v = 2) {
   if (!HEX32.test(caseKey ?? "") || !HEX32.test(mailboxId ?? "")) throw new Error("caseKey and mailboxId must be 64 lower-case hex digits");
-  return { v: 2, caseKey, mailboxId };
+  return { v, caseKey, mailboxId };
 }
 
 /** UTF-8 JSON, the document's exact bytes in the container. */
