@@ -3,7 +3,7 @@ using System.Text;
 namespace WhistleSubmit.Portal.Features.Rights;
 
 /// <summary>
-/// Reads the rights page's text format (deploy/README.md#rights-page): UTF-8 lines; <c># </c> the title (once, first),
+/// Reads the rights page's text format (deploy/README.md, section 5c): UTF-8 lines; <c># </c> the title (once, first),
 /// <c>## </c> a section heading, <c>- </c> a list item, any other line a paragraph, blank lines ignored. Nothing else is
 /// markup, and anything that looks like HTML is refused rather than passed on: the operator learns at startup that
 /// the page shows text as written, and the page never depends on escaping alone.

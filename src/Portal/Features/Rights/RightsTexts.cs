@@ -6,7 +6,7 @@ namespace WhistleSubmit.Portal.Features.Rights;
 
 /// <summary>
 /// The rights page's text per language: the operator's <c>rights.LANG.txt</c> in the data directory where there is one
-/// (reviewed by counsel, deploy/README.md), otherwise the built-in text (<c>rights.LANG.txt</c> next to this file,
+/// (reviewed by counsel, deploy/README.md), otherwise the built-in text (<c>rights-LANG.txt</c> next to this file,
 /// embedded). Read once at startup; a file that breaks the format stops the portal before it listens.
 /// </summary>
 public sealed class RightsTexts
@@ -34,7 +34,7 @@ public sealed class RightsTexts
     /// <summary>The built-in text of a language, as its file bytes (also the template operators start from).</summary>
     public static byte[] BuiltIn(string code)
     {
-        using var stream = typeof(RightsTexts).Assembly.GetManifestResourceStream(FileName(code))
+        using var stream = typeof(RightsTexts).Assembly.GetManifestResourceStream($"rights-{code}.txt")
             ?? throw new InvalidOperationException($"No built-in rights text for '{code}'.");
         using var bytes = new MemoryStream();
         stream.CopyTo(bytes);
