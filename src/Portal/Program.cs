@@ -5,6 +5,7 @@ using WhistleSubmit.Portal.Configuration.Recipients;
 using WhistleSubmit.Portal.Configuration.Team;
 using WhistleSubmit.Portal.Features;
 using WhistleSubmit.Portal.Features.NoScript;
+using WhistleSubmit.Portal.Features.Rights;
 using WhistleSubmit.Portal.Features.Transfer;
 using WhistleSubmit.Portal.Localization;
 using WhistleSubmit.Portal.Logging;
@@ -57,6 +58,7 @@ static int Serve(string[] args)
         app.LoadReviewerKeys();
         app.LoadPortalTeamKey();
         app.RequireUniformRecipients();
+        app.LoadRightsPage();
         app.OpenPortalStore();
 
         // Shared middleware, in this order: errors, headers, static files, then the endpoints.

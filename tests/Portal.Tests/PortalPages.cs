@@ -5,7 +5,7 @@ internal static class PortalPages
 {
     public static readonly string[] Languages = ["en", "es"];
 
-    public static readonly string[] PagePaths = ["", "about", "submit", "submitted", "mailbox"];
+    public static readonly string[] PagePaths = ["", "about", "rights", "submit", "submitted", "mailbox"];
 
     public static IEnumerable<string> All =>
         Languages.SelectMany(lang => PagePaths.Select(page => $"/{lang}/{page}"));

@@ -4,7 +4,7 @@ using WhistleSubmit.Crypto.Age;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// The bounds of report.json / message.json v1, v2 and v3 beyond what JSON typing enforces. Shared by the writer (a violation
+/// The bounds of report.json and message.json v1 to v3 beyond what JSON typing enforces. Shared by the writer (a violation
 /// is the caller's bug) and the reader (a violation is malformed input).
 /// </summary>
 internal static class DocumentRules
@@ -15,7 +15,7 @@ internal static class DocumentRules
     internal const int MaxCount = 10_000_000;
 
     internal static bool IsValid(ReportV1 r) =>
-        IsVersion(r.V, r.CaseKey, r.MailboxId)
+        IsVersion(r.V, r.CaseKey, r.MailboxId, ReportV1.CurrentVersion)
         && (r.V == 1 || r.ReplyRecipient is not null)
         && IsText(r.Description, MaxLongText, required: true)
         && IsDistinct(r.Categories)
@@ -25,25 +25,29 @@ internal static class DocumentRules
         && (r.PeopleAffected is null || IsCount(r.PeopleAffected.Count))
         && (r.Harm is null || (IsCount(r.Harm.Injuries) && IsCount(r.Harm.Deaths)))
         && IsText(r.Evidence, MaxShortText)
-        && (r.InternalReporting is null || (IsDistinct(r.InternalReporting.Channels) && IsText(r.InternalReporting.Outcome, MaxShortText)))
+        && (r.InternalReporting is null || (IsDistinct(r.InternalReporting.Channels) && AreChannelsOf(r.V, r.InternalReporting.Channels) && IsText(r.InternalReporting.Outcome, MaxShortText)))
         && IsText(r.Retaliation, MaxShortText)
         && AreAttachments(r.Attachments, r.V)
         && (r.ReplyRecipient is null || IsPostQuantumRecipient(r.ReplyRecipient))
         && r.Client is not null;
 
     internal static bool IsValid(MessageV1 m) =>
-        IsVersion(m.V, m.CaseKey, m.MailboxId)
+        IsVersion(m.V, m.CaseKey, m.MailboxId, newest: 3)
         && IsText(m.Text, MaxLongText, required: true)
         && AreAttachments(m.Attachments, m.V)
         && m.Client is not null;
 
     // v1 has neither field; v2 and v3 require both, as 64 lower-case hex digits (32 bytes, canonical).
-    private static bool IsVersion(int v, string? caseKey, string? mailboxId) => v switch
+    private static bool IsVersion(int v, string? caseKey, string? mailboxId, int newest) => v switch
     {
         1 => caseKey is null && mailboxId is null,
-        2 or 3 => IsHex32(caseKey) && IsHex32(mailboxId),
+        _ when v >= 2 && v <= newest => IsHex32(caseKey) && IsHex32(mailboxId),
         _ => false,
     };
+
+    // The channels report.json v3 added: a v1 or v2 document carrying one was written by no conforming writer.
+    private static bool AreChannelsOf(int v, IReadOnlyList<ReportingChannel>? channels) =>
+        v >= 3 || channels is null || !channels.Any(c => c is ReportingChannel.Osc or ReportingChannel.Crcl or ReportingChannel.Congress);
 
     private static bool IsHex32(string? s) => s is { Length: 64 } && s.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 

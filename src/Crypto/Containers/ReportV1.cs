@@ -3,12 +3,16 @@ using System.Text.Json.Serialization;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// <c>report.json</c>, schema version 1 or 2 (v2 adds the case key and mailbox id and requires the reply recipient): the answers of a first submission (docs/FORMATS.md#report). Everything is
+/// <c>report.json</c>, schema version 1, 2 or 3 (v2 adds the case key and mailbox id and requires the reply recipient;
+/// v3 adds the reporting channels <c>osc</c>, <c>crcl</c> and <c>congress</c>): the answers of a first submission (docs/FORMATS.md#report). Everything is
 /// optional except <see cref="Description"/> and <see cref="Client"/>. JSON names are camelCase; unknown fields are refused.
 /// </summary>
 public sealed record ReportV1
 {
-    /// <summary>Schema version: 1; 2 with <see cref="CaseKey"/> and <see cref="MailboxId"/> (protocol v2); 3 as 2 plus each attachment's <see cref="AttachmentInfo.Copy"/>.</summary>
+    /// <summary>The version both writers write (docs/FORMATS.md#report).</summary>
+    public const int CurrentVersion = 3;
+
+    /// <summary>Schema version: 1; 2 with <see cref="CaseKey"/> and <see cref="MailboxId"/> (protocol v2); 3 as 2 plus each attachment's <see cref="AttachmentInfo.Copy"/> and the channels osc, congress, crcl.</summary>
     [JsonPropertyName("v")]
     [JsonRequired]
     public int V { get; init; } = 1;

@@ -275,6 +275,9 @@ public static class EnglishText
             {
                 [ReportingChannel.Opr] = "ICE Office of Professional Responsibility (OPR)",
                 [ReportingChannel.Oig] = "DHS Office of Inspector General (OIG)",
+                [ReportingChannel.Osc] = "U.S. Office of Special Counsel (OSC)",
+                [ReportingChannel.Crcl] = "DHS Office for Civil Rights and Civil Liberties (CRCL)",
+                [ReportingChannel.Congress] = "Congress (a member, a committee, or their staff)",
                 [ReportingChannel.Supervisor] = "A supervisor",
                 [ReportingChannel.Other] = "Somewhere else",
             },

@@ -288,6 +288,9 @@ public static class SpanishText
             {
                 [ReportingChannel.Opr] = "Oficina de Responsabilidad Profesional de ICE (OPR)",
                 [ReportingChannel.Oig] = "Oficina del Inspector General del DHS (OIG)",
+                [ReportingChannel.Osc] = "Oficina del Consejero Especial de EE. UU. (OSC)",
+                [ReportingChannel.Crcl] = "Oficina de Derechos Civiles y Libertades Civiles del DHS (CRCL)",
+                [ReportingChannel.Congress] = "El Congreso (un miembro, un comité o su personal)",
                 [ReportingChannel.Supervisor] = "Un supervisor",
                 [ReportingChannel.Other] = "Otro lugar",
             },

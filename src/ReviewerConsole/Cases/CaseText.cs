@@ -151,7 +151,7 @@ internal static class CaseText
 
         if (r.InternalReporting is { } ir)
         {
-            string channels = ir.Channels is { Count: > 0 } ch ? " (" + string.Join(", ", ch.Select(x => ReportLabels.Of<ReportingChannel>(x))) + ")" : string.Empty;
+            string channels = ir.Channels is { Count: > 0 } ch ? " (" + string.Join(", ", ch.Select(ReportLabels.Channel)) + ")" : string.Empty;
             Field(o, "Reported internally", ReportLabels.Of(ir.Reported) + channels);
             if (ir.Outcome is { } outcome)
             {

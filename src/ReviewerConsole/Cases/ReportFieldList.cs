@@ -43,7 +43,7 @@ internal static class ReportFieldList
 
         if (r.InternalReporting is { } ir)
         {
-            string channels = ir.Channels is { Count: > 0 } ch ? " (" + string.Join(", ", ch.Select(x => ReportLabels.Of<ReportingChannel>(x))) + ")" : string.Empty;
+            string channels = ir.Channels is { Count: > 0 } ch ? " (" + string.Join(", ", ch.Select(ReportLabels.Channel)) + ")" : string.Empty;
             fields.Add(("Reported internally", ReportLabels.Of(ir.Reported) + channels));
             if (ir.Outcome is { } outcome)
             {

@@ -24,6 +24,17 @@ internal static class ReportLabels
     public static string Of<T>(T? value)
         where T : struct, Enum => value is { } v ? Documents.Id(v).Replace('-', ' ') : "—";
 
+    /// <summary>Where it was reported, as reviewers name the offices.</summary>
+    public static string Channel(ReportingChannel channel) => channel switch
+    {
+        ReportingChannel.Opr => "ICE OPR",
+        ReportingChannel.Oig => "DHS OIG",
+        ReportingChannel.Osc => "OSC",
+        ReportingChannel.Crcl => "DHS CRCL",
+        ReportingChannel.Congress => "Congress",
+        _ => Of<ReportingChannel>(channel),
+    };
+
     public static string Component(Component? component) => component switch
     {
         null => "—",

@@ -6,7 +6,10 @@ using static WhistleSubmit.Crypto.Tests.Containers.ContainerFixtures;
 
 namespace WhistleSubmit.Crypto.Tests.Containers;
 
-/// <summary>report.json / message.json versions: v1 as before, v2 with the case key and mailbox id (docs/FORMATS.md#case-proof), v3 with each attachment's copy.</summary>
+/// <summary>
+/// report.json / message.json versions: v1 as before, v2 with the case key and mailbox id (docs/FORMATS.md#case-proof),
+/// v3 with each attachment's copy and (report.json) the reporting channels osc, crcl and congress.
+/// </summary>
 public class DocumentRulesTests
 {
     private const string Client = "\"attachments\":[],\"client\":{\"language\":\"en\",\"encryptedBy\":\"browser\"}";
@@ -16,6 +19,7 @@ public class DocumentRulesTests
     // Any valid mlkem768x25519 recipient.
     private static readonly string PqRecipient = MlKem768X25519Identity.FromSeed(new byte[32]).Recipient.ToString();
     private static readonly string Reply = "\"replyRecipient\":\"" + PqRecipient + "\"";
+    private const string NewChannels = "\"internalReporting\":{\"channels\":[\"osc\",\"crcl\",\"congress\"]}";
 
     private static string OneFile(string attachment) => "\"attachments\":[" + attachment + "],\"client\":{\"language\":\"en\",\"encryptedBy\":\"browser\"}";
 
@@ -30,6 +34,8 @@ public class DocumentRulesTests
         yield return new TestCaseData("report.json", V3("{\"name\":\"a\",\"size\":1,\"copy\":\"cleaned\"}")).SetName("Read_ReportV3Cleaned_Accepted");
         yield return new TestCaseData("report.json", V3("{\"name\":\"a\",\"size\":1,\"copy\":\"original\"}")).SetName("Read_ReportV3Original_Accepted");
         yield return new TestCaseData("message.json", $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"text\":\"t\",{OneFile("{\"name\":\"a\",\"size\":1,\"copy\":\"cleaned\"}")}}}").SetName("Read_MessageV3_Accepted");
+        yield return new TestCaseData("report.json", $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}").SetName("Read_ReportV3_Accepted");
+        yield return new TestCaseData("report.json", $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",{NewChannels},\"description\":\"d\",{Reply},{Client}}}").SetName("Read_ReportV3WithNewChannels_Accepted");
     }
 
     public static IEnumerable<TestCaseData> Invalid()
@@ -49,6 +55,11 @@ public class DocumentRulesTests
         yield return Case("ReportV3CopyNotKebab", "report.json", V3("{\"name\":\"a\",\"size\":1,\"copy\":\"Cleaned\"}"));
         yield return Case("ReportV2WithCopy", "report.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{OneFile("{\"name\":\"a\",\"size\":1,\"copy\":\"original\"}")}}}");
         yield return Case("ReportV4", "report.json", $"{{\"v\":4,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV3WithoutCaseKey", "report.json", $"{{\"v\":3,\"mailboxId\":\"{Box}\",\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV2WithNewChannel", "report.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"internalReporting\":{{\"channels\":[\"osc\"]}},\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV1WithNewChannel", "report.json", $"{{\"v\":1,\"internalReporting\":{{\"channels\":[\"congress\"]}},\"description\":\"d\",{Client}}}");
+        yield return Case("ReportV3UnknownChannel", "report.json", $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"internalReporting\":{{\"channels\":[\"ombudsman\"]}},\"description\":\"d\",{Reply},{Client}}}");
+        yield return Case("ReportV3DuplicateChannel", "report.json", $"{{\"v\":3,\"caseKey\":\"{Key}\",\"mailboxId\":\"{Box}\",\"internalReporting\":{{\"channels\":[\"crcl\",\"crcl\"]}},\"description\":\"d\",{Reply},{Client}}}");
         yield return Case("MessageV2WithoutCaseKey", "message.json", $"{{\"v\":2,\"mailboxId\":\"{Box}\",\"text\":\"t\",{Client}}}");
         yield return Case("MessageV2WithoutMailboxId", "message.json", $"{{\"v\":2,\"caseKey\":\"{Key}\",\"text\":\"t\",{Client}}}");
         yield return Case("MessageV1WithCaseKey", "message.json", $"{{\"v\":1,\"caseKey\":\"{Key}\",\"text\":\"t\",{Client}}}");
@@ -131,5 +142,36 @@ public class DocumentRulesTests
         var message = new MessageV1 { Text = "t", CaseKey = Key, Client = ContainerFixtures.Client };
 
         Assert.That(() => new SubmissionWriter(new MemoryStream(), message), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void Write_ReportV3EveryChannel_RoundTripsThroughTheReader()
+    {
+        ReportingChannel[] every = Enum.GetValues<ReportingChannel>();
+        ReportV1 report = Report() with
+        {
+            V = 3, CaseKey = Key, MailboxId = Box, ReplyRecipient = PqRecipient,
+            InternalReporting = new InternalReporting { Reported = Answer.Yes, Channels = every },
+        };
+
+        var (contents, _) = Read(Write(report));
+
+        Assert.That(contents.Report!.V, Is.EqualTo(3));
+        Assert.That(contents.Report.InternalReporting!.Channels, Is.EqualTo(every));
+        Assert.That(every, Does.Contain(ReportingChannel.Osc).And.Contain(ReportingChannel.Crcl).And.Contain(ReportingChannel.Congress));
+    }
+
+    [TestCase(ReportingChannel.Osc)]
+    [TestCase(ReportingChannel.Crcl)]
+    [TestCase(ReportingChannel.Congress)]
+    public void Write_ReportV2WithChannelOfV3_ThrowsArgument(ReportingChannel channel)
+    {
+        ReportV1 report = Report() with
+        {
+            V = 2, CaseKey = Key, MailboxId = Box, ReplyRecipient = PqRecipient,
+            InternalReporting = new InternalReporting { Channels = [channel] },
+        };
+
+        Assert.That(() => Write(report), Throws.ArgumentException);
     }
 }

@@ -18,6 +18,19 @@ public class SchemaIdsTests
     }
 
     [Test]
+    public void ReportingChannel_JsonIds_AreStable()
+    {
+        string json = Serialize(ContainerFixtures.Report() with
+        {
+            V = 3, CaseKey = new string('1', 64), MailboxId = new string('2', 64),
+            ReplyRecipient = WhistleSubmit.Crypto.Age.MlKem768X25519Identity.FromSeed(new byte[32]).Recipient.ToString(),
+            InternalReporting = new InternalReporting { Channels = Enum.GetValues<ReportingChannel>() },
+        });
+
+        Assert.That(json, Does.Contain("\"channels\":[\"opr\",\"oig\",\"osc\",\"crcl\",\"congress\",\"supervisor\",\"other\"]"));
+    }
+
+    [Test]
     public void FullReport_Json_HasTheDocumentedShape()
     {
         ReportV1 report = ContainerFixtures.Report(("a.txt", 3)) with

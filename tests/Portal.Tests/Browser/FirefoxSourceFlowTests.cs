@@ -89,6 +89,22 @@ public class FirefoxSourceFlowTests(TorSecurityLevel level)
         await AssertAxeCleanAsync(string.Empty);
     }
 
+    [TestCase("en", "Your rights, before you write")]
+    [TestCase("es", "Sus derechos, antes de escribir")]
+    public async Task RightsPage_FromLandingAndForm_RendersWithoutAxeViolations(string lang, string title)
+    {
+        await firefox.GotoAsync(new Uri(baseAddress, $"/{lang}/"));
+
+        await firefox.ClickAndWaitForPageAsync(".start-links a.rights-link");
+        Assert.That((await firefox.UrlAsync()).AbsolutePath, Is.EqualTo($"/{lang}/rights"));
+        Assert.That(await firefox.TextAsync("h1"), Is.EqualTo(title));
+        await AssertAxeCleanAsync("the rights page");
+
+        await firefox.GotoAsync(new Uri(baseAddress, $"/{lang}/submit"));
+        await firefox.ClickAndWaitForPageAsync("main a.rights-link");
+        Assert.That((await firefox.UrlAsync()).AbsolutePath, Is.EqualTo($"/{lang}/rights"));
+    }
+
     [Test]
     public async Task LanguageSwitch_ClickedBothWays_ChangesLanguageOfTheSamePage()
     {

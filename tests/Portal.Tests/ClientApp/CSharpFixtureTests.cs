@@ -19,7 +19,7 @@ public class CSharpFixtureTests
 
     /// <remarks>
     /// Labels starting "v2 " hold report.json / message.json v2 with the fixture's caseKey, mailboxId and
-    /// replyRecipient ("facts"); "v3 " ones are v3 with those facts and each attachment's copy ("copies"); the rest are v1, kept so that v1 containers in the field stay pinned. With
+    /// replyRecipient ("facts"); "v3 " ones are v3 with those facts, each attachment's copy ("copies") and, in reports, the channels v3 added; the rest are v1, kept so that v1 containers in the field stay pinned. With
     /// WHISTLESUBMIT_WRITE_FIXTURE=1 the test rewrites each container in the file instead of comparing (then commit it).
     /// </remarks>
     [Test]
@@ -53,7 +53,8 @@ public class CSharpFixtureTests
     {
         string[] labels = [.. Fixture.GetProperty("containers").EnumerateArray().Select(c => c.GetProperty("label").GetString()!)];
 
-        Assert.That(labels.Count(l => l.StartsWith("v2 report", StringComparison.Ordinal)), Is.GreaterThan(0));
+        Assert.That(labels.Count(l => l.StartsWith("v3 report", StringComparison.Ordinal)), Is.GreaterThan(0), "what both writers write");
+        Assert.That(labels.Count(l => l.StartsWith("v2 report", StringComparison.Ordinal)), Is.GreaterThan(0), "a v2 report stays pinned");
         Assert.That(labels.Count(l => l.StartsWith("v2 message", StringComparison.Ordinal)), Is.GreaterThan(0));
         Assert.That(labels.Count(l => l.StartsWith("v3 report", StringComparison.Ordinal)), Is.GreaterThan(0));
         Assert.That(labels.Count(l => l.StartsWith("v3 message", StringComparison.Ordinal)), Is.GreaterThan(0));
@@ -80,6 +81,11 @@ public class CSharpFixtureTests
         {
             report = report with { V = v3 ? 3 : 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId"), ReplyRecipient = Fact("replyRecipient") };
             followup = followup with { V = v3 ? 3 : 2, CaseKey = Fact("caseKey"), MailboxId = Fact("mailboxId") };
+        }
+
+        if (v3)
+        {
+            report = report with { InternalReporting = new InternalReporting { Channels = [ReportingChannel.Osc, ReportingChannel.Crcl, ReportingChannel.Congress] } };
         }
 
         using var output = new MemoryStream();

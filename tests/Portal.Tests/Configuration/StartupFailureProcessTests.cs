@@ -93,6 +93,18 @@ public class StartupFailureProcessTests
         AssertOneStartupError(result, "production mode");
     }
 
+    [Test]
+    public void Start_RightsTextWithHtml_OneErrorLineAndExitTwo()
+    {
+        Directory.CreateDirectory(Data);
+        File.WriteAllText(Path.Combine(Data, "rights.es.txt"), "# Derechos\n\n## Sección\n<script>alert(1)</script>\n");
+
+        var result = Start(Data, "--port", "0", "--transfer-port", "0");
+
+        AssertOneStartupError(result, "rights.es.txt");
+        Assert.That(result.StdErr, Does.Contain("line 4").And.Not.Contain("alert"));
+    }
+
     private string Data => Path.Combine(scratch, "data");
 
     private static string Port(TcpListener listener) =>

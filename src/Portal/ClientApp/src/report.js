@@ -1,6 +1,7 @@
 // report.json / message.json v3 (WhistleSubmit.Crypto.Containers.ReportV1 / MessageV1) built from the form: v1 plus
 // the codename's caseKey and mailboxId, which prove to the reviewers, inside the encryption, which case an item joins
-// (docs/FORMATS.md#case-proof), and (v3) each attachment's copy: "cleaned" or "original" (docs/PORTAL.md#hidden-metadata).
+// (docs/FORMATS.md#case-proof), and (v3) each attachment's copy: "cleaned" or "original" (docs/PORTAL.md#hidden-metadata);
+// report.json v3 also allows the reporting channels osc, crcl and congress.
 // Key order follows C#'s declaration order: v, caseKey, mailboxId, then v1's fields; in attachments name, size, copy.
 // The C# reader refuses unknown fields, nulls where a value is expected, duplicates in lists, out-of-range counts and
 // ill-formed UTF-16, so this module emits only what the schema allows and leaves out every unanswered field.
@@ -10,6 +11,7 @@ const SHORT_TEXT = 10_000;
 const MAX_NAME = 1_024;
 const MAX_COUNT = 10_000_000;
 const HEX32 = /^[0-9a-f]{64}$/;
+const REPORT_VERSION = 3;
 
 /** Thrown for answers the schema cannot hold; `field` names the form field so the page can point at it. */
 export class ReportError extends Error {
@@ -57,7 +59,7 @@ const IDS = {
   "peopleAffected.citizensOrResidents": ANSWER,
   "harm.force": ANSWER,
   "internalReporting.reported": ANSWER,
-  "internalReporting.channels": ["opr", "oig", "supervisor", "other"],
+  "internalReporting.channels": ["opr", "oig", "osc", "crcl", "congress", "supervisor", "other"],
 };
 
 const squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -181,7 +183,7 @@ export function formLanguage(lang) {
  */
 export function buildReport(entries, { files, caseKey, mailboxId, replyRecipient, language }) {
   const values = byPath(entries, REPORT_FIELDS.map(([p]) => p));
-  const report = proven(caseKey, mailboxId);
+  const report = proven(caseKey, mailboxId, REPORT_VERSION);
   for (const [path, kind] of REPORT_FIELDS) put(report, path, read(path, kind, values.get(path) ?? []));
   if (report.description === undefined) throw new ReportError("description", "required");
   if (report.when) {

@@ -37,9 +37,10 @@ for (const c of fixture.containers.filter((x) => x.label.startsWith("v3 "))) {
   test(`buildReport/buildMessage: v3 document byte-identical to C#'s — ${c.label}`, () => {
     const files = c.names.map((name, i) => ({ name, size: fromBase64(c.contents[i]).length, copy: c.copies[i] }));
     const facts = { files, ...c.facts, language: "en" };
+    const channels = c.label.startsWith("v3 report") ? ["osc", "crcl", "congress"].map((id) => ["internalReporting.channels", id]) : [];
     const doc = c.label.startsWith("v3 message")
       ? buildMessage("follow-up text", facts)
-      : buildReport([["categories", "arrest-quotas"], ["description", "A description"]], facts);
+      : buildReport([["categories", "arrest-quotas"], ...channels, ["description", "A description"]], facts);
     const expected = documentOf(fromBase64(c.container)).bytes;
     assert.equal(new TextDecoder().decode(documentBytes(doc)), JSON.stringify(JSON.parse(new TextDecoder().decode(expected))));
   });

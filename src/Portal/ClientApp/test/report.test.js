@@ -21,6 +21,9 @@ test("buildReport: maps form names to ReportV1 paths, leaves out empty answers, 
       ["peopleAffected.count", "12"],
       ["harm.force", "yes"],
       ["internalReporting.channels", "oig"],
+      ["internalReporting.channels", "osc"],
+      ["internalReporting.channels", "crcl"],
+      ["internalReporting.channels", "congress"],
       ["description", "  what happened  "],
       ["__RequestVerificationToken", "x"],
     ],
@@ -36,7 +39,7 @@ test("buildReport: maps form names to ReportV1 paths, leaves out empty answers, 
     where: { state: "TX" },
     peopleAffected: { count: 12 },
     harm: { force: "yes" },
-    internalReporting: { channels: ["oig"] },
+    internalReporting: { channels: ["oig", "osc", "crcl", "congress"] },
     description: "what happened",
     attachments: [{ name: "a.pdf", size: 3, copy: "cleaned" }],
     replyRecipient: RECIPIENT,
@@ -49,6 +52,7 @@ test("buildReport: refuses what the C# reader would refuse", () => {
     assert.throws(() => buildReport([["description", "d"], ...entries], facts), (e) => e instanceof ReportError && e.field === field);
   bad([["relationship", "boss"]], "relationship");
   bad([["categories", "nonsense"]], "categories");
+  bad([["internalReporting.channels", "ombudsman"]], "internalReporting.channels");
   bad([["when.from", "2025-02-30x"]], "when.from");
   bad([["when.from", "2025-02-30"]], "when.from");
   bad([["when.from", "2025-05-02"], ["when.to", "2025-05-01"]], "when.to");

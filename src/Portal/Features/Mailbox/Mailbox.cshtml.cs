@@ -130,11 +130,11 @@ public sealed class MailboxModel(
 
             var followup = new MessageV1
             {
-                V = 2,
+                V = 3,
                 CaseKey = caseKey,
                 MailboxId = mailboxId,
                 Text = message,
-                Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length })],
+                Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length, Copy = AttachmentCopy.Original })],
                 Client = new ClientFacts { Language = language.Code == "es" ? Language.Es : Language.En, EncryptedBy = EncryptedBy.Server },
             };
             FollowupReceipt = await NoJsFormGate.StoreAsync(() => sealer.SealAsync(store, mailboxId, followup, form.Files));

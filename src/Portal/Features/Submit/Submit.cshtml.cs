@@ -54,15 +54,15 @@ public sealed class SubmitModel(FormTokens tickets, NoJsFormGate gate, Submissio
             // scrypt with 32 MiB: through the same gate as the mailbox's codename checks, never outside it.
             using var keys = await codenames.TryDeriveAsync(codename, HttpContext.RequestAborted)
                 ?? throw new FormRejectedException(FormProblem.Busy);
-            // v2: the codename's case key and mailbox id go inside the encryption, so the reviewers group by proof
-            // (docs/FORMATS.md#case-proof). This path derives them in memory; the JS path never shows them to the server.
+            // v2 and later: the codename's case key and mailbox id go inside the encryption, so the reviewers group by
+            // proof (docs/FORMATS.md#case-proof). This path derives them in memory; the JS path never shows them to the server.
             report = report with
             {
-                V = 2,
+                V = ReportV1.CurrentVersion,
                 CaseKey = Convert.ToHexStringLower(keys.CaseKey),
                 MailboxId = keys.MailboxId,
                 ReplyRecipient = keys.ReplyRecipient.ToString(),
-                Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length })],
+                Attachments = [.. form.Files.Select(f => new AttachmentInfo { Name = f.OriginalName, Size = f.Length, Copy = AttachmentCopy.Original })],
             };
             string receipt = await NoJsFormGate.StoreAsync(() => sealer.SealAsync(store, keys.MailboxId, report, form.Files));
             Result = new SubmitResult(codename, receipt, [.. form.Files.Select(f => f.OriginalName)]);
