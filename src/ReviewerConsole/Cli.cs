@@ -59,6 +59,8 @@ internal static class Cli
         NoteCommand.Create(),
         FilesCommand.Create(),
         ReplyCommand.Create(),
+        StatusCommand.Create(),
+        AskConsentCommand.Create(),
         ExportRepliesCommand.Create(),
         AuditCommand.Create(),
         CaseExportCommand.Create(),

@@ -19,9 +19,12 @@ internal static class PassphrasePrompt
     private const int MaxLength = 4096;
 
     /// <summary>Asks once, for decrypting. The caller zeroes the result.</summary>
-    public static byte[] Read(string prompt)
+    public static byte[] Read(string prompt) => Read(prompt, FileVariable);
+
+    /// <summary>Asks once, from the file named by <paramref name="fileVariable"/> if set, else the terminal. The caller zeroes the result.</summary>
+    public static byte[] Read(string prompt, string fileVariable)
     {
-        byte[] passphrase = FromFile() ?? FromTerminal(prompt);
+        byte[] passphrase = FromFile(fileVariable) ?? FromTerminal(prompt);
         return RequireNonEmpty(passphrase);
     }
 
@@ -29,7 +32,7 @@ internal static class PassphrasePrompt
     /// <param name="check">Throws if the passphrase is unacceptable; run before the confirmation is asked for.</param>
     public static byte[] ReadNew(Action<byte[]>? check = null)
     {
-        if (FromFile() is { } fromFile)
+        if (FromFile(FileVariable) is { } fromFile)
         {
             byte[] given = RequireNonEmpty(fromFile);
             RunCheck(check, given);
@@ -71,9 +74,9 @@ internal static class PassphrasePrompt
         }
     }
 
-    private static byte[]? FromFile()
+    private static byte[]? FromFile(string fileVariable)
     {
-        string? path = Environment.GetEnvironmentVariable(FileVariable);
+        string? path = Environment.GetEnvironmentVariable(fileVariable);
         if (string.IsNullOrEmpty(path))
         {
             return null;
@@ -99,14 +102,14 @@ internal static class PassphrasePrompt
             int end = text.IndexOfAny((byte)'\n', (byte)'\r');
             if (end < 0 ? read == buffer.Length : end > MaxLength)
             {
-                throw new CliException($"the passphrase file named by {FileVariable} has a first line over {MaxLength} bytes");
+                throw new CliException($"the passphrase file named by {fileVariable} has a first line over {MaxLength} bytes");
             }
 
             return Validated(end < 0 ? text : text[..end]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"can't read the passphrase file named by {FileVariable}", $"check that \"{path}\" exists and is readable", ex);
+            throw new CliException($"can't read the passphrase file named by {fileVariable}", $"check that \"{path}\" exists and is readable", ex);
         }
         finally
         {
