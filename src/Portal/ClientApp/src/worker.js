@@ -10,6 +10,7 @@ import { containerStream } from "./container.js";
 import { encryptStream, checkRecipients } from "./encrypt.js";
 import { upload, UploadError } from "./upload.js";
 import { fetchReplies } from "./mailbox.js";
+import { buildConsent } from "./mailbox-items.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { RecipientSetError, verifiedRecipients } from "./recipient-set.js";
 
@@ -81,6 +82,16 @@ async function followup({ api, codename, text, files, language }) {
   return { type: "sent", receipt };
 }
 
+/** A consent answer (consent.json), sent like a follow-up: the portal cannot tell one from the other. */
+async function consent({ api, codename, request, answers, language }) {
+  const config = await portalConfig(api);
+  post({ type: "progress", phase: "keys" });
+  const keys = await deriveSourceKeys(codename);
+  const doc = buildConsent(request, answers, { caseKey: keys.caseKey, mailboxId: keys.mailboxId, language });
+  const receipt = await send(api, "followup", keys.mailboxToken, "consent.json", doc, [], config);
+  return { type: "sent", receipt };
+}
+
 /** A typed codename that cannot be one: said before any key derivation or request. */
 class CodenameError extends Error {
   constructor(detail) {
@@ -98,7 +109,7 @@ async function mailbox({ api, codename }) {
   return { type: "replies", replies: await fetchReplies(api, keys) };
 }
 
-const handlers = { submit, followup, mailbox };
+const handlers = { submit, followup, mailbox, consent };
 
 self.onmessage = async ({ data }) => {
   try {
