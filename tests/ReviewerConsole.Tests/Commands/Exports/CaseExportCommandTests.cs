@@ -107,7 +107,7 @@ public sealed partial class CaseExportCommandTests
         Assert.That(forced.ExitCode, Is.Zero, forced.ToString());
         Assert.That(File.ReadAllText(output), Does.Contain(ImportedScenario.CanaryC));
         using JsonDocument show = JsonDocument.Parse(vault.Succeed("show", id, "--json").StdoutText);
-        Assert.That(show.RootElement.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString() == "case.export"), Is.EqualTo(1),
+        Assert.That(show.RootElement.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString() == "case.export.approved"), Is.EqualTo(1),
             "the refused export left no audit entry");
     }
 
