@@ -63,6 +63,8 @@ internal static class Cli
         RedactCommand.Create(),
         FilesCommand.Create(),
         ReplyCommand.Create(),
+        StatusCommand.Create(),
+        AskConsentCommand.Create(),
         ExportRepliesCommand.Create(),
         AuditCommand.Create(),
         CaseExportCommand.Create(),

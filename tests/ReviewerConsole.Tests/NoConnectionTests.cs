@@ -39,7 +39,7 @@ public sealed partial class NoConnectionTests
         vault.Succeed("triage", id, "--status", "investigating");
         vault.Succeed("reply", id, "--text", "Thank you, we are looking into it.");
         vault.Succeed("export-replies", "--out", vault.Directory.File("replies.wsbundle"));
-        vault.Succeed("case-export", id, "--out", vault.Directory.File("packet.html"));
+        vault.Succeed("case-export", id, "--out", vault.Directory.File("packet.html"), "--approved-by", "bruno");
         vault.Succeed("stats", "--out", vault.Directory.File("stats.csv"));
         RunTuiBriefly(vault, tracer);
 

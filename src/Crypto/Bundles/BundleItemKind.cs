@@ -3,7 +3,7 @@ using WhistleSubmit.Crypto.Containers;
 
 namespace WhistleSubmit.Crypto.Bundles;
 
-/// <summary>What one item is. JSON ids: <c>submission</c>, <c>followup</c>, <c>reply</c>.</summary>
+/// <summary>What one item is. JSON ids: <c>submission</c>, <c>followup</c>, <c>reply</c>, <c>status</c>, <c>consent-request</c>.</summary>
 [JsonConverter(typeof(StrictEnumConverter<BundleItemKind>))]
 public enum BundleItemKind
 {
@@ -15,4 +15,10 @@ public enum BundleItemKind
 
     /// <summary>A reviewer's reply (age file). Only in replies bundles.</summary>
     Reply,
+
+    /// <summary>A case status for the source (age file of a signed <c>case-status</c>). Only in replies bundles.</summary>
+    Status,
+
+    /// <summary>A consent request to the source (age file of a signed <c>consent-request</c>). Only in replies bundles.</summary>
+    ConsentRequest,
 }

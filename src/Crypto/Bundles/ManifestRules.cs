@@ -14,7 +14,7 @@ internal static class ManifestRules
     internal static bool IsKindAllowed(BundleKind bundle, BundleItemKind kind) => bundle switch
     {
         BundleKind.Submissions => kind is BundleItemKind.Submission or BundleItemKind.Followup,
-        BundleKind.Replies => kind is BundleItemKind.Reply,
+        BundleKind.Replies => kind is BundleItemKind.Reply or BundleItemKind.Status or BundleItemKind.ConsentRequest,
         _ => false,
     };
 

@@ -37,6 +37,16 @@ internal static class DocumentRules
         && AreAttachments(m.Attachments, m.V)
         && m.Client is not null;
 
+    internal static bool IsValid(ConsentAnswerV1 c) =>
+        c.V == 1
+        && IsHex32(c.CaseKey)
+        && IsHex32(c.MailboxId)
+        && c.Request is { Length: 32 } && c.Request.All(ch => char.IsAsciiDigit(ch) || ch is >= 'a' and <= 'f')
+        && c.Answers is { Count: > 0 }
+        && c.Answers.All(a => a is not null && a.Answer is "yes" or "no")
+        && Replies.ConsentDestinations.IsCanonicalList([.. c.Answers.Select(a => a.Destination)])
+        && c.Client is not null;
+
     // v1 has neither field; v2 and v3 require both, as 64 lower-case hex digits (32 bytes, canonical).
     private static bool IsVersion(int v, string? caseKey, string? mailboxId, int newest) => v switch
     {

@@ -1,6 +1,6 @@
 namespace WhistleSubmit.Crypto.Containers;
 
-/// <summary>A fully verified container: exactly one of <see cref="Report"/> and <see cref="Message"/> is set.</summary>
+/// <summary>A fully verified container: exactly one of <see cref="Report"/>, <see cref="Message"/> and <see cref="Consent"/> is set.</summary>
 public sealed record SubmissionContents
 {
     /// <summary>The report of a first submission, or null for a follow-up.</summary>
@@ -8,6 +8,9 @@ public sealed record SubmissionContents
 
     /// <summary>The message of a follow-up, or null for a first submission.</summary>
     public MessageV1? Message { get; init; }
+
+    /// <summary>A consent answer (sent as a follow-up), or null.</summary>
+    public ConsentAnswerV1? Consent { get; init; }
 
     /// <summary>The attachments, in entry order.</summary>
     public required IReadOnlyList<ContainerAttachment> Attachments { get; init; }

@@ -13,4 +13,5 @@ namespace WhistleSubmit.Crypto.Containers;
     MaxDepth = 8)]
 [JsonSerializable(typeof(ReportV1))]
 [JsonSerializable(typeof(MessageV1))]
+[JsonSerializable(typeof(ConsentAnswerV1))]
 internal sealed partial class SubmissionJsonContext : JsonSerializerContext;

@@ -70,6 +70,7 @@ public static class SubmissionReader
 
         ReportV1? report = null;
         MessageV1? message = null;
+        ConsentAnswerV1? consent = null;
         IReadOnlyList<AttachmentInfo> listed;
         switch (first.Name)
         {
@@ -80,6 +81,10 @@ public static class SubmissionReader
             case "message.json":
                 message = Parse(json, SubmissionJsonContext.Default.MessageV1);
                 listed = DocumentRules.IsValid(message) ? message.Attachments : throw new ContainerException();
+                break;
+            case "consent.json":
+                consent = Parse(json, SubmissionJsonContext.Default.ConsentAnswerV1);
+                listed = DocumentRules.IsValid(consent) ? [] : throw new ContainerException();
                 break;
             default:
                 throw new ContainerException();
@@ -128,7 +133,7 @@ public static class SubmissionReader
             throw new ContainerException();
         }
 
-        return new SubmissionContents { Report = report, Message = message, Attachments = attachments, Length = padded };
+        return new SubmissionContents { Report = report, Message = message, Consent = consent, Attachments = attachments, Length = padded };
     }
 
     private static T Parse<T>(byte[] json, JsonTypeInfo<T> type)

@@ -6,7 +6,7 @@ using WhistleSubmit.Crypto.Tar;
 namespace WhistleSubmit.Crypto.Containers;
 
 /// <summary>
-/// Writes a submission container (docs/FORMATS.md#submission-container): a ustar stream with report.json or message.json,
+/// Writes a submission container (docs/FORMATS.md#submission-container): a ustar stream with report.json, message.json or consent.json,
 /// then <c>files/NNN-&lt;safe name&gt;</c> for each attachment the document lists, in order, then the end-of-archive
 /// blocks and zero padding up to the PADMÉ length. Streams: the output need not be seekable (it is usually an age
 /// encryption stream) and attachments are copied, never buffered.
@@ -36,6 +36,14 @@ public sealed class SubmissionWriter : IDisposable
         : this(output, leaveOpen, CheckedAttachments(message))
     {
         WriteDocument("message.json", JsonSerializer.SerializeToUtf8Bytes(message, SubmissionJsonContext.Default.MessageV1));
+    }
+
+    /// <summary>Starts a consent answer: writes <c>consent.json</c> (no attachments; call <see cref="Complete"/> next).</summary>
+    /// <exception cref="ArgumentException">The answer breaks its schema bounds.</exception>
+    public SubmissionWriter(Stream output, ConsentAnswerV1 consent, bool leaveOpen = false)
+        : this(output, leaveOpen, CheckedAttachments(consent))
+    {
+        WriteDocument("consent.json", JsonSerializer.SerializeToUtf8Bytes(consent, SubmissionJsonContext.Default.ConsentAnswerV1));
     }
 
     private SubmissionWriter(Stream output, bool leaveOpen, IReadOnlyList<AttachmentInfo> attachments)
@@ -120,6 +128,12 @@ public sealed class SubmissionWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
         return DocumentRules.IsValid(message) ? message.Attachments : throw new ArgumentException("The message breaks its schema.", nameof(message));
+    }
+
+    private static IReadOnlyList<AttachmentInfo> CheckedAttachments(ConsentAnswerV1 consent)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        return DocumentRules.IsValid(consent) ? [] : throw new ArgumentException("The consent answer breaks its schema.", nameof(consent));
     }
 
     private void WriteDocument(string name, byte[] json)

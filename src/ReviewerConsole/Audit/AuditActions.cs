@@ -28,4 +28,7 @@ internal static class AuditActions
     public const string ReplyQueue = "reply.queue";
     public const string RepliesExport = "replies.export";
     public const string FilesExport = "files.export";
+    public const string SourceStatusQueue = "source-status.queue";
+    public const string ConsentRequestQueue = "consent-request.queue";
+    public const string ConsentAnswer = "consent.answer";
 }

@@ -19,6 +19,15 @@ internal sealed record CaseDetail(
     /// <summary>Issue 13 P4: what import recorded of each item's recipients (none for items imported before it did).</summary>
     public IReadOnlyDictionary<string, RecipientRecord> Recipients { get; init; } = new Dictionary<string, RecipientRecord>();
 
+    /// <summary>The source's consent answers recorded with the case (issue 19), in any order.</summary>
+    public IReadOnlyList<ConsentRecord> Consents { get; init; } = [];
+
+    /// <summary>The latest answer per destination, in canonical order.</summary>
+    public IReadOnlyList<(string Destination, string Answer, string Time)> ConsentAnswers => ConsentService.Latest(Consents);
+
+    /// <summary>The newest case status set for the source, or null.</summary>
+    public ReplyRecord? SourceStatus => SourceStatusService.Current(Replies);
+
     /// <summary>The items whose recipient count differs from the team's, with the warning line.</summary>
     public IReadOnlyList<(ItemRecord Item, string Warning)> RecipientWarnings =>
         [.. Items.Select(i => (Item: i, Warning: Recipients.GetValueOrDefault(i.Id)?.Warning)).Where(w => w.Warning is not null).Select(w => (w.Item, w.Warning!))];

@@ -127,6 +127,10 @@ internal sealed class CaseIntake
             s.Report is not null ? Documents.Serialize(s.Report with { CaseKey = null }) : Documents.Serialize(s.Message! with { CaseKey = null }),
             Documents.SearchText(s.Report, s.Message), Documents.CategoryIds(s.Report), s.Attachments, duplicates, near, decision.Flags);
         data.InsertItem(item, signature);
+        if (s.Consent is not null)
+        {
+            ConsentService.Record(data, vault.Actor, now, record.Id, item.Id, s.Consent);
+        }
 
         // Flags go both ways: the earlier item learns about the later one.
         duplicates.ForEach(other => data.AddDuplicate(other, item.Id));

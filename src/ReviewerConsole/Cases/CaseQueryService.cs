@@ -95,7 +95,7 @@ internal static class CaseQueryService
             }
         }
 
-        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(data, caseId), caseOfItem) { Recipients = recipients };
+        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(data, caseId), caseOfItem) { Recipients = recipients, Consents = data.ConsentsOfCase(caseId).ToList() };
     });
 
     // v1 first, then the warnings in a fixed order; a case that others conflict with is flagged too.

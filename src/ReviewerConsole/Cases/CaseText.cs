@@ -37,6 +37,12 @@ internal static class CaseText
             o.Append(Inv($"CONFLICT: case {other[..CaseRecord.ShortIdLength]} was opened on this case's mailbox id with another case proof (another codename, or a forgery); not merged\n"));
         }
 
+        o.Append(d.SourceStatus is { } status
+            ? Inv($"The source sees: {Safe(status.Text["Status for the source: ".Length..])} (status {status.Seq}, {(status.Exported is null ? "queued, not exported yet" : "exported " + status.Exported)})\n")
+            : "The source sees: no status yet ('status ID STATUS' sets one)\n");
+        o.Append(d.ConsentAnswers.Count == 0
+            ? "Consent: none recorded\n"
+            : Inv($"Consent: {string.Join("; ", d.ConsentAnswers.Select(a => $"{a.Destination} {a.Answer} ({a.Time})"))}\n"));
         var timeline = d.Items.Select(i => (i.Imported, i.Sequence, (Action)(() => Item(o, d, i))))
             .Concat(d.Replies.Select(rep => (rep.Time, long.MaxValue, (Action)(() => Reply(o, rep)))))
             .OrderBy(e => e.Item1, StringComparer.Ordinal).ThenBy(e => e.Item2);

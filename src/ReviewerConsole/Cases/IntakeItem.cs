@@ -6,7 +6,7 @@ namespace WhistleSubmit.ReviewerConsole.Cases;
 
 /// <summary>
 /// One verified, decrypted bundle item as <see cref="CaseIntake"/> takes it: ids from the manifest, both hashes, the
-/// parsed document (a report or a follow-up message) and its attachments' metadata.
+/// parsed document (a report or a follow-up message) and its attachments' metadata; for a consent answer, the answer and a follow-up message made from it.
 /// </summary>
 internal sealed record IntakeItem(
     string Id,
@@ -18,4 +18,5 @@ internal sealed record IntakeItem(
     string PlaintextSha256,
     ReportV1? Report,
     MessageV1? Message,
-    IReadOnlyList<AttachmentRecord> Attachments);
+    IReadOnlyList<AttachmentRecord> Attachments,
+    ConsentAnswerV1? Consent = null);

@@ -58,19 +58,27 @@ internal static class ReplyService
 
         string id = BundleItem.NewId();
         byte[] signed = new SignedReply { MailboxId = c.MailboxId, Id = id, Day = Today(vault), Text = text }.ToSignedDocument(teamKey);
+        return Enqueue(vault, c, id, signed, AuditActions.ReplyQueue, "reply", r => r with { Text = text });
+    }
 
-        List<IRecipient> recipients = [AgeKeys.ParseRecipient(c.ReplyRecipient), .. KeyService.List(vault).Select(k => AgeKeys.ParseRecipient(k.Recipient))];
+    /// <summary>
+    /// Encrypts <paramref name="signed"/> (a signed document for the source, which this wipes) to the case's reply
+    /// recipient and every vault key, and queues it with its audit entry in one transaction.
+    /// </summary>
+    internal static ReplyRecord Enqueue(VaultSession vault, CaseRecord c, string id, byte[] signed, string auditAction, string noun, Func<ReplyRecord, ReplyRecord> shape)
+    {
+        List<IRecipient> recipients = [AgeKeys.ParseRecipient(c.ReplyRecipient!), .. KeyService.List(vault).Select(k => AgeKeys.ParseRecipient(k.Recipient))];
         byte[] ciphertext = AgeEncryption.Encrypt(signed, recipients);
         CryptographicOperations.ZeroMemory(signed);
-        var reply = new ReplyRecord(id, c.Id, c.MailboxId, vault.Now(), vault.Actor, text, ciphertext.Length,
-            Convert.ToHexStringLower(SHA256.HashData(ciphertext)), null, null);
+        ReplyRecord reply = shape(new ReplyRecord(id, c.Id, c.MailboxId, vault.Now(), vault.Actor, string.Empty, ciphertext.Length,
+            Convert.ToHexStringLower(SHA256.HashData(ciphertext)), null, null));
         vault.Write(data =>
         {
             CaseRecord current = data.FindCase(c.Id)!;
             data.InsertReply(reply, ciphertext);
             data.UpdateCase(current with { Updated = reply.Time });
-            AuditLog.Append(data, vault.Actor, vault.Now(), AuditActions.ReplyQueue, c.Id, null, string.Create(CultureInfo.InvariantCulture,
-                $"reply {reply.Id[..8]} queued: {reply.Size} bytes of ciphertext, SHA-256 {reply.Sha256}, to source key {RecipientFingerprint.Compute(c.ReplyRecipient)}"));
+            AuditLog.Append(data, vault.Actor, vault.Now(), auditAction, c.Id, null, string.Create(CultureInfo.InvariantCulture,
+                $"{noun} {reply.Id[..8]} queued: {reply.Size} bytes of ciphertext, SHA-256 {reply.Sha256}, to source key {RecipientFingerprint.Compute(c.ReplyRecipient!)}"));
         });
         return reply;
     }
@@ -101,7 +109,7 @@ internal static class ReplyService
         var writer = new BundleWriter(BundleKind.Replies, DateOnly.FromDateTime(vault.Clock.GetUtcNow().UtcDateTime), teamKey);
         foreach (ReplyRecord r in queued)
         {
-            writer.Add(r.Id, r.MailboxId, BundleItemKind.Reply, r.Size, () => new MemoryStream(Ciphertext(vault, r.Id), writable: false), r.Sha256);
+            writer.Add(r.Id, r.MailboxId, ItemKind(r), r.Size, () => new MemoryStream(Ciphertext(vault, r.Id), writable: false), r.Sha256);
         }
 
         string directory = Path.GetDirectoryName(full)!;
@@ -145,7 +153,14 @@ internal static class ReplyService
         return new ReplyExport(full, sha256, queued);
     }
 
-    private static string Today(VaultSession vault) =>
+    private static BundleItemKind ItemKind(ReplyRecord r) => r.Kind switch
+    {
+        ReplyRecord.StatusKind => BundleItemKind.Status,
+        ReplyRecord.ConsentRequestKind => BundleItemKind.ConsentRequest,
+        _ => BundleItemKind.Reply,
+    };
+
+    internal static string Today(VaultSession vault) =>
         DateOnly.FromDateTime(vault.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static byte[] Ciphertext(VaultSession vault, string id) =>

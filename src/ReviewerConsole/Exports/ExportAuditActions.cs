@@ -4,5 +4,11 @@ namespace WhistleSubmit.ReviewerConsole.Exports;
 internal static class ExportAuditActions
 {
     public const string CaseExport = "case.export";
+
+    /// <summary>A referral packet written without the source's recorded yes for its destination, on a second reviewer's approval.</summary>
+    public const string CaseExportApproved = "case.export.approved";
+
+    /// <summary>A referral packet refused at the consent gate (no recorded yes and no valid second reviewer).</summary>
+    public const string CaseExportRefused = "case.export.refused";
     public const string StatsExport = "stats.export";
 }

@@ -31,7 +31,7 @@ internal static class ImportService
         // First: without the team key no receipt can be signed, and an import without a receipt would be half done.
         using TeamSigningKey teamKey = TeamKeyService.Load(vault);
         using FileStream file = OpenBundle(bundlePath);
-        using var staging = new StagingArea(vault, item => item.Kind != BundleItemKind.Reply && !IsInVault(vault, item.Id));
+        using var staging = new StagingArea(vault, item => item.Kind is BundleItemKind.Submission or BundleItemKind.Followup && !IsInVault(vault, item.Id));
         using BundleReader reader = Verify(bytes is null ? file : new ReadProgressStream(file, (read, length) => bytes(ImportPhase.Checking, read, length)), staging);
 
         // Hashed in the verification pass: the bytes verified are the bytes the receipt names.

@@ -74,14 +74,17 @@ internal static class ItemStager
         }
 
         // The reader drained the plaintext, so the age stream has checked its last chunk and read the file to its end.
-        bool kindMatches = item.Kind == BundleItemKind.Submission ? contents.Report is not null : contents.Message is not null;
+        bool kindMatches = item.Kind == BundleItemKind.Submission ? contents.Report is not null : contents.Message is not null || contents.Consent is not null;
         if (file.Position != item.Size || !kindMatches)
         {
             throw new ContainerException();
         }
 
+        // A consent answer travels as a follow-up and joins its case as one (by its case key), with a line the console
+        // writes from it as its text; the answer itself is recorded with the case by CaseIntake.
+        MessageV1? message = contents.Consent is { } consent ? ConsentService.AsMessage(consent) : contents.Message;
         var intake = new IntakeItem(item.Id, item.MailboxId, item.Kind, item.Size, item.Sha256, plainSize, plainSha,
-            contents.Report, contents.Message, attachments);
+            contents.Report, message, attachments, contents.Consent);
         return new StagedItem(intake, stagedPath);
     }
 

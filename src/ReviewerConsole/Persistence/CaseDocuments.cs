@@ -128,6 +128,11 @@ internal static class CaseDocuments
         ["exported"] = r.Exported is null ? new BsonValue(false) : new BsonValue(r.Exported),
         ["exportBundle"] = Nullable(r.ExportBundleSha256),
         ["ciphertext"] = ciphertext,
+        ["kind"] = r.Kind,
+        ["status"] = Nullable(r.Status),
+        ["referredTo"] = Nullable(r.ReferredTo),
+        ["seq"] = r.Seq,
+        ["destinations"] = r.Destinations is null ? BsonValue.Null : Strings(r.Destinations),
     };
 
     public static ReplyRecord ToReply(BsonDocument d) => new(
@@ -140,7 +145,13 @@ internal static class CaseDocuments
         d["size"].AsInt64,
         d["sha256"].AsString,
         d["exported"].IsString ? d["exported"].AsString : null,
-        OptionalString(d["exportBundle"]));
+        OptionalString(d["exportBundle"]),
+        // Replies stored before statuses and consent requests existed have none of these fields.
+        d["kind"].IsString ? d["kind"].AsString : ReplyRecord.ReplyKind,
+        d["status"].IsString ? d["status"].AsString : null,
+        d["referredTo"].IsString ? d["referredTo"].AsString : null,
+        d["seq"].IsNumber ? d["seq"].AsInt64 : 0,
+        d["destinations"].IsArray ? d["destinations"].AsArray.Select(v => v.AsString).ToList() : null);
 
     private static BsonValue Nullable(string? s) => s is null ? BsonValue.Null : new BsonValue(s);
 

@@ -38,6 +38,12 @@ internal static class VaultSchema
     /// </summary>
     public const string Redactions = "redactions";
 
+    /// <summary>
+    /// Added with consent requests (issue 19): the sources' consent answers, keyed by the answer's item id. Older vaults
+    /// lack it, which reads as no answers: nothing to migrate.
+    /// </summary>
+    public const string Consents = "consents";
+
     /// <summary>The shape <see cref="EnsureIndexes"/> makes; vaults made before it are moved up by <see cref="Migrate"/>.</summary>
     public const int Version = 2;
 

@@ -125,6 +125,10 @@ internal sealed class ReviewWindow : Window
                 Refresh();
             }
         }
+        else if (key == Key.T.WithCtrl)
+        {
+            OnCase(id => SourceStatusActions.Run(app, vault, id));
+        }
         else if (key == Key.F11)
         {
             OnCase(id =>
@@ -229,6 +233,7 @@ internal sealed class ReviewWindow : Window
         F8 filter by status   F9 filter by category   search: type at the top
         F11 incident register: create an incident from the case, link the case to one, or list them
         F12 redaction: mark a text, part of a field or an attachment to leave out of 'case-export'
+        Ctrl+T the status the source sees (received, under-review, referred, closed; queued like a reply)
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
         List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued;
         ! after the id: an item's recipients differ from the team's keys (the case text says more).

@@ -124,7 +124,7 @@ public sealed class SpecialFileOutputTests
         string device = NullDevice("packet-null");
         string id = CaseLookup.CaseA(vault);
 
-        CliResult result = vault.Run("case-export", id, "--out", device);
+        CliResult result = vault.Run("case-export", id, "--out", device, "--approved-by", "bruno");
 
         Assert.That(result.ExitCode, Is.Not.Zero);
         Assert.That(result.Stderr, Does.Contain("--force"));
@@ -152,7 +152,7 @@ public sealed class SpecialFileOutputTests
 
         string id = CaseLookup.CaseA(vault);
 
-        CliResult result = vault.Run("case-export", id, "--out", device, "--force");
+        CliResult result = vault.Run("case-export", id, "--out", device, "--force", "--approved-by", "bruno");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(TypeOf(device), Is.EqualTo(CharacterDevice));

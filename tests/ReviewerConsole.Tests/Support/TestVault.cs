@@ -16,6 +16,8 @@ internal sealed class TestVault : IDisposable
     {
         Directory = new TempDirectory();
         PassphraseFile = Directory.Write("passphrase.txt", Passphrase + "\n");
+        // A second reviewer who knows the vault passphrase, for case-export --approved-by (the consent gate).
+        Environment["WHISTLE_REVIEW_SECOND_PASSPHRASE_FILE"] = PassphraseFile;
     }
 
     public TempDirectory Directory { get; }

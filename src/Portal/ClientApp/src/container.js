@@ -81,13 +81,13 @@ export function attachmentEntryNames(attachments) {
 
 /**
  * Streams a container. Files are read through Blob.stream() as the consumer pulls, never held whole.
- * @param {"report.json"|"message.json"} documentName
+ * @param {"report.json"|"message.json"|"consent.json"} documentName
  * @param {Uint8Array} documentBytes UTF-8 JSON whose "attachments" list matches `files` one to one
  * @param {{name: string, blob: Blob}[]} files `name` is the original name (sanitised here), `blob` its content
  * @returns {{stream: ReadableStream<Uint8Array>, length: number}}
  */
 export function containerStream(documentName, documentBytes, files) {
-  if (documentName !== "report.json" && documentName !== "message.json") throw new RangeError("unknown document name");
+  if (!["report.json", "message.json", "consent.json"].includes(documentName)) throw new RangeError("unknown document name");
   const sizes = files.map((f) => f.blob.size);
   const { archiveLength, length } = containerLength(documentBytes.length, sizes);
   const names = attachmentEntryNames(files);

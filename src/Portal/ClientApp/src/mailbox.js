@@ -7,6 +7,7 @@
 import { Decrypter } from "age-encryption";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { openSigned, parseTeamKey } from "./signed.js";
+import { openConsentRequest, openStatus } from "./mailbox-items.js";
 
 export class MailboxNotFound extends Error {
   constructor() {
@@ -55,6 +56,29 @@ export function verifyReply(plaintext, teamKey, mailboxId) {
 }
 
 /**
+ * What a decrypted mailbox item is, by its envelope's type: a reply, a case status or a consent request, each
+ * verified by its own strict reader; anything else is "unverified". The day is the signed one when there is one.
+ */
+export function verifyItem(plaintext, teamKey, mailboxId, storedDay) {
+  const unverified = { kind: "reply", day: storedDay, text: null, status: "unverified" };
+  const reply = verifyReply(plaintext, teamKey, mailboxId);
+  if (reply) return { kind: "reply", day: reply.day, text: reply.text, status: "verified" };
+  if (teamKey === null) return unverified;
+  try {
+    const s = openStatus(plaintext, teamKey, mailboxId);
+    return s ? { kind: "status", day: s.day, text: null, status: "verified", caseStatus: s } : unverified;
+  } catch (e) {
+    if (e?.reason !== "wrong-type") return unverified;
+  }
+  try {
+    const c = openConsentRequest(plaintext, teamKey, mailboxId);
+    return c ? { kind: "consent-request", day: c.day, text: null, status: "verified", request: c } : unverified;
+  } catch {
+    return unverified;
+  }
+}
+
+/**
  * The pinned team key, or null if it is missing or malformed. In the worker, /js/team.js (served with the bundle's
  * scripts, its hash published with theirs) sets self.whistleTeamKey; it is loaded here if nothing loaded it yet.
  */
@@ -78,7 +102,8 @@ function pinnedTeamKey(text) {
  * @param {import("./codename.js").SourceKeys} keys
  * @param {typeof fetch} [fetchImpl]
  * @param {string} [teamKeyText] the team public key's text; by default the one /js/team.js pinned
- * @returns {Promise<{id: string, day: string, text: string|null, status: "verified"|"unverified"|"unreadable"}[]>}
+ * kind: "reply", or for verified items also "status" (with caseStatus) and "consent-request" (with request).
+ * @returns {Promise<{id: string, kind: string, day: string, text: string|null, status: "verified"|"unverified"|"unreadable"}[]>}
  */
 export async function fetchReplies(api, keys, fetchImpl = fetch, teamKeyText = globalThis.whistleTeamKey) {
   const response = await fetchImpl(`${api}/mailbox/replies`, { ...requestOptions, headers: headers(keys) });
@@ -94,14 +119,10 @@ export async function fetchReplies(api, keys, fetchImpl = fetch, teamKeyText = g
     try {
       plaintext = await decrypter.decrypt(fromBase64(r.ciphertext));
     } catch {
-      out.push({ id: String(r.id), day: String(r.day), text: null, status: "unreadable" });
+      out.push({ id: String(r.id), kind: "reply", day: String(r.day), text: null, status: "unreadable" });
       continue;
     }
-    const reply = verifyReply(plaintext, teamKey, keys.mailboxId);
-    // The day shown is the signed one when there is one: the server's is only when it stored the reply.
-    out.push(reply
-      ? { id: String(r.id), day: reply.day, text: reply.text, status: "verified" }
-      : { id: String(r.id), day: String(r.day), text: null, status: "unverified" });
+    out.push({ id: String(r.id), ...verifyItem(plaintext, teamKey, keys.mailboxId, String(r.day)) });
   }
   if (out.length > 0) {
     // Marking read is a courtesy for retention; failing it must not hide the replies just decrypted.

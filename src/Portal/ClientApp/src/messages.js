@@ -41,6 +41,35 @@ const en = {
   pathMailbox:
     "JavaScript is on, so your codename stays in this browser: it works out your keys here, sends the server only " +
     "a mailbox key derived from it, and decrypts the replies here.",
+  caseStatus: {
+    heading: "Status of your report",
+    none: "The reviewers have not set a status yet.",
+    statuses: {
+      received: "Received: the reviewers have your report.",
+      "under-review": "Under review: the reviewers are looking into it.",
+      referred: "Referred: the reviewers have passed the case on.",
+      closed: "Closed: the reviewers have finished their work on this case.",
+    },
+    referredTo: (to) => `Referred to: ${to}`,
+    since: (day) => `Since ${day}. Signed by the reviewers.`,
+    consentHeading: "The reviewers ask your permission",
+    asked: (day) => `Asked on ${day}. Signed by the reviewers.`,
+    consentIntro:
+      "May the reviewers share your case with each of these? Your answer is encrypted for the reviewers only. Without " +
+      "your yes, the case can still go there, but only if two reviewers agree, and that is recorded.",
+    destinations: {
+      osc: "The Office of Special Counsel (OSC)",
+      oig: "An Office of Inspector General, such as the DHS OIG",
+      congress: "Congress: a member's office or a committee",
+      lawyer: "A lawyer",
+      press: "The press: journalists",
+    },
+    yes: "Yes",
+    no: "No",
+    send: "Send my answer",
+    sentTitle: "Your answer was sent",
+    sentBody: "It is stored encrypted for the reviewers. Receipt:",
+  },
   errors: {
     field: "Please check this answer:",
     mailbox: "No mailbox found for this codename. Check the words and try again.",
@@ -97,6 +126,35 @@ const es = {
   pathMailbox:
     "JavaScript está activado: su nombre clave no sale de este navegador. Aquí se calculan sus llaves, al servidor " +
     "solo se envía una llave de buzón derivada de él, y las respuestas se descifran aquí.",
+  caseStatus: {
+    heading: "Estado de su denuncia",
+    none: "Los revisores todavía no indicaron un estado.",
+    statuses: {
+      received: "Recibida: los revisores tienen su denuncia.",
+      "under-review": "En revisión: los revisores la están estudiando.",
+      referred: "Remitida: los revisores enviaron el caso a otra instancia.",
+      closed: "Cerrada: los revisores terminaron su trabajo en este caso.",
+    },
+    referredTo: (to) => `Remitida a: ${to}`,
+    since: (day) => `Desde el ${day}. Firmado por los revisores.`,
+    consentHeading: "Los revisores le piden permiso",
+    asked: (day) => `Pedido el ${day}. Firmado por los revisores.`,
+    consentIntro:
+      "¿Pueden los revisores compartir su caso con cada una de estas instancias? Su respuesta se cifra solo para los " +
+      "revisores. Sin su sí, el caso puede ir igual, pero solo si dos revisores están de acuerdo, y eso queda registrado.",
+    destinations: {
+      osc: "La Oficina del Fiscal Especial (OSC)",
+      oig: "Una Oficina del Inspector General, como la OIG del DHS",
+      congress: "El Congreso: la oficina de un miembro o una comisión",
+      lawyer: "Un abogado o una abogada",
+      press: "La prensa: periodistas",
+    },
+    yes: "Sí",
+    no: "No",
+    send: "Enviar mi respuesta",
+    sentTitle: "Enviamos su respuesta",
+    sentBody: "Queda guardada cifrada para los revisores. Comprobante:",
+  },
   errors: {
     field: "Revise esta respuesta:",
     mailbox: "No se encontró ningún buzón con este nombre clave. Revise las palabras e inténtelo de nuevo.",

@@ -119,7 +119,72 @@ function followupForm(api, codename) {
   return form;
 }
 
-function repliesSection(replies) {
+/** The newest of verified statuses: the latest signed day, then the highest sequence number (as mailbox-items.js). */
+function newestStatus(statuses) {
+  let newest = null;
+  for (const s of statuses) {
+    if (newest === null || s.day > newest.day || (s.day === newest.day && s.seq > newest.seq)) newest = s;
+  }
+  return newest;
+}
+
+/** The newest verified case status: an older one the portal serves again cannot win over a newer one. */
+function statusSection(items) {
+  const c = t.caseStatus;
+  const s = newestStatus(items.filter((i) => i.status === "verified" && i.kind === "status").map((i) => i.caseStatus));
+  const body = s === null
+    ? [el("p", { class: "case-status", "data-status": "none" }, [c.none])]
+    : [
+        el("p", { class: "case-status", "data-status": s.status }, [c.statuses[s.status]]),
+        ...(s.referredTo === null ? [] : [el("p", { class: "case-referred-to" }, [c.referredTo(s.referredTo)])]),
+        el("p", { class: "hint" }, [c.since(s.day)]),
+      ];
+  return el("section", { class: "js-case-status", "aria-labelledby": "js-status-title" }, [el("h2", { id: "js-status-title" }, [c.heading]), ...body]);
+}
+
+/** One verified consent request, answered per destination; the answer goes like a follow-up (kind "followup"). */
+function consentForm(api, codename, request) {
+  const c = t.caseStatus;
+  const groups = request.destinations.map((d) => {
+    const yes = `js-consent-${request.id}-${d}-yes`;
+    const no = `js-consent-${request.id}-${d}-no`;
+    return el("fieldset", { class: "field" }, [
+      el("legend", {}, [c.destinations[d]]),
+      el("input", { type: "radio", id: yes, name: `consent-${d}`, value: "yes" }), el("label", { for: yes }, [c.yes]),
+      el("input", { type: "radio", id: no, name: `consent-${d}`, value: "no" }), el("label", { for: no }, [c.no]),
+    ]);
+  });
+  const title = `js-consent-title-${request.id}`;
+  const form = el("form", { class: "js-consent", "aria-labelledby": title }, [
+    el("h2", { id: title }, [c.consentHeading]),
+    el("p", { class: "hint" }, [c.asked(request.day)]),
+    el("p", {}, [c.consentIntro]),
+    ...groups,
+    el("p", {}, [el("button", { type: "submit" }, [c.send])]),
+  ]);
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const answers = {};
+    for (const d of request.destinations) {
+      const chosen = form.querySelector(`input[name="consent-${d}"]:checked`);
+      if (chosen) answers[d] = chosen.value;
+    }
+    if (Object.keys(answers).length === 0) {
+      form.querySelector("input")?.focus();
+      return;
+    }
+    const result = await withProgress(form, { type: "consent", api, codename, request: request.id, answers, language: lang });
+    if (result.type !== "sent") return;
+    const heading = el("h2", { tabindex: "-1" }, [c.sentTitle]);
+    form.replaceWith(el("section", { class: "js-sent" }, [heading, el("p", {}, [c.sentBody, " ", el("code", { class: "receipt" }, [result.receipt])])]));
+    heading.focus();
+  });
+  return form;
+}
+
+function repliesSection(all) {
+  // Verified statuses and consent requests have their own sections; warnings stay in the list.
+  const replies = all.filter((r) => r.status !== "verified" || r.kind === "reply");
   const heading = el("h2", { tabindex: "-1" }, [t.repliesTitle]);
   const list = replies.length === 0
     ? el("p", {}, [t.noReplies])
@@ -146,7 +211,10 @@ function enhanceMailboxForm(form) {
     const { heading, section } = repliesSection(result.replies);
     // The codename stays only in this page's memory for the follow-up form; clear the visible field.
     input.value = "";
-    form.replaceWith(section, followupForm(apiRoot(form), codename));
+    const requests = result.replies.filter((r) => r.status === "verified" && r.kind === "consent-request")
+      .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+    form.replaceWith(section, statusSection(result.replies), ...requests.map((r) => consentForm(apiRoot(form), codename, r.request)),
+      followupForm(apiRoot(form), codename));
     heading.focus();
   });
 }

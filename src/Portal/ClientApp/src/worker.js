@@ -11,6 +11,7 @@ import { containerStream } from "./container.js";
 import { encryptStream, checkRecipients } from "./encrypt.js";
 import { upload, UploadError } from "./upload.js";
 import { fetchReplies } from "./mailbox.js";
+import { buildConsent } from "./mailbox-items.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { RecipientSetError, verifiedRecipients } from "./recipient-set.js";
 import { inspectBlob } from "./metadata.js";
@@ -105,6 +106,16 @@ async function followup({ api, codename, text, attachments, language }) {
   return { type: "sent", receipt };
 }
 
+/** A consent answer (consent.json), sent like a follow-up: the portal cannot tell one from the other. */
+async function consent({ api, codename, request, answers, language }) {
+  const config = await portalConfig(api);
+  post({ type: "progress", phase: "keys" });
+  const keys = await deriveSourceKeys(codename);
+  const doc = buildConsent(request, answers, { caseKey: keys.caseKey, mailboxId: keys.mailboxId, language });
+  const receipt = await send(api, "followup", keys.mailboxToken, "consent.json", doc, [], config);
+  return { type: "sent", receipt };
+}
+
 /** A typed codename that cannot be one: said before any key derivation or request. */
 class CodenameError extends Error {
   constructor(detail) {
@@ -122,7 +133,7 @@ async function mailbox({ api, codename }) {
   return { type: "replies", replies: await fetchReplies(api, keys) };
 }
 
-const handlers = { submit, followup, mailbox, inspect };
+const handlers = { submit, followup, mailbox, consent, inspect };
 
 self.onmessage = async ({ data }) => {
   try {

@@ -49,6 +49,12 @@ public sealed class MailboxModel(
 
     public FormProblem? Problem { get; private set; }
 
+    /// <summary>Set once a consent answer is stored: its receipt.</summary>
+    public string? ConsentReceipt { get; private set; }
+
+    /// <summary>A consent answer came without any yes or no.</summary>
+    public bool ConsentMissing { get; private set; }
+
     public NoJsOptions Limits => gate.Limits;
 
     public void OnGet()
@@ -138,6 +144,65 @@ public sealed class MailboxModel(
                 Client = new ClientFacts { Language = language.Code == "es" ? Language.Es : Language.En, EncryptedBy = EncryptedBy.Server },
             };
             FollowupReceipt = await NoJsFormGate.StoreAsync(() => sealer.SealAsync(store, mailboxId, followup, form.Files));
+            return Page();
+        }
+        catch (FormRejectedException e)
+        {
+            return Refuse(e.Problem);
+        }
+    }
+
+    /// <summary>
+    /// A consent answer without JavaScript: the same gate, tokens and sealing as a follow-up, but the container holds
+    /// consent.json (FORMATS.md, Consent answer). The server never saw which destinations were asked (it decrypted
+    /// the request for one earlier response only), so it takes any destination answered; the console records only
+    /// answers to what its request asked.
+    /// </summary>
+    public async Task<IActionResult> OnPostConsentAsync()
+    {
+        var language = Languages.Current(RouteData);
+        using var form = new ReceivedForm();
+        try
+        {
+            var (reader, _) = await gate.OpenAllowingTooSoonAsync(HttpContext);
+            string token = await reader.ReadLeadingFieldAsync(ReportFields.MailboxToken, 64);
+            byte[]? tokenBytes = token.Length == 64 && token.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(token) : null;
+            string? mailboxId = tokenBytes is null ? null : SourceKeys.MailboxIdFromToken(tokenBytes);
+            if (mailboxId is null || !store.MailboxExists(mailboxId))
+            {
+                throw new FormRejectedException(FormProblem.NoMailbox);
+            }
+
+            string caseKey = await reader.ReadLeadingFieldAsync(ReportFields.CaseKey, 64);
+            if (caseKey.Length != 64 || !caseKey.All(char.IsAsciiHexDigitLower))
+            {
+                throw new FormRejectedException(FormProblem.NoMailbox);
+            }
+
+            await reader.ReadRestAsync(form, ConsentFields.Limits, ConsentFields.Limits.Count);
+            string? request = form.Single(ConsentForm.RequestField);
+            var answers = ConsentFields.Answers(form);
+            if (form.Files.Count > 0 || request is not { Length: 32 } || !request.All(char.IsAsciiHexDigitLower))
+            {
+                throw new FormRejectedException(FormProblem.BadToken);
+            }
+
+            if (answers.Count == 0)
+            {
+                ConsentMissing = true;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+
+            var consent = new ConsentAnswerV1
+            {
+                CaseKey = caseKey,
+                MailboxId = mailboxId,
+                Request = request,
+                Answers = answers,
+                Client = new ClientFacts { Language = language.Code == "es" ? Language.Es : Language.En, EncryptedBy = EncryptedBy.Server },
+            };
+            ConsentReceipt = await NoJsFormGate.StoreAsync(() => sealer.SealAsync(store, mailboxId, consent));
             return Page();
         }
         catch (FormRejectedException e)

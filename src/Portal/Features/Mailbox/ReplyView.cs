@@ -1,7 +1,34 @@
 namespace WhistleSubmit.Portal.Features.Mailbox;
 
-/// <summary>One reply as shown to the source: its day, and its text only when <see cref="State"/> is <see cref="ReplyState.Verified"/>.</summary>
-public sealed record ReplyView(string Day, string? Text, ReplyState State);
+/// <summary>
+/// One item of the mailbox as shown to the source: its day, and, only when <see cref="State"/> is
+/// <see cref="ReplyState.Verified"/>, what it says: a reply's <see cref="Text"/>, a case status
+/// (<see cref="Status"/>, <see cref="ReferredTo"/>, <see cref="Seq"/>), or a consent request (<see cref="Id"/>,
+/// <see cref="Destinations"/>).
+/// </summary>
+public sealed record ReplyView(string Day, string? Text, ReplyState State)
+{
+    public MailboxItemKind Kind { get; init; } = MailboxItemKind.Reply;
+
+    /// <summary>The signed item id (a consent answer names it).</summary>
+    public string? Id { get; init; }
+
+    public string? Status { get; init; }
+
+    public string? ReferredTo { get; init; }
+
+    public long Seq { get; init; }
+
+    public IReadOnlyList<string> Destinations { get; init; } = [];
+}
+
+/// <summary>What a verified mailbox item is.</summary>
+public enum MailboxItemKind
+{
+    Reply,
+    Status,
+    ConsentRequest,
+}
 
 /// <summary>What the mailbox could make of a reply.</summary>
 public enum ReplyState

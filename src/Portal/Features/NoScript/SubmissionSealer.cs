@@ -25,6 +25,10 @@ public sealed class SubmissionSealer(ReviewerKeys reviewerKeys)
     public Task<string> SealAsync(SourceStore store, string mailboxId, MessageV1 message, IReadOnlyList<SpooledFile> files) =>
         SealAsync(store, ItemKind.Followup, mailboxId, files, output => new SubmissionWriter(output, message, leaveOpen: true));
 
+    /// <summary>Encrypts and stores a consent answer; it is a follow-up to the portal (the same item kind, so it looks like one).</summary>
+    public Task<string> SealAsync(SourceStore store, string mailboxId, ConsentAnswerV1 consent) =>
+        SealAsync(store, ItemKind.Followup, mailboxId, [], output => new SubmissionWriter(output, consent, leaveOpen: true));
+
     /// <summary>The most ciphertext a container of these files can need: tar headers, document, PADMÉ, age overhead.</summary>
     internal static long MaxCiphertextBytes(long fileBytes, int fileCount)
     {

@@ -43,7 +43,9 @@ internal static class CaseJson
             manifestMailboxId = i.MailboxId,
             flags = i.ProofFlags.Select(f => new { kind = f.Kind, detail = f.Detail, text = ProofFlagText.Describe(f) }),
         }),
-        replies = d.Replies.Select(r => new { id = r.Id, time = r.Time, actor = r.Actor, text = r.Text, exported = r.Exported, sha256 = r.Sha256 }),
+        replies = d.Replies.Select(r => new { id = r.Id, kind = r.Kind, time = r.Time, actor = r.Actor, text = r.Text, exported = r.Exported, sha256 = r.Sha256 }),
+        sourceStatus = d.SourceStatus is { } st ? new { status = st.Status, referredTo = st.ReferredTo, seq = st.Seq, time = st.Time, exported = st.Exported } : null,
+        consent = d.ConsentAnswers.Select(a => new { destination = a.Destination, answer = a.Answer, recorded = a.Time }),
         notes = d.Notes.Select(n => new { time = n.Time, actor = n.Actor, text = n.Text }),
         history = d.History.Select(h => new { seq = h.Seq, time = h.Time, actor = h.Actor, action = h.Action, item = h.ItemId, details = h.Details }),
     };

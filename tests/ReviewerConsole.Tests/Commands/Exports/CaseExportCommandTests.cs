@@ -27,7 +27,7 @@ public sealed partial class CaseExportCommandTests
         string id = CaseLookup.CaseA(vault);
         string output = vault.Directory.File("packet.html");
 
-        CliResult result = vault.Run("case-export", id, "--out", output);
+        CliResult result = vault.Run("case-export", id, "--out", output, "--approved-by", "bruno");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.StdoutText, Does.Contain(output));
@@ -49,7 +49,7 @@ public sealed partial class CaseExportCommandTests
         });
 
         using JsonDocument show = JsonDocument.Parse(vault.Succeed("show", id, "--json").StdoutText);
-        Assert.That(show.RootElement.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()), Does.Contain("case.export"));
+        Assert.That(show.RootElement.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()), Does.Contain("case.export.approved"));
     }
 
     [Test]
@@ -70,7 +70,7 @@ public sealed partial class CaseExportCommandTests
         string id = CaseLookup.IdOf(vault, "onerror");
         string output = vault.Directory.File("packet.html");
 
-        vault.Succeed("case-export", id, "--out", output);
+        vault.Succeed("case-export", id, "--out", output, "--approved-by", "bruno");
 
         string html = File.ReadAllText(output, Encoding.UTF8);
         string[] tags = [.. Tag().Matches(html).Select(m => m.Groups[1].Value.ToLowerInvariant())];
@@ -99,15 +99,15 @@ public sealed partial class CaseExportCommandTests
         string id = CaseLookup.CaseC(vault);
         string output = vault.Directory.Write("packet.html", "keep me");
 
-        CliResult refused = vault.Run("case-export", id, "--out", output);
-        CliResult forced = vault.Run("case-export", id, "--out", output, "--force");
+        CliResult refused = vault.Run("case-export", id, "--out", output, "--approved-by", "bruno");
+        CliResult forced = vault.Run("case-export", id, "--out", output, "--force", "--approved-by", "bruno");
 
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(refused.Stderr, Does.Contain("already exists").And.Contain("--force"));
         Assert.That(forced.ExitCode, Is.Zero, forced.ToString());
         Assert.That(File.ReadAllText(output), Does.Contain(ImportedScenario.CanaryC));
         using JsonDocument show = JsonDocument.Parse(vault.Succeed("show", id, "--json").StdoutText);
-        Assert.That(show.RootElement.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString() == "case.export"), Is.EqualTo(1),
+        Assert.That(show.RootElement.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString() == "case.export.approved"), Is.EqualTo(1),
             "the refused export left no audit entry");
     }
 
@@ -118,7 +118,7 @@ public sealed partial class CaseExportCommandTests
         string id = CaseLookup.CaseC(vault);
         var before = vault.Snapshot();
 
-        CliResult result = vault.Run("case-export", id, "--out", vault.Directory.File("no/such/dir/packet.html"));
+        CliResult result = vault.Run("case-export", id, "--out", vault.Directory.File("no/such/dir/packet.html"), "--approved-by", "bruno");
 
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Stderr, Does.Contain("does not exist"));
