@@ -9,6 +9,7 @@ using WhistleSubmit.ReviewerConsole.Commands.Exports;
 using WhistleSubmit.ReviewerConsole.Commands.Import;
 using WhistleSubmit.ReviewerConsole.Commands.Register;
 using WhistleSubmit.ReviewerConsole.Commands.Releases;
+using WhistleSubmit.ReviewerConsole.Commands.Retention;
 using WhistleSubmit.ReviewerConsole.Commands.Tui;
 using WhistleSubmit.ReviewerConsole.Commands.Vault;
 using WhistleSubmit.ReviewerConsole.Shared;
@@ -58,6 +59,10 @@ internal static class Cli
         TriageCommand.Create(),
         NoteCommand.Create(),
         FilesCommand.Create(),
+        RetentionCommand.Create(),
+        HoldCommand.Hold(),
+        HoldCommand.Release(),
+        DestroyCommand.Create(),
         ReplyCommand.Create(),
         ExportRepliesCommand.Create(),
         AuditCommand.Create(),

@@ -96,6 +96,14 @@ internal static class VaultService
             try
             {
                 store = DurableStore.Open(paths.Store, storeKey);
+                if (Retention.DestroyService.IsPending(store))
+                {
+                    // A 'destroy' was killed after its transaction: finish erasing before anything else reads the vault.
+                    store.Dispose();
+                    int wiped = Retention.DestroyService.Complete(paths, storeKey);
+                    ErrorReporter.Warning($"finished destroying a case that an interrupted 'destroy' left ({wiped} evidence files erased, vault compacted)");
+                    store = DurableStore.Open(paths.Store, storeKey);
+                }
             }
             catch (Exception ex) when (ex is StoreCorruptException or StoreKeyException)
             {
@@ -103,7 +111,7 @@ internal static class VaultService
                 throw new CliException(ErrorReporter.VaultDamaged, ErrorReporter.VaultDamagedHint, ex, ErrorReporter.IntegrityFailure);
             }
 
-            return new VaultSession(paths, store, passphrase, file.Kdf, actor, clock);
+            return new VaultSession(paths, store, passphrase, file.Kdf, actor, clock, storeKey);
         }
         finally
         {

@@ -13,10 +13,13 @@ namespace WhistleSubmit.ReviewerConsole.Vault;
 internal sealed class VaultSession : IDisposable
 {
     private readonly byte[] passphrase;
+    private readonly byte[] storeKey;
 
-    // passphrase: UTF-8 bytes, copied: the caller zeroes its own array.
-    internal VaultSession(VaultPaths paths, DurableStore store, ReadOnlySpan<byte> passphrase, KdfParameters kdf, string actor, TimeProvider clock)
+    // passphrase: UTF-8 bytes, copied: the caller zeroes its own array. storeKey: copied likewise (empty from init).
+    internal VaultSession(VaultPaths paths, DurableStore store, ReadOnlySpan<byte> passphrase, KdfParameters kdf, string actor, TimeProvider clock,
+        ReadOnlySpan<byte> storeKey = default)
     {
+        this.storeKey = storeKey.ToArray();
         Paths = paths;
         Kdf = kdf;
         Store = store;
@@ -44,6 +47,9 @@ internal sealed class VaultSession : IDisposable
     /// <summary>The passphrase's UTF-8 bytes, for <c>ScryptIdentity</c> and <c>ScryptRecipient</c>, which copy them.</summary>
     internal ReadOnlySpan<byte> Passphrase => passphrase;
 
+    /// <summary>The store key, for the compaction that ends 'destroy' (the store must be closed for it); zeroed on dispose.</summary>
+    internal ReadOnlySpan<byte> StoreKey => storeKey;
+
     /// <summary>The current UTC time as stored everywhere in the vault: ISO 8601 with milliseconds and "Z".</summary>
     public string Now() => FormatTime(Clock.GetUtcNow());
 
@@ -62,6 +68,7 @@ internal sealed class VaultSession : IDisposable
     public void Dispose()
     {
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(passphrase);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(storeKey);
         Store.Dispose();
     }
 
