@@ -1,4 +1,5 @@
 using WhistleSubmit.ReviewerConsole.Records;
+using WhistleSubmit.ReviewerConsole.Retention;
 
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
@@ -18,6 +19,9 @@ internal sealed record CaseDetail(
 
     /// <summary>Issue 13 P4: what import recorded of each item's recipients (none for items imported before it did).</summary>
     public IReadOnlyDictionary<string, RecipientRecord> Recipients { get; init; } = new Dictionary<string, RecipientRecord>();
+
+    /// <summary>Issue 19: the case's retention as of today.</summary>
+    public RetentionStatus? Retention { get; init; }
 
     /// <summary>The items whose recipient count differs from the team's, with the warning line.</summary>
     public IReadOnlyList<(ItemRecord Item, string Warning)> RecipientWarnings =>
