@@ -169,7 +169,12 @@ public sealed class DestroyCommandTests
             .And.Contain("2 items belong to destroyed cases and were not imported"));
         Assert.That(vault.Run("list", "--search", DestroyScenario.ReportCanary).StdoutText, Does.Contain("No cases match."));
         Assert.That(DestroyScenario.ItemIds.Select(i => File.Exists(Path.Combine(vault.Root, "evidence", i + ".age"))), Is.All.False);
-        Assert.That(File.ReadAllText(receipt), Does.Contain(DestroyScenario.ItemIds[0]).And.Contain(DestroyScenario.ItemIds[1]));
+        using (JsonDocument signed = JsonDocument.Parse(File.ReadAllText(receipt)))
+        {
+            string payload = Encoding.UTF8.GetString(Convert.FromBase64String(Base64(signed.RootElement.GetProperty("payload").GetString()!)));
+            Assert.That(payload, Does.Contain(DestroyScenario.ItemIds[0]).And.Contain(DestroyScenario.ItemIds[1]), "so the portal deletes its copies");
+        }
+
         Assert.That(VaultAudit.Entries(vault).Count(e => e.Action == "import.destroyed"), Is.EqualTo(2));
         Assert.That(DestroyScenario.Scan(vault.Root, DestroyScenario.Canaries), Is.Empty);
 
@@ -228,6 +233,12 @@ public sealed class DestroyCommandTests
         }
 
         TestContext.Out.WriteLine($"uninterrupted: {full.TotalMilliseconds:F0} ms; " + string.Join("; ", outcomes));
+    }
+
+    private static string Base64(string url)
+    {
+        string b = url.Replace('-', '+').Replace('_', '/');
+        return b + new string('=', (4 - (b.Length % 4)) % 4);
     }
 
     private static CliResult RunWithInput(TestVault vault, string input, params string[] args) =>
