@@ -218,8 +218,8 @@ internal sealed class ReviewWindow : Window
         F8 filter by status   F9 filter by category   search: type at the top
         F11 incident register: create an incident from the case, link the case to one, or list them
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
-        List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued,
-        H legal hold, X due for destruction, E expiring soon ('whistle-review retention');
+        List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued;
+        before the summary: H legal hold, X due for destruction, E expiring soon ('whistle-review retention');
         ! after the id: an item's recipients differ from the team's keys (the case text says more).
         """;
 }
