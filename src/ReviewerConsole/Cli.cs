@@ -9,6 +9,7 @@ using WhistleSubmit.ReviewerConsole.Commands.Exports;
 using WhistleSubmit.ReviewerConsole.Commands.Import;
 using WhistleSubmit.ReviewerConsole.Commands.Register;
 using WhistleSubmit.ReviewerConsole.Commands.Releases;
+using WhistleSubmit.ReviewerConsole.Commands.Retention;
 using WhistleSubmit.ReviewerConsole.Commands.Tui;
 using WhistleSubmit.ReviewerConsole.Commands.Vault;
 using WhistleSubmit.ReviewerConsole.Shared;
@@ -62,6 +63,10 @@ internal static class Cli
         NoteCommand.Create(),
         RedactCommand.Create(),
         FilesCommand.Create(),
+        RetentionCommand.Create(),
+        HoldCommand.Hold(),
+        HoldCommand.Release(),
+        DestroyCommand.Create(),
         ReplyCommand.Create(),
         StatusCommand.Create(),
         AskConsentCommand.Create(),

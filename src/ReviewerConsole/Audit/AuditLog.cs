@@ -34,6 +34,17 @@ internal static class AuditLog
     /// <summary>Walks the whole chain; reports the first entry that is missing, out of place, or altered.</summary>
     public static AuditVerification Verify(VaultData data)
     {
+        // Erased entries (a destroyed case's) are valid only where a later tombstone names them; the tombstones
+        // themselves are checked in the walk below like any entry.
+        var erasedBy = new Dictionary<long, long>();
+        foreach (AuditEntry t in data.AuditEntries().Where(e => e.Action == Retention.RetentionAuditActions.Destroy && !e.Erased))
+        {
+            foreach (long seq in Retention.Tombstone.ErasedEntries(t.Details))
+            {
+                erasedBy.TryAdd(seq, t.Seq);
+            }
+        }
+
         long expected = 1;
         string prev = AuditHash.Genesis;
         foreach (AuditEntry e in data.AuditEntries())
@@ -48,7 +59,14 @@ internal static class AuditLog
                 return Broken(e.Seq, $"entry #{e.Seq} does not link to entry #{e.Seq - 1} (an entry was changed, removed or inserted)");
             }
 
-            if (AuditHash.Compute(e) != e.Hash)
+            if (e.Erased)
+            {
+                if (!erasedBy.TryGetValue(e.Seq, out long tombstone) || tombstone <= e.Seq)
+                {
+                    return Broken(e.Seq, $"entry #{e.Seq} was erased, but no later tombstone names it");
+                }
+            }
+            else if (AuditHash.Compute(e) != e.Hash)
             {
                 return Broken(e.Seq, $"entry #{e.Seq} was changed after it was written");
             }

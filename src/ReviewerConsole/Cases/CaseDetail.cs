@@ -1,4 +1,5 @@
 using WhistleSubmit.ReviewerConsole.Records;
+using WhistleSubmit.ReviewerConsole.Retention;
 
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
@@ -27,6 +28,9 @@ internal sealed record CaseDetail(
 
     /// <summary>The newest case status set for the source, or null.</summary>
     public ReplyRecord? SourceStatus => SourceStatusService.Current(Replies);
+
+    /// <summary>Issue 19: the case's retention as of today.</summary>
+    public RetentionStatus? Retention { get; init; }
 
     /// <summary>The items whose recipient count differs from the team's, with the warning line.</summary>
     public IReadOnlyList<(ItemRecord Item, string Warning)> RecipientWarnings =>

@@ -1,5 +1,6 @@
 using WhistleSubmit.ReviewerConsole.Audit;
 using WhistleSubmit.ReviewerConsole.Records;
+using WhistleSubmit.ReviewerConsole.Retention;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 
@@ -36,6 +37,7 @@ internal static class CaseQueryService
         var notes = data.AllNotes().ToLookup(n => n.CaseId);
         var queued = data.QueuedReplies().ToLookup(r => r.CaseId);
         var recipients = data.AllRecipients().ToDictionary(r => r.ItemId, StringComparer.Ordinal);
+        var retention = RetentionService.All(data, RetentionService.Today(vault));
         var result = new List<CaseSummary>();
         foreach (CaseRecord c in data.AllCases())
         {
@@ -65,6 +67,7 @@ internal static class CaseQueryService
                 ProofLabels(c, caseItems))
             {
                 RecipientWarning = caseItems.Select(i => recipients.GetValueOrDefault(i.Id)?.Warning).FirstOrDefault(w => w is not null),
+                Retention = retention.GetValueOrDefault(c.Id),
             });
         }
 
@@ -95,7 +98,12 @@ internal static class CaseQueryService
             }
         }
 
-        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(data, caseId), caseOfItem) { Recipients = recipients, Consents = data.ConsentsOfCase(caseId).ToList() };
+        return new CaseDetail(c, items, notes, replies, AuditLog.ForCase(data, caseId), caseOfItem)
+        {
+            Recipients = recipients,
+            Consents = data.ConsentsOfCase(caseId).ToList(),
+            Retention = RetentionStatus.Of(data.RetentionOf(caseId), data.RetentionSettings(), c.Updated, RetentionService.Today(vault)),
+        };
     });
 
     // v1 first, then the warnings in a fixed order; a case that others conflict with is flagged too.

@@ -1,4 +1,5 @@
 using WhistleSubmit.ReviewerConsole.Records;
+using WhistleSubmit.ReviewerConsole.Retention;
 
 namespace WhistleSubmit.ReviewerConsole.Cases;
 
@@ -28,4 +29,7 @@ internal sealed record CaseSummary(
 
     /// <summary>Issue 13 P4: the loud line when any item was encrypted to more or fewer recipients than the team has.</summary>
     public string? RecipientWarning { get; init; }
+
+    /// <summary>Issue 19: the case's retention as of today (expiring, due, held).</summary>
+    public RetentionStatus? Retention { get; init; }
 }

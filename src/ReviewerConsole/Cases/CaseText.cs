@@ -19,6 +19,11 @@ internal static class CaseText
         CaseRecord c = d.Case;
         o.Append(Inv($"Case {c.ShortId}   status: {CaseStatuses.Name(c.Status)}   severity: {c.Severity?.ToString(CultureInfo.InvariantCulture) ?? "-"}   assignee: {Safe(c.Assignee ?? "-")}\n"));
         o.Append(Inv($"Opened {c.Opened}   updated {c.Updated}\n"));
+        if (d.Retention is { } retention)
+        {
+            o.Append(retention.Describe()).Append('\n');
+        }
+
         o.Append(Inv($"Tags: {(c.Tags.Count == 0 ? "-" : Safe(string.Join(", ", c.Tags)))}\n"));
         o.Append(Inv($"Categories: {(d.Categories.Count == 0 ? "-" : string.Join("; ", d.Categories.Select(ReportLabels.Category)))}\n"));
         o.Append(c.ReplyRecipient is { } r

@@ -11,4 +11,7 @@ internal sealed record ImportResult(
 {
     /// <summary>Items refused (issue 13 P4 recipients, 13/15 not decrypting or parsing, finding 9 id clash): not in the vault, not in the receipt.</summary>
     public IReadOnlyList<RefusedItem> Refused { get; init; } = [];
+
+    /// <summary>Issue 19: ids of items of destroyed cases offered again: not stored, but named in the receipt.</summary>
+    public IReadOnlyList<string> Destroyed { get; init; } = [];
 }

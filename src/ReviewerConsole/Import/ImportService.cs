@@ -2,6 +2,7 @@ using System.Globalization;
 using WhistleSubmit.Crypto.Bundles;
 using WhistleSubmit.Crypto.Signing;
 using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Retention;
 using WhistleSubmit.ReviewerConsole.Shared;
 using WhistleSubmit.ReviewerConsole.Vault;
 using WhistleSubmit.EncryptedStore;
@@ -31,7 +32,9 @@ internal static class ImportService
         // First: without the team key no receipt can be signed, and an import without a receipt would be half done.
         using TeamSigningKey teamKey = TeamKeyService.Load(vault);
         using FileStream file = OpenBundle(bundlePath);
-        using var staging = new StagingArea(vault, item => item.Kind is BundleItemKind.Submission or BundleItemKind.Followup && !IsInVault(vault, item.Id));
+        DestroyedItems destroyed = DestroyedItems.Load(vault);
+        using var staging = new StagingArea(vault, item => item.Kind is BundleItemKind.Submission or BundleItemKind.Followup && !IsInVault(vault, item.Id)
+            && destroyed.Tombstone(item) is null && !destroyed.Clashes(item));
         using BundleReader reader = Verify(bytes is null ? file : new ReadProgressStream(file, (read, length) => bytes(ImportPhase.Checking, read, length)), staging);
 
         // Hashed in the verification pass: the bytes verified are the bytes the receipt names.
@@ -44,6 +47,11 @@ internal static class ImportService
         }
 
         (HashSet<string> present, HashSet<string> collided) = Known(vault, staging, manifest);
+        // Issue 19: a destroyed case's item come back counts as present (so in the receipt) but is never stored.
+        var returned = manifest.Items.Where(i => present.Contains(i.Id) && destroyed.Tombstone(i) is not null)
+            .Select(i => (Item: i, Tombstone: destroyed.Tombstone(i)!.Value)).ToList();
+        collided.UnionWith(manifest.Items.Where(destroyed.Clashes).Select(i => i.Id));
+        present.ExceptWith(collided);
         ImportOutcome cases = ImportOutcome.None;
         var recipients = new RecipientCheck(vault.Read(data => data.AllKeys().Count()));
         if (present.Count < manifest.Items.Count)
@@ -58,6 +66,7 @@ internal static class ImportService
             }
         }
 
+        DestroyedItems.Audit(vault, returned, bundleSha256);
         string receipt = receiptPath is null ? ReceiptFile.DefaultPath(bundlePath) : Path.GetFullPath(receiptPath);
         try
         {
@@ -73,8 +82,8 @@ internal static class ImportService
                 "run the same import again (it changes nothing in the vault) with --receipt FILE to write it elsewhere", ex);
         }
 
-        return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count - recipients.Refused.Count, present.Count, cases.Opened,
-            cases.NewMessages, receipt, cases) { Refused = recipients.Refused };
+        return new ImportResult(bundleSha256, manifest.Items.Count, manifest.Items.Count - present.Count - recipients.Refused.Count, present.Count - returned.Count, cases.Opened,
+            cases.NewMessages, receipt, cases) { Refused = recipients.Refused, Destroyed = [.. returned.Select(r => r.Item.Id)] };
     }
 
     private static BundleReader Verify(Stream file, StagingArea staging)

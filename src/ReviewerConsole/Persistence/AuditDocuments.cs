@@ -28,5 +28,7 @@ internal static class AuditDocuments
         d["item"].IsNull ? null : d["item"].AsString,
         d["details"].AsString,
         d["prev"].AsString,
-        d["hash"].AsString);
+        d["hash"].AsString,
+        // Absent unless a destroyed case's entry was erased (issue 19).
+        d.TryGetValue("erased", out BsonValue erased) && erased.IsBoolean && erased.AsBoolean);
 }

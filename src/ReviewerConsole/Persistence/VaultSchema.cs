@@ -44,6 +44,19 @@ internal static class VaultSchema
     /// </summary>
     public const string Consents = "consents";
 
+    /// <summary>
+    /// Added with retention (issue 19): per-case retention periods and legal holds, keyed by case id. Older vaults
+    /// lack it: every case follows the vault's default.
+    /// </summary>
+    public const string RetentionCollection = "retention";
+
+    /// <summary>
+    /// Added with destruction (issue 19): one document per item of a destroyed case (its id, ciphertext SHA-256 and
+    /// the tombstone's audit entry), so the same item cannot come back in a later bundle; plus the pending-erasure
+    /// record while a destruction finishes (docs/CONSOLE.md#retention-and-destruction).
+    /// </summary>
+    public const string Destroyed = "destroyed";
+
     /// <summary>The shape <see cref="EnsureIndexes"/> makes; vaults made before it are moved up by <see cref="Migrate"/>.</summary>
     public const int Version = 2;
 

@@ -236,6 +236,7 @@ internal sealed class ReviewWindow : Window
         Ctrl+T the status the source sees (received, under-review, referred, closed; queued like a reply)
         F10 or Ctrl+Q quits. Every change is saved and audited at once.
         List flags: M new messages (Enter reads them), D duplicate, N near-duplicate, R reply queued;
+        before the summary: H legal hold, X due for destruction, E expiring soon ('whistle-review retention');
         ! after the id: an item's recipients differ from the team's keys (the case text says more).
         """;
 }

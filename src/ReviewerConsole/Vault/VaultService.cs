@@ -110,7 +110,7 @@ internal static class VaultService
             }
 
             DurableStore store = OpenStore(paths, storeKey);
-            return new VaultSession(paths, store, passphrase, file.Kdf, actor, clock);
+            return new VaultSession(paths, store, passphrase, file.Kdf, actor, clock, storeKey);
         }
         finally
         {
@@ -133,7 +133,17 @@ internal static class VaultService
 
         try
         {
-            return DurableStore.Open(paths.Store, storeKey);
+            DurableStore store = DurableStore.Open(paths.Store, storeKey);
+            if (Retention.DestroyService.IsPending(store))
+            {
+                // A 'destroy' was killed after its transaction: finish erasing before anything else reads the vault.
+                store.Dispose();
+                int wiped = Retention.DestroyService.Complete(paths, storeKey);
+                ErrorReporter.Warning($"finished destroying a case that an interrupted 'destroy' left ({wiped} evidence files erased, vault compacted)");
+                store = DurableStore.Open(paths.Store, storeKey);
+            }
+
+            return store;
         }
         catch (Exception ex) when (ex is StoreCorruptException or StoreKeyException)
         {

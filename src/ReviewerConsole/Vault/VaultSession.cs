@@ -14,17 +14,21 @@ namespace WhistleSubmit.ReviewerConsole.Vault;
 internal sealed class VaultSession : IDisposable
 {
     private readonly byte[] passphrase;
+    private readonly byte[] storeKey;
 
     // passphrase: UTF-8 bytes, copied: the caller zeroes its own array.
-    internal VaultSession(VaultPaths paths, DurableStore store, ReadOnlySpan<byte> passphrase, KdfParameters kdf, string actor, TimeProvider clock)
-        : this(paths, store, passphrase, KeyService.KeyFileWorkFactor(kdf), [], 0, actor, clock)
+    // storeKey: copied likewise (empty from init).
+    internal VaultSession(VaultPaths paths, DurableStore store, ReadOnlySpan<byte> passphrase, KdfParameters kdf, string actor, TimeProvider clock,
+        ReadOnlySpan<byte> storeKey = default)
+        : this(paths, store, passphrase, KeyService.KeyFileWorkFactor(kdf), [], 0, actor, clock, storeKey)
     {
     }
 
     // keyFilePassphrase: copied, the caller zeroes its own array.
     internal VaultSession(VaultPaths paths, DurableStore store, ReadOnlySpan<byte> keyFilePassphrase, int keyFileWorkFactor,
-        IReadOnlyList<string> holders, int threshold, string actor, TimeProvider clock)
+        IReadOnlyList<string> holders, int threshold, string actor, TimeProvider clock, ReadOnlySpan<byte> storeKey = default)
     {
+        this.storeKey = storeKey.ToArray();
         Paths = paths;
         KeyFileWorkFactor = keyFileWorkFactor;
         Store = store;
@@ -65,6 +69,9 @@ internal sealed class VaultSession : IDisposable
     /// <summary>The key files' passphrase as UTF-8 bytes, for <c>ScryptIdentity</c> and <c>ScryptRecipient</c>, which copy them.</summary>
     internal ReadOnlySpan<byte> Passphrase => passphrase;
 
+    /// <summary>The store key, for the compaction that ends 'destroy' (the store must be closed for it); zeroed on dispose.</summary>
+    internal ReadOnlySpan<byte> StoreKey => storeKey;
+
     /// <summary>The current UTC time as stored everywhere in the vault: ISO 8601 with milliseconds and "Z".</summary>
     public string Now() => FormatTime(Clock.GetUtcNow());
 
@@ -83,6 +90,7 @@ internal sealed class VaultSession : IDisposable
     public void Dispose()
     {
         System.Security.Cryptography.CryptographicOperations.ZeroMemory(passphrase);
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(storeKey);
         Store.Dispose();
     }
 

@@ -17,6 +17,22 @@ public sealed class CaseListRowTests
         Assert.That(CaseListRow.Format(summary with { Case = record with { Unread = 0 } }), Does.StartWith("0a41c1ae new    -      text"));
     }
 
+    [TestCase("2026-12-07", "X SUMMARY")]
+    [TestCase("2026-11-20", "E SUMMARY")]
+    [TestCase("2026-01-01", "     SUMMARY")]
+    public void Format_Retention_LetterBeforeTheSummary(string today, string expected)
+    {
+        var record = new CaseRecord(new string('a', 32), "m", CaseStatus.Closed, 5, null, [], "2026-12-07T00:00:00Z",
+            "2026-11-07T10:00:00.000Z", null);
+        var settings = new WhistleSubmit.ReviewerConsole.Retention.RetentionSettings(WhistleSubmit.ReviewerConsole.Retention.RetentionPeriod.Parse("1m"), 30);
+        var summary = new CaseSummary(record, 1, 0, 0, 0, 0, [], "SUMMARY", false, false)
+        {
+            Retention = WhistleSubmit.ReviewerConsole.Retention.RetentionStatus.Of(null, settings, record.Updated, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)),
+        };
+
+        Assert.That(CaseListRow.Format(summary), Does.EndWith(expected));
+    }
+
     [Test]
     public void Format_At80Columns_LeavesRoomForTheSummary()
     {

@@ -22,6 +22,7 @@ internal static class CaseJson
         categories = d.Categories,
         opened = d.Case.Opened,
         updated = d.Case.Updated,
+        retention = d.Retention is { } ret ? Commands.Retention.RetentionCommand.ToJson(d.Case, ret) : null,
         replyRecipientFingerprint = d.Case.ReplyRecipient is { } r ? RecipientFingerprint.Compute(r) : null,
         items = d.Items.Select(i => new
         {

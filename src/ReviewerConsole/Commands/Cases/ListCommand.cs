@@ -39,6 +39,8 @@ internal static class ListCommand
             codename proof (not merged); "routed" = the portal filed an item under another mailbox than the one
             inside it; "replykey" = an item claims another reply key than the case's (not used); "v1" = grouped
             by the portal's mailbox id, grouping not proven.
+            Retention (see 'retention --help'): "exp:Nd" = expires in N days; "due" = its expiry day has come
+            ('destroy' it or keep it longer); "hold" = under legal hold.
             """)
         {
             status,
@@ -86,6 +88,7 @@ internal static class ListCommand
             string flags = string.Join(',', new[]
             {
                 s.RecipientWarning is not null ? "⚠rcpt" : null,
+                s.Retention?.Flag,
                 s.Case.Unread > 0 ? string.Create(CultureInfo.InvariantCulture, $"new:{s.Case.Unread}") : null,
                 s.HasDuplicates ? "dup" : null,
                 s.HasNearDuplicates ? "near" : null,
@@ -122,6 +125,7 @@ internal static class ListCommand
         recipientWarning = s.RecipientWarning,
         nearDuplicate = s.HasNearDuplicates,
         proofFlags = s.ProofLabels,
+        retention = s.Retention is { } r ? new { state = r.State.ToString().ToLowerInvariant(), expires = r.Expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), daysLeft = r.DaysLeft } : null,
         summary = s.Summary,
     };
 }

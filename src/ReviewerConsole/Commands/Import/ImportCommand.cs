@@ -71,6 +71,12 @@ internal static class ImportCommand
                     $"{result.Outcome.V1Items} v1 {(result.Outcome.V1Items == 1 ? "item" : "items")}: grouping not proven (filed by the portal's mailbox id)"));
             }
 
+            if (result.Destroyed.Count > 0)
+            {
+                Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{result.Destroyed.Count} items belong to destroyed cases and were not imported ({string.Join(' ', result.Destroyed.Select(i => i[..8]))}); the receipt names them, so the portal deletes its copies"));
+            }
+
             Console.Out.WriteLine($"Receipt for 'whistle-portal confirm': {result.ReceiptPath}");
             RefusedItems(result.Refused);
         }));

@@ -67,7 +67,7 @@ internal static class SharedVaultService
             VaultSession vault;
             try
             {
-                vault = new VaultSession(paths, store, keyFilePassphrase, VaultSecret.KeyFileWorkFactor, joined, file.Threshold, actor, clock);
+                vault = new VaultSession(paths, store, keyFilePassphrase, VaultSecret.KeyFileWorkFactor, joined, file.Threshold, actor, clock, storeKey);
             }
             finally
             {
