@@ -36,6 +36,41 @@ public sealed class ReleaseBuilderTests
         });
     }
 
+    [Test]
+    public void Build_FiveNewConcentratedInOneRowOfEveryTablePlusAnEdit_NoTableGivesAwayTheEdit()
+    {
+        // The auditor's crafted register: release 1 holds 20 incidents; then 5 new ones all in TX, force yes, one month,
+        // while one old incident is moved from CA to TX. Every table's change is 5 or more overall, but the edit is a
+        // change of 1 in the state and month tables: comparing across tables or releases must not show it.
+        var incidents = new List<IncidentRecord>();
+        for (int i = 0; i < 20; i++)
+        {
+            incidents.Add(Incident(i < 10 ? "2019-03" : "2020-05", "2025-01-01T00:00:00.000Z", IncidentOrigins.Source) with { State = i % 2 == 0 ? "TX" : "CA" });
+        }
+
+        ReleaseContent first = ReleaseBuilder.Build(incidents, [], "2025-06");
+        for (int i = 0; i < 5; i++)
+        {
+            incidents.Add(Incident("2025-01", "2025-06-01T00:00:00.000Z", IncidentOrigins.Source));
+        }
+
+        incidents[1] = incidents[1] with { State = "TX", Month = "2020-05" };
+
+        ReleaseContent second = ReleaseBuilder.Build(incidents, [first.Record], "2025-06");
+
+        Assert.Multiple(() =>
+        {
+            foreach (PublishedTable table in second.Record.Tables)
+            {
+                PublishedTable old = first.Record.Tables.Single(t => t.Name == table.Name);
+                ReleaseSafety.Conflict? conflict = ReleaseSafety.Check(1, ReleaseSafety.View.Of(old, first.Record.Total), ReleaseSafety.View.Of(table, second.Record.Total));
+                Assert.That(conflict, Is.Null, $"table {table.Name}: {string.Join(",", conflict?.Rows ?? [])} changed by {conflict?.Change}");
+            }
+
+            Assert.That(second.Record.Total, Is.EqualTo(25));
+        });
+    }
+
     private static IncidentRecord Incident(string month, string updated, string origin) => new(
         Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), origin, month, "TX", null, "vehicle", "yes", 0, 0, "no", ["unlawful-force"],
         "single-source", null, null, [], ["00000000000000000000000000000000"], updated, updated);
