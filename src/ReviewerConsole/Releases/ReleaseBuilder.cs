@@ -12,14 +12,14 @@ namespace WhistleSubmit.ReviewerConsole.Releases;
 /// one-way tables (month since 2017, category, state, facility type, force, injuries, deaths, citizens detained,
 /// verification level), each suppressed by <see cref="Suppression"/> and, across releases, by <see cref="ReleaseSafety"/>.
 /// </summary>
-internal static class ReleaseBuilder
+internal static partial class ReleaseBuilder
 {
     public const int FirstYear = 2017;
     public const string Earlier = "before-2017";
 
     internal sealed record Table(string Name, string Description, Func<IncidentRecord, string> Key, IReadOnlyList<string> Universe);
 
-    public static ReleaseContent Build(IReadOnlyList<IncidentRecord> incidents, IReadOnlyList<ReleaseRecord> earlier)
+    public static ReleaseContent Build(IReadOnlyList<IncidentRecord> incidents, IReadOnlyList<ReleaseRecord> earlier, string? month = null)
     {
         if (incidents.Count == 0)
         {
@@ -27,9 +27,7 @@ internal static class ReleaseBuilder
         }
 
         int number = earlier.Count == 0 ? 1 : earlier.Max(r => r.Number) + 1;
-        // A month, not a day: the day of the last change could date a report's arrival.
-        // (An incident's month is never after its last change, but a clock set back must not break the tables.)
-        string asOf = incidents.Select(i => i.Updated[..7]).Concat(incidents.Select(i => i.Month)).Order(StringComparer.Ordinal).Last();
+        string asOf = AsOf(incidents, earlier, month);
         List<IncidentRecord> source = [.. incidents.Where(i => !i.IsPublicRecord)];
         List<IncidentRecord> publicRecords = [.. incidents.Where(i => i.IsPublicRecord).OrderBy(i => i.Month, StringComparer.Ordinal).ThenBy(i => i.Id, StringComparer.Ordinal)];
         int total = source.Count;
@@ -59,18 +57,47 @@ internal static class ReleaseBuilder
             display.Add(new StatsTable(table.Name, table.Description, true, Safe(table.Name, rows, total, earlier, published, conflicts)));
         }
 
-        if (conflicts.Count > 0)
-        {
-            (string name, ReleaseSafety.Conflict c) = conflicts[0];
-            throw new CliException(
-                string.Create(CultureInfo.InvariantCulture,
-                    $"release {number} is refused: compared with release {c.EarlierRelease}, {Math.Abs(c.Change)} source-derived incident(s) {(c.Change > 0 ? "added to" : "removed from")} {Describe(name, c.Rows)} could be told apart (fewer than {Suppression.MinimumCount}); nothing was written"),
-                $"wait until at least {Suppression.MinimumCount} more source-derived incidents are in the register since release {c.EarlierRelease}, then publish again");
-        }
-
         var dataset = new IncidentDataset(asOf, new StatsCell("all", total, Suppression.Total(total)), display);
         var record = new ReleaseRecord(number, asOf, string.Empty, string.Empty, Suppression.Total(total) ? null : total, published);
-        return new ReleaseContent(number, asOf, publicRecords, dataset, PublicCounts(publicRecords, asOf), record);
+        int? carried = null;
+        if (conflicts.Count > 0)
+        {
+            // Refusing would itself tell whoever watches the releases that a small change happened: the latest release's
+            // source-derived counts are carried forward unchanged instead, and the rest is published.
+            ReleaseRecord previous = earlier.MaxBy(r => r.Number)!;
+            carried = previous.Number;
+            (dataset, record) = CarryForward(previous, number, asOf);
+        }
+
+        return new ReleaseContent(number, asOf, publicRecords, dataset, PublicCounts(publicRecords, asOf), record, CountsSince(record, earlier), carried);
+    }
+
+    /// <summary>
+    /// The release's month: the month the reviewers chose (<c>--as-of</c>), else the latest month any incident happened
+    /// or an earlier release was dated. Never when anything was recorded or changed (auditor finding: the month of the
+    /// register's last change told a reader when source-derived work last happened). Every incident's month is at most
+    /// the release's month, so the month table holds them all, and releases never go back in time.
+    /// </summary>
+    public static string AsOf(IReadOnlyList<IncidentRecord> incidents, IReadOnlyList<ReleaseRecord> earlier, string? month)
+    {
+        string latest = incidents.Select(i => i.Month).Concat(earlier.Select(r => r.AsOf)).Order(StringComparer.Ordinal).Last();
+        if (month is null)
+        {
+            return latest;
+        }
+
+        if (month.Length != 7 || !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new CliException("--as-of must be a month written yyyy-mm, e.g. 2026-12");
+        }
+
+        if (string.CompareOrdinal(month, latest) < 0)
+        {
+            throw new CliException($"--as-of {month} is earlier than an incident in the register or an earlier release (the latest is {latest}); nothing was written",
+                $"give --as-of {latest} or later (this month, usually)");
+        }
+
+        return month;
     }
 
     /// <summary>The tables, in the order they are published. Rows are always all listed, so a row's presence says nothing.</summary>
@@ -121,10 +148,6 @@ internal static class ReleaseBuilder
         published.Add(new PublishedTable(name, [.. cells.Select(c => new PublishedCell(c.Value, c.Suppressed || Suppression.Total(total) ? null : c.Count))]));
         return cells;
     }
-
-    private static string Describe(string table, IReadOnlyList<string> rows) =>
-        table.StartsWith("category/", StringComparison.Ordinal) ? $"category {table["category/".Length..]}"
-        : rows.Count > 6 ? $"the {table} table" : $"{table} {string.Join(", ", rows)}";
 
     private static IReadOnlyList<StatsTable> PublicCounts(List<IncidentRecord> records, string asOf) =>
     [

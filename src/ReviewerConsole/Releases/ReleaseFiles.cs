@@ -90,7 +90,7 @@ internal static class ReleaseFiles
                     + "suppressed, smallest first, until no row is suppressed alone and the suppressed rows together hold zero or at least the minimum; "
                     + "a category row is suppressed when fewer than the minimum incidents have it or lack it",
                 acrossReleases = "comparing this release with any earlier one, no set of rows whose count both releases give exactly changed by 1 to 4: "
-                    + "more rows are suppressed where needed, and a release that cannot meet this is not published",
+                    + "more rows are suppressed where needed, and where that cannot help, the previous release's source-derived counts are published again unchanged",
             },
             total = Value(content.Source.Total),
             tables = content.Source.Tables.Select(t => new

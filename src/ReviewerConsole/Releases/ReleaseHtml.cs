@@ -32,7 +32,7 @@ internal static partial class ReleaseHtml
             <body>
             <header>
             <h1>{Html.Encode(title)}</h1>
-            <p class="meta">Incidents as of {Html.Encode(ReleaseCharts.Label(c.AsOf))}. Release {c.Number} replaces every earlier release: it holds every incident recorded so far.</p>
+            <p class="meta">Incidents as of {Html.Encode(ReleaseCharts.Label(c.AsOf))}. Release {c.Number} replaces every earlier release: it holds every incident recorded so far.{(c.CountsSince < c.Number ? F($" Its counts of incidents reported by sources are those published since release {c.CountsSince}.") : string.Empty)}</p>
             <nav aria-label="Sections"><ul>
             <li><a href="#numbers">Key numbers</a></li><li><a href="#charts">Charts</a></li><li><a href="#methods">Methods</a></li><li><a href="#incidents">Public-record incidents</a></li><li><a href="#checking">Checking this release</a></li>
             </ul></nav>

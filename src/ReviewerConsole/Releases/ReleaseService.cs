@@ -25,7 +25,7 @@ internal static class ReleaseService
 
     internal sealed record Published(ReleaseContent Content, string Directory, string SumsSha256, string TeamFingerprint, int Suppressed);
 
-    public static Published Publish(VaultSession vault, string directory)
+    public static Published Publish(VaultSession vault, string directory, string? month = null)
     {
         string full = Path.GetFullPath(directory);
         string parent = Path.GetDirectoryName(full) ?? throw new CliException("choose a directory to create, not the root");
@@ -40,7 +40,7 @@ internal static class ReleaseService
         }
 
         (IReadOnlyList<IncidentRecord> incidents, IReadOnlyList<ReleaseRecord> earlier) = vault.Read(data => (data.AllIncidents(), data.Releases()));
-        ReleaseContent content = ReleaseBuilder.Build(incidents, earlier);
+        ReleaseContent content = ReleaseBuilder.Build(incidents, earlier, month);
         SortedDictionary<string, byte[]> files;
         byte[] sums, signature;
         string fingerprint;

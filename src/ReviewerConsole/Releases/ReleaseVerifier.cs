@@ -69,9 +69,22 @@ internal static partial class ReleaseVerifier
         return new Verified(json.RootElement.GetProperty("release").GetInt32(), json.RootElement.GetProperty("asOf").GetString()!, listed.Count);
     }
 
-    /// <summary>The trusted team key from a team.pub file (its first line).</summary>
-    public static TeamPublicKey ReadKey(string path)
+    /// <summary>
+    /// The trusted team key from a team.pub file (its first line), which must not lie inside the release directory
+    /// (auditor finding: a forger ships their own key in the release, so a key read from there proves nothing).
+    /// </summary>
+    public static TeamPublicKey ReadKey(string path, string releaseDirectory)
     {
+        string release = RealPath(releaseDirectory);
+        foreach (string key in new[] { Path.GetFullPath(path), RealPath(path) })
+        {
+            if (key == release || key.StartsWith(release + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new CliException($"the team key \"{TerminalText.Line(path, 200)}\" is inside the release being checked; a forged release would carry its own key",
+                    "give the team.pub the team published elsewhere (its website, a printed fingerprint you checked), not the copy in the release");
+            }
+        }
+
         try
         {
             string text = File.ReadLines(path).FirstOrDefault()?.Trim() ?? string.Empty;
@@ -85,6 +98,44 @@ internal static partial class ReleaseVerifier
         {
             throw new CliException($"\"{TerminalText.Line(path, 200)}\" does not hold a team public key (whistlesubmit-team-v2:…)", "give the team.pub file the team published", ex);
         }
+    }
+
+    // The path with every link resolved (parents and itself), so a link cannot smuggle a path in or out of a directory.
+    private static string RealPath(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string root = Path.GetPathRoot(full)!;
+        string current = root;
+        int hops = 0;
+        var pending = new Stack<string>(full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse());
+        while (pending.TryPop(out string? part))
+        {
+            string next = Path.Combine(current, part);
+            FileSystemInfo? target = null;
+            try
+            {
+                target = new FileInfo(next).LinkTarget is null ? null : File.ResolveLinkTarget(next, returnFinalTarget: false);
+            }
+            catch (IOException)
+            {
+                target = null;
+            }
+
+            if (target is null || ++hops > 40)
+            {
+                current = next;
+                continue;
+            }
+
+            string resolved = Path.GetFullPath(target.FullName);
+            current = Path.GetPathRoot(resolved)!;
+            foreach (string p in resolved[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+            {
+                pending.Push(p);
+            }
+        }
+
+        return Path.TrimEndingDirectorySeparator(current);
     }
 
     // Regular files only: a link could point anywhere, and a FIFO would hang the check.

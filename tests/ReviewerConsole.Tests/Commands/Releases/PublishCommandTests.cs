@@ -157,30 +157,56 @@ public sealed class PublishCommandTests
     }
 
     [Test]
-    public void Publish_FewerThanFiveNewSourceIncidents_IsRefusedUntilThereAreFive()
+    public void Publish_FewerThanFiveNewSourceIncidents_CarriesTheCountsForwardUntilThereAreFive()
     {
+        // The auditor's point: a refused release tells whoever watches publishing that a small change happened. So the
+        // release is published, with release 1's source-derived counts unchanged, in the same words as when nothing changed.
         using TestVault vault = RegisterScenario.Template.CopyTo(new TestVault());
-        vault.Succeed("publish", "--out", vault.Directory.File("release-1"));
+        string one = vault.Directory.File("release-1"), two = vault.Directory.File("release-2"), three = vault.Directory.File("release-3");
+        vault.Succeed("publish", "--out", one, "--as-of", "2025-02");
         RegisterScenario.AddSourceIncident(vault, "2025-01");
         RegisterScenario.AddSourceIncident(vault, "2025-01");
-        var before = vault.Snapshot();
 
-        CliResult refused = vault.Run("publish", "--out", vault.Directory.File("release-2"));
+        CliResult carried = vault.Run("publish", "--out", two, "--as-of", "2025-02");
 
-        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.ToString());
-        Assert.That(refused.Stderr, Does.Contain("release 2 is refused").And.Contain("release 1").And.Contain("2 source-derived"));
-        Assert.That(Directory.Exists(vault.Directory.File("release-2")), Is.False);
-        Assert.That(vault.Snapshot(), Is.EqualTo(before), "a refused release changes nothing");
+        Assert.That(carried.ExitCode, Is.Zero, carried.ToString());
+        Assert.That(carried.StdoutText, Does.Contain("carried forward unchanged from release 1"));
+        Assert.That(SourceDerived(two), Is.EqualTo(SourceDerived(one)), "the source-derived section is release 1's, byte for byte");
+        Assert.That(File.ReadAllText(Path.Combine(two, "aggregates.csv")), Is.EqualTo(File.ReadAllText(Path.Combine(one, "aggregates.csv"))));
+        string report = File.ReadAllText(Path.Combine(two, "index.html"));
+        Assert.That(report, Does.Contain("are those published since release 1."));
+        Assert.That(vault.Run("verify-release", two).ExitCode, Is.Zero);
 
         for (int i = 0; i < 3; i++)
         {
             RegisterScenario.AddSourceIncident(vault, "2025-02");
         }
 
-        vault.Succeed("publish", "--out", vault.Directory.File("release-2"));
-        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(vault.Directory.Combine("release-2", "incidents.json")));
-        Assert.That(json.RootElement.GetProperty("release").GetInt32(), Is.EqualTo(2));
+        vault.Succeed("publish", "--out", three, "--as-of", "2025-02");
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(three, "incidents.json")));
+        Assert.That(json.RootElement.GetProperty("release").GetInt32(), Is.EqualTo(3));
         Assert.That(json.RootElement.GetProperty("sourceDerived").GetProperty("total").GetInt32(), Is.EqualTo(11));
+        Assert.That(File.ReadAllText(Path.Combine(three, "index.html")), Does.Not.Contain("published since release"));
+    }
+
+    [Test]
+    public void Publish_NothingSourceDerivedChanged_ReadsTheSameAsCarriedForward()
+    {
+        using TestVault vault = RegisterScenario.Template.CopyTo(new TestVault());
+        string one = vault.Directory.File("release-1"), two = vault.Directory.File("release-2");
+        vault.Succeed("publish", "--out", one, "--as-of", "2025-02");
+
+        CliResult again = vault.Run("publish", "--out", two, "--as-of", "2025-02");
+
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        Assert.That(again.StdoutText, Does.Not.Contain("carried forward"));
+        Assert.That(File.ReadAllText(Path.Combine(two, "index.html")), Does.Contain("are those published since release 1."));
+    }
+
+    private static string SourceDerived(string dir)
+    {
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "incidents.json")));
+        return json.RootElement.GetProperty("sourceDerived").GetRawText();
     }
 
     [Test]
