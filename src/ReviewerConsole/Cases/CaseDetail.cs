@@ -23,8 +23,8 @@ internal sealed record CaseDetail(
     /// <summary>The source's consent answers recorded with the case (issue 19), in any order.</summary>
     public IReadOnlyList<ConsentRecord> Consents { get; init; } = [];
 
-    /// <summary>The latest answer per destination, in canonical order.</summary>
-    public IReadOnlyList<(string Destination, string Answer, string Time)> ConsentAnswers => ConsentService.Latest(Consents);
+    /// <summary>The answer that counts per destination (<see cref="ConsentService.Latest"/>), in canonical order.</summary>
+    public IReadOnlyList<(string Destination, string Answer, string Time)> ConsentAnswers => ConsentService.Latest(Consents, Replies);
 
     /// <summary>The newest case status set for the source, or null.</summary>
     public ReplyRecord? SourceStatus => SourceStatusService.Current(Replies);

@@ -68,22 +68,46 @@ internal static class ConsentService
             $"answer to request {answer.Request[..8]}: {string.Join(", ", record.Answers.Select(a => $"{a.Destination} {a.Answer}"))}");
     }
 
-    /// <summary>The latest recorded answer per destination (by the time it was imported), in canonical order.</summary>
+    /// <summary>What counts per destination now (see <see cref="Latest"/>), in canonical order.</summary>
     public static IReadOnlyList<(string Destination, string Answer, string Time)> Answers(VaultSession vault, string caseId) =>
-        Latest(vault.Read(data => data.ConsentsOfCase(caseId).ToList()));
+        vault.Read(data => Latest(data.ConsentsOfCase(caseId).ToList(), data.RepliesOfCase(caseId).ToList()));
 
-    public static IReadOnlyList<(string Destination, string Answer, string Time)> Latest(IEnumerable<ConsentRecord> records)
+    /// <summary>
+    /// Per destination, only answers to the newest request that asked about it count (the console's own order of its
+    /// requests, never the order or time answers arrived in, which a portal chooses): once a newer request is sent,
+    /// older answers stop counting. Answers to that request that disagree count as "no", so a portal that replays an
+    /// earlier "yes" (the same bytes under a new item id) after the source said "no" gains nothing. A portal can still
+    /// withhold an answer; then the destination has none, and an export needs a second reviewer.
+    /// </summary>
+    public static IReadOnlyList<(string Destination, string Answer, string Time)> Latest(IEnumerable<ConsentRecord> records, IEnumerable<ReplyRecord> replies)
     {
-        var latest = new Dictionary<string, (string Answer, string Time)>(StringComparer.Ordinal);
+        var newestRequest = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ReplyRecord request in replies.Where(r => r.Kind == ReplyRecord.ConsentRequestKind)
+                     .OrderBy(r => r.Time, StringComparer.Ordinal).ThenBy(r => r.Seq))
+        {
+            foreach (string destination in request.Destinations ?? [])
+            {
+                newestRequest[destination] = request.Id;
+            }
+        }
+
+        var counted = new Dictionary<string, (string Answer, string Time)>(StringComparer.Ordinal);
         foreach (ConsentRecord r in records.OrderBy(r => r.Time, StringComparer.Ordinal).ThenBy(r => r.ItemId, StringComparer.Ordinal))
         {
             foreach ((string destination, string answer) in r.Answers)
             {
-                latest[destination] = (answer, r.Time);
+                if (!newestRequest.TryGetValue(destination, out string? request) || request != r.RequestId)
+                {
+                    continue;
+                }
+
+                counted[destination] = counted.TryGetValue(destination, out var before) && before.Answer != answer
+                    ? ("no", r.Time)
+                    : (answer, r.Time);
             }
         }
 
-        return [.. ConsentDestinations.All.Where(latest.ContainsKey).Select(d => (d, latest[d].Answer, latest[d].Time))];
+        return [.. ConsentDestinations.All.Where(counted.ContainsKey).Select(d => (d, counted[d].Answer, counted[d].Time))];
     }
 
     /// <summary>The answer as the follow-up it travelled as: its case key and mailbox id, and a line saying what it answers.</summary>

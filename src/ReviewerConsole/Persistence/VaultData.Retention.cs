@@ -1,5 +1,5 @@
 using LiteDB;
-using WhistleSubmit.ReviewerConsole.Retention;
+using WhistleSubmit.ReviewerConsole.Records;
 
 namespace WhistleSubmit.ReviewerConsole.Persistence;
 
@@ -14,7 +14,7 @@ internal sealed partial class VaultData
 
     public RetentionSettings RetentionSettings() => Meta.FindById(RetentionSettingsId) is { } d
         ? new RetentionSettings(d["default"].IsNull ? null : RetentionPeriod.Parse(d["default"].AsString), d["warnDays"].AsInt32)
-        : Retention.RetentionSettings.Initial;
+        : Records.RetentionSettings.Initial;
 
     public void SetRetentionSettings(RetentionSettings settings) => Meta.Upsert(new BsonDocument
     {

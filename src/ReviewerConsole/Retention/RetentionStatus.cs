@@ -1,3 +1,4 @@
+using WhistleSubmit.ReviewerConsole.Records;
 using System.Globalization;
 
 namespace WhistleSubmit.ReviewerConsole.Retention;

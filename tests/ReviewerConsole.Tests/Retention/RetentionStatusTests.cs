@@ -1,3 +1,4 @@
+using WhistleSubmit.ReviewerConsole.Records;
 using WhistleSubmit.ReviewerConsole.Retention;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Retention;

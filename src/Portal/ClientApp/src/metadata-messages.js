@@ -29,6 +29,10 @@ const en = {
     format: "Photos of this kind (HEIC, TIFF) can be read here but not cleaned.",
     "pdf-compressed": "This PDF keeps its information in a compressed form that cannot be cleaned without rewriting it.",
     residue: "A cleaned copy still showed some of it, so none is offered.",
+    embedded:
+      "Pictures inside this document, or the paths of files it was saved in or links to, carry hidden information " +
+      "this page cannot remove.",
+    "pdf-images": "Photos inside this PDF carry their own hidden information (such as where they were taken), which this page cannot remove.",
   },
   advice:
     "If a file could not be checked or cleaned, you can clean it first with Metadata Cleaner (in Tails) or mat2, " +
@@ -66,6 +70,10 @@ const es = {
     format: "Las fotos de este tipo (HEIC, TIFF) se pueden leer aquí, pero no limpiar.",
     "pdf-compressed": "Este PDF guarda su información comprimida y no se puede limpiar sin reescribirlo.",
     residue: "Una copia limpia aún mostraba parte de ella, así que no se ofrece.",
+    embedded:
+      "Las imágenes dentro de este documento, o las rutas de los archivos donde se guardó o que enlaza, llevan " +
+      "información oculta que esta página no puede quitar.",
+    "pdf-images": "Las fotos dentro de este PDF llevan su propia información oculta (como dónde se tomaron), que esta página no puede quitar.",
   },
   advice:
     "Si un archivo no se pudo revisar o limpiar, puede limpiarlo antes con Metadata Cleaner (en Tails) o mat2, o " +

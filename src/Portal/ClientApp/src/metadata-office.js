@@ -116,9 +116,56 @@ export function officeFindings(b) {
       }
     } else if (CONTENT_WITH_NAMES.test(e.name)) {
       found.push(finding("Not removed", e.name, "comments or their authors: part of the document's content"));
+    } else if (IMAGE_PART.test(e.name)) {
+      // A photo pasted into a document keeps its own EXIF (GPS, camera serial); this cleaner does not rewrite images.
+      const what = imageMetadata(entryBytes(b, e, IMAGE_LIMIT));
+      if (what) found.push(finding("Embedded image", e.name, what));
+    } else if (key === "xl/workbook.xml" || key.endsWith(".rels")) {
+      // Excel's absPath is the folder the file was saved in (often C:\Users\<name>\…); a relationship to file:// or
+      // a UNC path names a template or linked file on someone's disk or share.
+      const xml = textOf(partBytes(b, e));
+      for (const m of xml.matchAll(/<(?:[\w.-]+:)?absPath\b[^>]*\burl="([^"]*)"/g)) found.push(finding("Office path", "absPath", decodeXml(m[1])));
+      for (const m of xml.matchAll(/\bTarget="((?:file:|\\\\)[^"]*)"/gi)) found.push(finding("Office path", e.name, decodeXml(m[1])));
     }
   }
   return { findings: found, unchecked: null };
+}
+
+const IMAGE_PART = /\.(jpe?g|png)$/i;
+const IMAGE_LIMIT = 50 * 1024 * 1024;
+const SIGNATURES = [
+  ["EXIF", [0x45, 0x78, 0x69, 0x66, 0x00, 0x00]],
+  ["XMP", [...new TextEncoder().encode("http://ns.adobe.com/xap/")]],
+  ["IPTC", [...new TextEncoder().encode("Photoshop 3.0")]],
+  ["PNG text", [...new TextEncoder().encode("tEXt")]],
+  ["PNG text", [...new TextEncoder().encode("iTXt")]],
+  ["PNG text", [...new TextEncoder().encode("zTXt")]],
+  ["PNG EXIF", [...new TextEncoder().encode("eXIf")]],
+];
+
+/**
+ * Which kinds of metadata an image's bytes carry ("EXIF, XMP"), or "" (a plain byte search: no parsing to trick).
+ * `only` limits the kinds looked for (a PDF's own XMP is cleaned elsewhere; its images' EXIF and IPTC are not).
+ */
+export function imageMetadata(bytes, only = null) {
+  const kinds = SIGNATURES.filter(([name, sig]) => (!only || only.includes(name)) && indexOf(bytes, sig) >= 0).map(([name]) => name);
+  return [...new Set(kinds)].join(", ");
+}
+
+function indexOf(bytes, sig) {
+  outer: for (let i = 0; i + sig.length <= bytes.length; i++) {
+    for (let k = 0; k < sig.length; k++) if (bytes[i + k] !== sig[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function entryBytes(b, e, limit) {
+  if (e.flags & 1) throw new MetadataError("zip");
+  const data = b.subarray(e.dataStart, e.dataStart + e.csize);
+  if (e.method === 8) return boundedInflate(data, limit, true);
+  if (e.method !== 0 || data.length > limit) throw new MetadataError("zip");
+  return data;
 }
 
 const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {

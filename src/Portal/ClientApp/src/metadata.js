@@ -9,7 +9,7 @@ import exifr from "exifr";
 import { MetadataError, finding } from "./metadata-util.js";
 import { cleanJpeg, cleanPng, jpegFindings, pngFindings } from "./metadata-images.js";
 import { cleanPdf, readPdf } from "./metadata-pdf.js";
-import { cleanOffice, officeFindings, officeKind, zipEntries } from "./metadata-office.js";
+import { cleanOffice, imageMetadata, officeFindings, officeKind, zipEntries } from "./metadata-office.js";
 
 /** Files larger than this are not read (memory: the file, a copy and the PDF text at once, in a worker). */
 export const MAX_CHECK_BYTES = 50 * 1024 * 1024;
@@ -102,6 +102,9 @@ async function inspectKind(kind, bytes) {
       const pdf = readPdf(bytes);
       if (pdf.unchecked === "pdf-encrypted") return result(kind, "unchecked", "encrypted");
       if (!pdf.cleanable) return result(kind, "cannot-clean", pdf.unchecked, pdf.findings);
+      // Photos inside a PDF (DCTDecode streams are JPEG files) keep their own EXIF; this cleaner does not rewrite them.
+      const images = imageMetadata(bytes, ["EXIF", "IPTC"]);
+      if (images) return result(kind, "cannot-clean", "pdf-images", [...pdf.findings, finding("Embedded image", "image stream", images)]);
       return checked(kind, pdf.findings, cleanPdf(bytes));
     }
     case "zip": {
@@ -109,6 +112,7 @@ async function inspectKind(kind, bytes) {
       if (!office) return result(kind, "unchecked", "type");
       const read = officeFindings(bytes);
       if (read.unchecked) return result(office, "unchecked", read.unchecked);
+      if (read.findings.some((f) => f.group === "Embedded image" || f.group === "Office path")) return result(office, "cannot-clean", "embedded", read.findings);
       return checked(office, read.findings, cleanOffice(bytes));
     }
     case "heic":

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { unzipSync } from "fflate";
+import { unzipSync, zipSync } from "fflate";
 import { inspectBlob, inspectBytes, MAX_CHECK_BYTES } from "../src/metadata.js";
 import { jpegSegments, pngChunks } from "../src/metadata-images.js";
 
@@ -105,4 +105,39 @@ test("inspectBytes: unknown kinds are not checked, and say so", async () => {
 test("inspectBlob: a file over the bound is refused before a byte of it is read", async () => {
   const huge = { size: MAX_CHECK_BYTES + 1, arrayBuffer: () => assert.fail("read") };
   assert.deepEqual(await inspectBlob(huge), { kind: "unknown", status: "unchecked", reason: "size", findings: [], notes: [], cleaned: null });
+});
+
+// A photo pasted into a document, or a scan in a PDF, keeps its own EXIF: no cleaned copy may claim otherwise.
+test("inspectBytes: a docx holding a photo with GPS: cannot clean, and says why", async () => {
+  const files = unzipSync(sample("document.docx"));
+  files["word/media/image1.jpeg"] = sample("photo.jpg");
+  const r = await inspectBytes(zipSync(files));
+
+  assert.equal(r.status, "cannot-clean");
+  assert.equal(r.reason, "embedded");
+  assert.equal(r.cleaned, null);
+  assert.ok(r.findings.some((f) => f.group === "Embedded image" && f.tag === "word/media/image1.jpeg" && /EXIF/.test(f.value)));
+});
+
+test("inspectBytes: an xlsx that names the folder it was saved in: cannot clean", async () => {
+  const xlsx = {
+    "[Content_Types].xml": new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
+    "xl/workbook.xml": new TextEncoder().encode('<workbook><x15ac:absPath xmlns:x15ac="x" url="C:\\Users\\jdoe\\Desktop\\"/></workbook>'),
+  };
+  const r = await inspectBytes(zipSync(xlsx));
+
+  assert.equal(r.kind, "xlsx");
+  assert.equal(r.status, "cannot-clean");
+  assert.ok(r.findings.some((f) => f.group === "Office path" && f.value.includes("jdoe")));
+});
+
+test("inspectBytes: a PDF holding a JPEG with EXIF: cannot clean", async () => {
+  const photo = sample("photo.jpg");
+  const head = new TextEncoder().encode(`%PDF-1.4\n1 0 obj\n<< /Type /XObject /Subtype /Image /Filter /DCTDecode /Length ${photo.length} >>\nstream\n`);
+  const tail = new TextEncoder().encode("\nendstream\nendobj\ntrailer\n<< >>\n%%EOF\n");
+  const pdf = new Uint8Array([...head, ...photo, ...tail]);
+  const r = await inspectBytes(pdf);
+
+  assert.equal(r.status, "cannot-clean");
+  assert.equal(r.reason, "pdf-images");
 });

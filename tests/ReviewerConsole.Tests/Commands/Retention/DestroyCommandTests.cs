@@ -1,3 +1,4 @@
+using WhistleSubmit.ReviewerConsole.Records;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.ReviewerConsole.Retention;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// What the vault stores about one case's retention (the <c>retention</c> collection, keyed by case id): its own

@@ -1,4 +1,4 @@
-namespace WhistleSubmit.ReviewerConsole.Retention;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// The vault's retention settings (in meta): the default period (null: cases are kept until destroyed) and how many

@@ -1,7 +1,7 @@
 using System.Globalization;
 using WhistleSubmit.ReviewerConsole.Shared;
 
-namespace WhistleSubmit.ReviewerConsole.Retention;
+namespace WhistleSubmit.ReviewerConsole.Records;
 
 /// <summary>
 /// How long a case is kept: a whole number of days, months or years, written <c>90d</c>, <c>18m</c>, <c>3y</c>.
