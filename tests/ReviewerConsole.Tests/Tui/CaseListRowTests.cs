@@ -24,7 +24,7 @@ public sealed class CaseListRowTests
     {
         var record = new CaseRecord(new string('a', 32), "m", CaseStatus.Closed, 5, null, [], "2026-12-07T00:00:00Z",
             "2026-11-07T10:00:00.000Z", null);
-        var settings = new WhistleSubmit.ReviewerConsole.Retention.RetentionSettings(WhistleSubmit.ReviewerConsole.Retention.RetentionPeriod.Parse("1m"), 30);
+        var settings = new WhistleSubmit.ReviewerConsole.Records.RetentionSettings(WhistleSubmit.ReviewerConsole.Records.RetentionPeriod.Parse("1m"), 30);
         var summary = new CaseSummary(record, 1, 0, 0, 0, 0, [], "SUMMARY", false, false)
         {
             Retention = WhistleSubmit.ReviewerConsole.Retention.RetentionStatus.Of(null, settings, record.Updated, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)),

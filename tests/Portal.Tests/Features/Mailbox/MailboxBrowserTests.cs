@@ -67,8 +67,9 @@ public class MailboxBrowserTests
         Assert.That((item.Kind, item.MailboxId), Is.EqualTo((ItemKind.Followup, keys.MailboxId)));
         var (contents, files) = StoredSubmission.Open(Store, receipt, factory.DataDirectory);
         Assert.That(contents.Message!.Text, Is.EqualTo("It was the Houston facility."));
-        Assert.That((contents.Message.V, contents.Message.CaseKey, contents.Message.MailboxId), Is.EqualTo((2, Convert.ToHexStringLower(keys.CaseKey), keys.MailboxId)),
-            "v2: the case key came back from the mailbox page's hidden field");
+        Assert.That((contents.Message.V, contents.Message.CaseKey, contents.Message.MailboxId), Is.EqualTo((3, Convert.ToHexStringLower(keys.CaseKey), keys.MailboxId)),
+            "v3: the case key came back from the mailbox page's hidden field");
+        Assert.That(contents.Message.Attachments.Select(a => a.Copy), Is.All.EqualTo(AttachmentCopy.Original), "the no-JS path cleans nothing");
         Assert.That(contents.Message.Client.EncryptedBy, Is.EqualTo(EncryptedBy.Server));
         Assert.That(contents.Message.Attachments.Single().Name, Is.EqualTo("schedule.txt"));
         Assert.That(files.Single(), Is.EqualTo("nights"u8.ToArray()));

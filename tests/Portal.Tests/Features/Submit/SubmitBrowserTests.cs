@@ -113,8 +113,9 @@ public class SubmitBrowserTests
         Assert.That(report.InternalReporting.Outcome, Is.EqualTo("Nothing happened"));
         Assert.That(report.Retaliation, Is.EqualTo("Moved to nights"));
         Assert.That(report.ReplyRecipient, Is.EqualTo(keys.ReplyRecipient.ToString()));
-        Assert.That((report.V, report.CaseKey, report.MailboxId), Is.EqualTo((2, Convert.ToHexStringLower(keys.CaseKey), keys.MailboxId)),
-            "v2: the codename's case key and mailbox id, derived in memory");
+        Assert.That((report.V, report.CaseKey, report.MailboxId), Is.EqualTo((3, Convert.ToHexStringLower(keys.CaseKey), keys.MailboxId)),
+            "v3: the codename's case key and mailbox id, derived in memory");
+        Assert.That(report.Attachments.Select(a => a.Copy), Is.All.EqualTo(AttachmentCopy.Original), "the no-JS path cleans nothing");
         Assert.That(report.Client, Is.EqualTo(new ClientFacts { Language = Language.En, EncryptedBy = EncryptedBy.Server }));
         Assert.That(report.Attachments.Select(a => (a.Name, a.Size)), Is.EqualTo(new[] { ("photo one.jpg", 300_000L), ("memo.pdf", 70_000L) }));
         Assert.That(files, Has.Count.EqualTo(2));

@@ -35,7 +35,7 @@ public sealed partial class CaseExportRedactionTests
         vault.Succeed("redact", id, "--field", "outcome", "--item", scenario.Items[0][..8], "--from", Number(outcome), "--to", Number(outcome + RedactionScenario.Outcome.Length));
         vault.Succeed("redact", id, "--text", RedactionScenario.Retaliation);
         output = new TempDirectory();
-        CliResult export = vault.Succeed("case-export", id, "--out", output.File("packet.html"));
+        CliResult export = vault.Succeed("case-export", id, "--out", output.File("packet.html"), "--approved-by", "bruno");
         Assert.That(export.StdoutText, Does.Contain("6 redaction marks applied"));
         html = File.ReadAllText(output.File("packet.html"), Encoding.UTF8);
         using JsonDocument list = JsonDocument.Parse(vault.Succeed("redact", id, "--list", "--json").StdoutText);

@@ -59,7 +59,7 @@ public sealed class TuiRedactionTests
         using JsonDocument list = JsonDocument.Parse(vault.Succeed("redact", id, "--list", "--json").StdoutText);
         Assert.That(list.RootElement.GetProperty("marks").EnumerateArray().Select(m => m.GetProperty("kind").GetString()), Is.EqualTo(new[] { "text", "span" }));
         string packet = vault.Directory.File("packet.html");
-        vault.Succeed("case-export", id, "--out", packet);
+        vault.Succeed("case-export", id, "--out", packet, "--approved-by", "bruno");
         byte[] bytes = File.ReadAllBytes(packet);
         Assert.Multiple(() =>
         {
