@@ -38,9 +38,10 @@ public sealed class DurableStoreCrashTests
                 crashSwitch.Arm(budget);
             }
 
+            DurableStore? store = null;
             try
             {
-                var store = DurableStore.Open(data, log, key, checkpointPages);
+                store = DurableStore.Open(data, log, key, checkpointPages);
                 var missing = store.Read(db => Payloads.Missing(db, acknowledged));
                 Assert.That(missing, Is.Empty, $"round {round}: acknowledged inserts lost");
                 if (!armAtOpen)
@@ -62,6 +63,7 @@ public sealed class DurableStoreCrashTests
             }
 
             // The store is abandoned, as a dead process would leave it.
+            AbandonedStores.Keep(store);
             dataImage = data.CrashImage(random, onlySynced);
             logImage = log.CrashImage(random, onlySynced);
         }

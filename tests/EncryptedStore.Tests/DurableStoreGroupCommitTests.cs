@@ -85,6 +85,7 @@ public sealed class DurableStoreGroupCommitTests
             Task.WaitAll(writers);
 
             // The store is abandoned, as a dead process would leave it.
+            AbandonedStores.Keep(store);
             dataImage = data.CrashImage(random, onlySynced);
             logImage = log.CrashImage(random, onlySynced);
         }

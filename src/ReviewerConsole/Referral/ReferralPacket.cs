@@ -188,18 +188,36 @@ internal static partial class ReferralPacket
 
     private static void History(StringBuilder o, Redactor r, IReadOnlyList<AuditEntry> history)
     {
-        o.Append("<h2>History</h2>\n<p class=\"meta\">From the vault’s hash-chained audit log (entry number and hash).</p>\n<table>\n"
-            + "<thead><tr><th>#</th><th>Time (UTC)</th><th>Who</th><th>Action</th><th>Details</th></tr></thead>\n<tbody>\n");
+        // An entry's hash covers its unredacted details, and every other input (number, time, actor, action, the
+        // previous hash) is on the page: shown, it would let a reader test guesses of what a mark hides, through that
+        // entry or any later one in the chain. So a packet with marks shows no entry hashes (audit verify checks them).
+        o.Append("<h2>History</h2>\n<p class=\"meta\">From the vault’s hash-chained audit log (entry number and hash")
+            .Append(r.Active ? "; the hashes are withheld in a redacted packet, since they cover what was redacted" : string.Empty)
+            .Append(").</p>\n<table>\n<thead><tr><th>#</th><th>Time (UTC)</th><th>Who</th><th>Action</th><th>Details</th></tr></thead>\n<tbody>\n");
         foreach (AuditEntry h in history)
         {
             o.Append("<tr><td>").Append(h.Seq.ToString(CultureInfo.InvariantCulture)).Append("</td><td>").Append(Line(r, h.Time))
                 .Append("</td><td class=\"user\">").Append(Line(r, h.Actor, 64)).Append("</td><td>").Append(Line(r, h.Action))
-                .Append("</td><td class=\"user\">").Append(Line(r, h.Details, 500)).Append("<br><span class=\"hash\">").Append(Html.Line(h.Hash))
-                .Append("</span></td></tr>\n");
+                .Append("</td><td class=\"user\">").Append(Line(r, HistoryDetails(r, h), 500));
+            if (!r.Active)
+            {
+                o.Append("<br><span class=\"hash\">").Append(Html.Line(h.Hash)).Append("</span>");
+            }
+
+            o.Append("</td></tr>\n");
         }
 
         o.Append("</tbody>\n</table>\n");
     }
+
+    /// <summary>
+    /// In a redacted packet, the numbers in a note's or reply's entry (a note's length, a reply's size and hash) are
+    /// withheld: a length less what is shown is the length of what was redacted.
+    /// </summary>
+    private static string HistoryDetails(Redactor r, AuditEntry h) =>
+        r.Active && (h.Action.StartsWith("note.", StringComparison.Ordinal) || h.Action.StartsWith("reply.", StringComparison.Ordinal))
+            ? System.Text.RegularExpressions.Regex.Replace(h.Details ?? string.Empty, "[0-9a-f]{16,}|[0-9][0-9,]*", "…")
+            : h.Details ?? string.Empty;
 
     private static void Evidence(StringBuilder o, Redactor r, IReadOnlyList<ItemRecord> items)
     {
@@ -209,12 +227,15 @@ internal static partial class ReferralPacket
             + "<thead><tr><th>Item</th><th>Encrypted original</th><th>Decrypted container</th></tr></thead>\n<tbody>\n");
         foreach (ItemRecord i in items)
         {
-            string plain = r.MarksOn(i.Id).Count > 0 ? "salted " + r.Salted(i.PlaintextSha256) : Html.Line(i.PlaintextSha256);
+            bool marked = r.MarksOn(i.Id).Count > 0;
+            string plain = marked ? "salted " + r.Salted(i.PlaintextSha256) : Html.Line(i.PlaintextSha256);
+            // A marked item's plaintext size, less what is shown, would give the size of what was redacted.
+            string plainSize = marked ? "size withheld" : i.PlaintextSize.ToString("N0", CultureInfo.InvariantCulture) + " bytes";
             o.Append("<tr><td><code>").Append(Html.Line(i.Id)).Append("</code><br>").Append(i.IsSubmission ? "report" : "follow-up")
                 .Append("; bundle <span class=\"hash\">").Append(Html.Line(i.BundleSha256)).Append("</span></td><td>")
                 .Append(i.CiphertextSize.ToString("N0", CultureInfo.InvariantCulture)).Append(" bytes<br><span class=\"hash\">SHA-256 ")
-                .Append(Html.Line(i.CiphertextSha256)).Append("</span></td><td>").Append(i.PlaintextSize.ToString("N0", CultureInfo.InvariantCulture))
-                .Append(" bytes<br><span class=\"hash\">SHA-256 ").Append(plain).Append("</span></td></tr>\n");
+                .Append(Html.Line(i.CiphertextSha256)).Append("</span></td><td>").Append(plainSize)
+                .Append("<br><span class=\"hash\">SHA-256 ").Append(plain).Append("</span></td></tr>\n");
         }
 
         o.Append("</tbody>\n</table>\n");

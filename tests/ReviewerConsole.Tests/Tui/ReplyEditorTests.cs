@@ -32,7 +32,7 @@ public sealed class ReplyEditorTests
 
         // Case C's description is indented four spaces and wider than the case pane at 80 columns. The case's header
         // lines may push it below the 24th row: open the case (Enter) and move down until its wrapped part shows.
-        string screen = tui.WaitFor(s => s.Contains("│    Supervisors", StringComparison.Ordinal), "the description");
+        string screen = tui.WaitFor(s => s.Contains("Case " + id[..8], StringComparison.Ordinal), "the case");
         string[] keys = ["Enter", .. Enumerable.Repeat("Down", 30)];
         for (int k = 0; k < keys.Length && !VisibleAfterSupervisors(screen); k++)
         {

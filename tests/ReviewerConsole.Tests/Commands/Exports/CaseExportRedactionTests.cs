@@ -130,6 +130,18 @@ public sealed partial class CaseExportRedactionTests
         Assert.That(VaultAudit.Entries(scenario.Vault).Last().Details, Does.Contain("6 redaction marks applied"));
     }
 
+    // Audit hashes cover the unredacted details, and a marked item's size less what is shown is the redacted length.
+    [Test]
+    public void CaseExport_RedactedPacket_ShowsNoAuditHashAndNoMarkedItemSize()
+    {
+        var hashes = VaultAudit.Entries(scenario.Vault).Select(e => e.Hash).ToList();
+
+        Assert.That(hashes, Has.Count.GreaterThan(10));
+        Assert.That(hashes, Has.None.Matches<string>(h => html.Contains(h, StringComparison.Ordinal)));
+        Assert.That(html, Does.Contain("the hashes are withheld in a redacted packet"));
+        Assert.That(html, Does.Contain("size withheld"));
+    }
+
     private string Description() => Regex.Match(html, "<h3>Description</h3>\n<div class=\"text\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
 
     private (string Shown, string Salted) HashRow(string what)
