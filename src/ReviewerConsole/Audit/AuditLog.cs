@@ -36,12 +36,13 @@ internal static class AuditLog
     {
         // Erased entries (a destroyed case's) are valid only where a later tombstone names them; the tombstones
         // themselves are checked in the walk below like any entry.
-        var erasedBy = new Dictionary<long, long>();
+        // A tombstone excuses only entries about its own case or items, so one destroy cannot hide another case's.
+        var erasedBy = new Dictionary<long, AuditEntry>();
         foreach (AuditEntry t in data.AuditEntries().Where(e => e.Action == Retention.RetentionAuditActions.Destroy && !e.Erased))
         {
             foreach (long seq in Retention.Tombstone.ErasedEntries(t.Details))
             {
-                erasedBy.TryAdd(seq, t.Seq);
+                erasedBy.TryAdd(seq, t);
             }
         }
 
@@ -61,9 +62,14 @@ internal static class AuditLog
 
             if (e.Erased)
             {
-                if (!erasedBy.TryGetValue(e.Seq, out long tombstone) || tombstone <= e.Seq)
+                if (!erasedBy.TryGetValue(e.Seq, out AuditEntry? tombstone) || tombstone.Seq <= e.Seq)
                 {
                     return Broken(e.Seq, $"entry #{e.Seq} was erased, but no later tombstone names it");
+                }
+
+                if (e.CaseId != tombstone.CaseId && (e.ItemId is null || !Retention.Tombstone.Items(tombstone.Details).Contains(e.ItemId)))
+                {
+                    return Broken(e.Seq, $"entry #{e.Seq} was erased, but it is not about the case tombstone #{tombstone.Seq} destroyed");
                 }
             }
             else if (AuditHash.Compute(e) != e.Hash)

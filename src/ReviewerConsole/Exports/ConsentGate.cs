@@ -37,7 +37,9 @@ internal static class ConsentGate
         {
             Refuse(vault, caseId, $"{target}: no recorded consent, no second reviewer named");
             throw new CliException($"case {shortId} can't be exported alone: {why}",
-                "ask the source with 'ask-consent', or have a second reviewer approve: add --approved-by NAME and let them type the vault passphrase");
+                vault.IsShared
+                    ? "ask the source with 'ask-consent', or have a second holder approve: open the vault with them (--holders) and add --approved-by THEIR-NAME"
+                    : "ask the source with 'ask-consent', or have a second reviewer approve: add --approved-by NAME and let them type the vault passphrase");
         }
 
         if (string.Equals(approvedBy.Trim(), vault.Actor, StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(approvedBy))
@@ -56,7 +58,10 @@ internal static class ConsentGate
             throw;
         }
 
-        return new Decision(ExportAuditActions.CaseExportApproved, $"{target}: {why}; approved by {approvedBy}, requested by {vault.Actor}");
+        // In a single-passphrase vault the approver's name is their word (anyone who knows the passphrase could type
+        // it): the log says so rather than record it as fact.
+        string how = vault.IsShared ? "a holder who opened the vault" : "vault passphrase typed again; the name is unverified";
+        return new Decision(ExportAuditActions.CaseExportApproved, $"{target}: {why}; approved by {approvedBy} ({how}), requested by {vault.Actor}");
     }
 
     private static void Refuse(VaultSession vault, string caseId, string details) =>

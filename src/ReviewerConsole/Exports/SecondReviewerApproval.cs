@@ -41,6 +41,13 @@ internal sealed class JoinedHolderApproval : ISecondReviewerApproval
     public void Confirm(VaultSession vault, string approver)
     {
         ArgumentNullException.ThrowIfNull(vault);
+        if (!vault.Holders.Contains(vault.Actor, StringComparer.Ordinal))
+        {
+            throw new CliException(
+                $"you (--as {vault.Actor}) are not one of the holders who opened the vault for this command ({string.Join(", ", vault.Holders)}): not approved",
+                "in a shared vault the reviewer asking and the one approving are both holders who type their passphrases (--holders NAME,NAME --as NAME)");
+        }
+
         if (!vault.Holders.Contains(approver, StringComparer.Ordinal))
         {
             throw new CliException(

@@ -21,7 +21,8 @@ internal sealed partial class VaultData
 
     /// <summary>
     /// Deletes the case and, in every other collection (those of other features included, present and future), each
-    /// document whose <c>case</c> is the case or whose <c>_id</c> or <c>item</c> is one of its items; removes the
+    /// document whose <c>_id</c> or <c>case</c> is the case (redaction marks are keyed by case id alone) or whose
+    /// <c>_id</c> or <c>item</c> is one of its items; removes the
     /// items from other items' duplicate lists and the case from other cases' conflicts.
     /// </summary>
     /// <returns>How many documents were deleted.</returns>
@@ -31,6 +32,7 @@ internal sealed partial class VaultData
         foreach (string name in db.GetCollectionNames().Where(n => !KeptCollections.Contains(n) && n != VaultSchema.Cases).ToList())
         {
             var collection = db.GetCollection(name);
+            removed += collection.Delete(caseId) ? 1 : 0;
             removed += collection.DeleteMany(BsonExpression.Create("$.case = @0", caseId));
             foreach (string id in itemIds)
             {

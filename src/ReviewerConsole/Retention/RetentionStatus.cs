@@ -1,5 +1,5 @@
-using WhistleSubmit.ReviewerConsole.Records;
 using System.Globalization;
+using WhistleSubmit.ReviewerConsole.Records;
 
 namespace WhistleSubmit.ReviewerConsole.Retention;
 

@@ -16,6 +16,20 @@ internal static class Tombstone
             $"case destroyed: {reason}; {itemIds.Count} items: {(itemIds.Count == 0 ? "-" : string.Join(' ', itemIds))}; unlinked from incidents: {(incidents.Count == 0 ? "-" : string.Join(' ', incidents))}")
         + ErasedMarker + (erased.Count == 0 ? "-" : string.Join(',', erased.Select(s => s.ToString(CultureInfo.InvariantCulture))));
 
+    /// <summary>The item ids a tombstone's details name (none if they do not parse).</summary>
+    public static IReadOnlyList<string> Items(string details)
+    {
+        int start = details.IndexOf(" items: ", StringComparison.Ordinal);
+        int end = start < 0 ? -1 : details.IndexOf("; unlinked from incidents: ", start, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return [];
+        }
+
+        string list = details[(start + " items: ".Length)..end];
+        return list == "-" ? [] : list.Split(' ');
+    }
+
     /// <summary>The entry numbers a tombstone's details name as erased (none if they do not parse: then nothing is excused).</summary>
     public static IReadOnlyList<long> ErasedEntries(string details)
     {

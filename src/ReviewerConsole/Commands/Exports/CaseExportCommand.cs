@@ -30,7 +30,7 @@ internal static class CaseExportCommand
         };
         var approvedBy = new Option<string?>("--approved-by")
         {
-            Description = $"A second reviewer (not you) who approves an export without the source's recorded yes; they type the vault passphrase ({SecondReviewerApproval.FileVariable} names a file for scripts).",
+            Description = $"A second reviewer (not you) who approves an export without the source's recorded yes: in a single-passphrase vault they type the vault passphrase ({SecondReviewerApproval.FileVariable} names a file for scripts); in a shared vault they are one of the holders who opened it.",
             HelpName = "NAME",
         };
         var command = new Command("case-export", """

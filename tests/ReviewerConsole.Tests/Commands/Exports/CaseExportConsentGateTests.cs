@@ -68,7 +68,7 @@ public sealed class CaseExportConsentGateTests
         var entry = VaultAudit.Entries(vault).Last();
         Assert.That(entry.Action, Is.EqualTo("case.export.approved"));
         Assert.That(entry.Actor, Is.EqualTo(TestVault.Actor));
-        Assert.That(entry.Details, Does.Contain("approved by bruno, requested by " + TestVault.Actor).And.Contain("destination press"));
+        Assert.That(entry.Details, Does.Contain("approved by bruno (vault passphrase typed again; the name is unverified), requested by " + TestVault.Actor).And.Contain("destination press"));
     }
 
     [Test]

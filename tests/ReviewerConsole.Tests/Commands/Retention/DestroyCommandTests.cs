@@ -1,10 +1,12 @@
-using WhistleSubmit.ReviewerConsole.Records;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using WhistleSubmit.EncryptedStore;
 using WhistleSubmit.EncryptedStore.Paging;
 using WhistleSubmit.EncryptedStore.Tests.Support;
+using WhistleSubmit.ReviewerConsole.Audit;
+using WhistleSubmit.ReviewerConsole.Records;
+using WhistleSubmit.ReviewerConsole.Retention;
 using WhistleSubmit.ReviewerConsole.Tests.Support;
 
 namespace WhistleSubmit.ReviewerConsole.Tests.Commands.Retention;
@@ -33,6 +35,9 @@ public sealed class DestroyCommandTests
             ln.WaitForExit();
             Assert.That(ln.ExitCode, Is.Zero);
         }
+
+        // A redaction mark holds the marked text itself: it must go with the case.
+        vault.Succeed("redact", id, "--text", DestroyScenario.NameCanary);
 
         // Act
         CliResult result = vault.Run("destroy", id, "--reason", Reason, "--yes");
@@ -97,6 +102,27 @@ public sealed class DestroyCommandTests
 
         Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
         Assert.That(result.StdoutText + result.Stderr, Does.Contain("entry #2 was erased, but no later tombstone names it"));
+    }
+
+    [Test]
+    public void Destroy_TombstoneNamingAnotherCasesEntry_AuditVerifyFails()
+    {
+        // A patched binary's tombstone for a junk case that names an entry about something else must excuse nothing.
+        using TestVault vault = TestVault.Imported();
+        using (var session = WhistleSubmit.ReviewerConsole.Vault.VaultService.Open(vault.Root, () => TestVault.Passphrase, "tamperer", TimeProvider.System))
+        {
+            session.Write(data =>
+            {
+                data.EraseAuditDetails(2);
+                AuditLog.Append(data, "tamperer", session.Now(), RetentionAuditActions.Destroy, new string('0', 32), null,
+                    Tombstone.Format("junk", [], [], [2]));
+            });
+        }
+
+        CliResult result = vault.Run("audit", "verify");
+
+        Assert.That(result.ExitCode, Is.EqualTo(3), result.ToString());
+        Assert.That(result.StdoutText + result.Stderr, Does.Contain("entry #2 was erased, but it is not about the case tombstone"));
     }
 
     [Test]
@@ -202,6 +228,7 @@ public sealed class DestroyCommandTests
         }
 
         var outcomes = new List<string>();
+        int killedAlive = 0;
         foreach (double fraction in new[] { 0.5, 0.7, 0.8, 0.9, 0.97 })
         {
             using TestVault vault = DestroyScenario.Copy();
@@ -210,6 +237,7 @@ public sealed class DestroyCommandTests
             {
                 var clock = Stopwatch.StartNew();
                 process.WaitUntil(() => clock.Elapsed >= delay || process.HasExited);
+                killedAlive += process.HasExited ? 0 : 1;
                 process.Signal("KILL");
                 process.WaitForExit();
             }
@@ -234,6 +262,7 @@ public sealed class DestroyCommandTests
         }
 
         TestContext.Out.WriteLine($"uninterrupted: {full.TotalMilliseconds:F0} ms; " + string.Join("; ", outcomes));
+        Assert.That(killedAlive, Is.GreaterThan(0), "every kill came after the process had finished: nothing was interrupted");
     }
 
     private static string Base64(string url)
