@@ -34,7 +34,14 @@ done
 # The manifest's value for a script ("guard.js": "sha384-…"), or nothing.
 published() { sed -n "s/^[[:space:]]*\"$1\":[[:space:]]*\"\(sha384-[A-Za-z0-9+\/=]*\)\".*/\1/p" "$manifest"; }
 
-fetch() { curl --silent --show-error --fail --max-time 120 --max-filesize 8388608 "${socks[@]}" "$base$1"; }
+# Sent as Tor Browser sends them, so that a server cannot pick out the checker by its headers alone (it can still
+# serve each visitor differently: this is a spot check, to be repeated at random times).
+fetch() {
+  curl --silent --show-error --fail --max-time 120 --max-filesize 8388608 "${socks[@]}" \
+    -H 'User-Agent: Mozilla/5.0 (Windows NT 10.0; rv:128.0) Gecko/20100101 Firefox/128.0' \
+    -H 'Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' \
+    -H 'Accept-Language: en-US,en;q=0.5' "$base$1"
+}
 
 # An attribute's value with the character references ASP.NET Core writes in base64 and paths decoded.
 attribute() {
@@ -68,7 +75,7 @@ if [ -n "$team_js" ]; then
 fi
 
 # Each page: every <script> must be src="/js/<published>" with that script's published integrity.
-for page in /en /es /en/submit /es/submit /en/mailbox /es/mailbox /en/about /es/about; do
+for page in /en /es /en/submit /es/submit /en/mailbox /es/mailbox /en/about /es/about /en/rights /es/rights; do
   if ! html=$(fetch "$page"); then
     bad "$page: could not be fetched"
     continue

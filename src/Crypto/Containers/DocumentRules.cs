@@ -41,7 +41,7 @@ internal static class DocumentRules
         c.V == 1
         && IsHex32(c.CaseKey)
         && IsHex32(c.MailboxId)
-        && c.Request is { Length: 32 } && c.Request.All(ch => char.IsAsciiDigit(ch) || ch is >= 'a' and <= 'f')
+        && Bundles.BundleItem.IsValidId(c.Request)
         && c.Answers is { Count: > 0 }
         && c.Answers.All(a => a is not null && a.Answer is "yes" or "no")
         && Replies.ConsentDestinations.IsCanonicalList([.. c.Answers.Select(a => a.Destination)])

@@ -12,6 +12,9 @@ namespace WhistleSubmit.Portal.Tests.Security;
 [NonParallelizable]
 public class CheckScriptsTests
 {
+    /// <summary>The source pages the checker fetches, in both languages.</summary>
+    private const int Pages = 10;
+
     private static string Repo => Path.GetFullPath(Path.Combine(PortalServer.WebRoot(), "..", "..", ".."));
 
     private static string Checker => Path.Combine(Repo, "deploy", "check-scripts.sh");
@@ -30,7 +33,7 @@ public class CheckScriptsTests
         Assert.That(result.ExitCode, Is.Zero, result.Output);
         Assert.That(result.StdOut, Does.Contain("ok       /js/guard.js sha384-"));
         Assert.That(result.StdOut, Does.Contain("ok       /js/team.js sha384-"));
-        Assert.That(Regex.Matches(result.StdOut, "^ok ", RegexOptions.Multiline), Has.Count.EqualTo(4 + 8), result.StdOut);
+        Assert.That(Regex.Matches(result.StdOut, "^ok ", RegexOptions.Multiline), Has.Count.EqualTo(4 + Pages), result.StdOut);
         Assert.That(result.StdOut, Does.EndWith("Every script and page matches the published release.\n"));
     }
 
@@ -53,6 +56,8 @@ public class CheckScriptsTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.Output);
         Assert.That(result.StdOut, Does.Contain($"MISMATCH /js/guard.js is {own}, published sha384-"));
         Assert.That(result.StdOut, Does.Contain($"MISMATCH /en/submit loads /js/guard.js with integrity {own}"));
+        Assert.That(Regex.Matches(result.StdOut, $"^MISMATCH /\\S+ loads /js/guard.js with integrity {Regex.Escape(own)}", RegexOptions.Multiline),
+            Has.Count.EqualTo(Pages), "every page that loads guard.js is named");
         Assert.That(result.StdOut, Does.Contain("ok       /js/portal.js"), "only what differs is named");
         Assert.That(result.StdOut, Does.Contain("this server is not serving the release"));
     }

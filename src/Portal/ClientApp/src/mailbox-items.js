@@ -61,14 +61,7 @@ export function openConsentRequest(plaintext, teamKey, mailboxId) {
   return ok ? { id: o.id, day: o.day, destinations: [...o.destinations] } : null;
 }
 
-/** The newest of verified statuses: the latest signed day, then the highest sequence number; null if none. */
-export function newestStatus(statuses) {
-  let newest = null;
-  for (const s of statuses) {
-    if (newest === null || s.day > newest.day || (s.day === newest.day && s.seq > newest.seq)) newest = s;
-  }
-  return newest;
-}
+export { newestStatus } from "./status-order.js";
 
 /**
  * consent.json v1, fields in the order C# writes them (so the container is byte for byte the same).

@@ -3,6 +3,7 @@
 import { messages } from "./messages.js";
 import { el, errorText, progressPanel, runInWorker } from "./ui.js";
 import { metadataChooser } from "./metadata-ui.js";
+import { newestStatus } from "./status-order.js";
 
 const lang = document.documentElement.lang;
 const t = messages(lang);
@@ -117,15 +118,6 @@ function followupForm(api, codename) {
     heading.focus();
   });
   return form;
-}
-
-/** The newest of verified statuses: the latest signed day, then the highest sequence number (as mailbox-items.js). */
-function newestStatus(statuses) {
-  let newest = null;
-  for (const s of statuses) {
-    if (newest === null || s.day > newest.day || (s.day === newest.day && s.seq > newest.seq)) newest = s;
-  }
-  return newest;
 }
 
 /** The newest verified case status: an older one the portal serves again cannot win over a newer one. */

@@ -103,21 +103,7 @@ public sealed class MailboxModel(
         try
         {
             var (reader, tooSoon) = await gate.OpenAllowingTooSoonAsync(HttpContext);
-            string token = await reader.ReadLeadingFieldAsync(ReportFields.MailboxToken, 64);
-            byte[]? tokenBytes = token.Length == 64 && token.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(token) : null;
-            string? mailboxId = tokenBytes is null ? null : SourceKeys.MailboxIdFromToken(tokenBytes);
-            if (mailboxId is null || !store.MailboxExists(mailboxId))
-            {
-                throw new FormRejectedException(FormProblem.NoMailbox);
-            }
-
-            // The server cannot check the case key against the mailbox (both are one-way from the codename); the reviewers'
-            // console groups by it, so a wrong one only puts this follow-up into a case of its own, flagged.
-            string caseKey = await reader.ReadLeadingFieldAsync(ReportFields.CaseKey, 64);
-            if (caseKey.Length != 64 || !caseKey.All(char.IsAsciiHexDigitLower))
-            {
-                throw new FormRejectedException(FormProblem.NoMailbox);
-            }
+            var (token, mailboxId, caseKey) = await ReadMailboxAsync(reader);
 
             await reader.ReadRestAsync(form, ReportFields.FollowupLimits, 1);
             string? message = ReportFormParser.Text(form, ReportFields.Text);
@@ -153,6 +139,30 @@ public sealed class MailboxModel(
     }
 
     /// <summary>
+    /// The leading fields of a post from the mailbox page: its mailbox token (which must name an existing mailbox) and
+    /// the case key. The server cannot check the case key against the mailbox (both are one-way from the codename); the
+    /// reviewers' console groups by it, so a wrong one only puts the item into a case of its own, flagged.
+    /// </summary>
+    private async Task<(string Token, string MailboxId, string CaseKey)> ReadMailboxAsync(StreamedFormReader reader)
+    {
+        string token = await reader.ReadLeadingFieldAsync(ReportFields.MailboxToken, 64);
+        byte[]? tokenBytes = token.Length == 64 && token.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(token) : null;
+        string? mailboxId = tokenBytes is null ? null : SourceKeys.MailboxIdFromToken(tokenBytes);
+        if (mailboxId is null || !store.MailboxExists(mailboxId))
+        {
+            throw new FormRejectedException(FormProblem.NoMailbox);
+        }
+
+        string caseKey = await reader.ReadLeadingFieldAsync(ReportFields.CaseKey, 64);
+        if (caseKey.Length != 64 || !caseKey.All(char.IsAsciiHexDigitLower))
+        {
+            throw new FormRejectedException(FormProblem.NoMailbox);
+        }
+
+        return (token, mailboxId, caseKey);
+    }
+
+    /// <summary>
     /// A consent answer without JavaScript: the same gate, tokens and sealing as a follow-up, but the container holds
     /// consent.json (FORMATS.md, Consent answer). The server never saw which destinations were asked (it decrypted
     /// the request for one earlier response only), so it takes any destination answered; the console records only
@@ -164,20 +174,9 @@ public sealed class MailboxModel(
         using var form = new ReceivedForm();
         try
         {
-            var (reader, _) = await gate.OpenAllowingTooSoonAsync(HttpContext);
-            string token = await reader.ReadLeadingFieldAsync(ReportFields.MailboxToken, 64);
-            byte[]? tokenBytes = token.Length == 64 && token.All(char.IsAsciiHexDigitLower) ? Convert.FromHexString(token) : null;
-            string? mailboxId = tokenBytes is null ? null : SourceKeys.MailboxIdFromToken(tokenBytes);
-            if (mailboxId is null || !store.MailboxExists(mailboxId))
-            {
-                throw new FormRejectedException(FormProblem.NoMailbox);
-            }
-
-            string caseKey = await reader.ReadLeadingFieldAsync(ReportFields.CaseKey, 64);
-            if (caseKey.Length != 64 || !caseKey.All(char.IsAsciiHexDigitLower))
-            {
-                throw new FormRejectedException(FormProblem.NoMailbox);
-            }
+            // Nothing typed to keep: a ticket sent too soon is refused, as on the report form.
+            StreamedFormReader reader = await gate.OpenAsync(HttpContext);
+            var (_, mailboxId, caseKey) = await ReadMailboxAsync(reader);
 
             await reader.ReadRestAsync(form, ConsentFields.Limits, ConsentFields.Limits.Count);
             string? request = form.Single(ConsentForm.RequestField);

@@ -95,14 +95,7 @@ public class PortalBrowserPathTests
             await route.ContinueAsync();
         });
         var page = await context.NewPageAsync();
-        var posts = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Method == "POST")
-            {
-                posts.Add(new Uri(request.Url).AbsolutePath);
-            }
-        };
+        var posts = PostsOf(page);
         await page.GotoAsync(new Uri(baseAddress, "en/submit").ToString(), new() { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("textarea[name='description']", "Sent before the script was here.");
 
@@ -131,14 +124,7 @@ public class PortalBrowserPathTests
             await route.AbortAsync("connectionreset");
         });
         var page = await context.NewPageAsync();
-        var posts = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Method == "POST")
-            {
-                posts.Add(new Uri(request.Url).AbsolutePath);
-            }
-        };
+        var posts = PostsOf(page);
         await page.GotoAsync(new Uri(baseAddress, "es/submit").ToString(), new() { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("textarea[name='description']", "The script never came.");
         await page.ClickAsync("#report-form button[type=submit]");
@@ -181,14 +167,7 @@ public class PortalBrowserPathTests
         // portal.js attaches its submit handlers with form.addEventListener; guard.js listens on the document.
         await context.AddInitScriptAsync("HTMLFormElement.prototype.addEventListener = () => { throw new Error('broken for the test'); };");
         var page = await context.NewPageAsync();
-        var posts = new List<string>();
-        page.Request += (_, request) =>
-        {
-            if (request.Method == "POST")
-            {
-                posts.Add(new Uri(request.Url).AbsolutePath);
-            }
-        };
+        var posts = PostsOf(page);
         await page.GotoAsync(new Uri(baseAddress, "en/submit").ToString(), new() { WaitUntil = WaitUntilState.Commit });
         await page.FillAsync("textarea[name='description']", "Pressed before a broken script.");
         await page.ClickAsync("#report-form button[type=submit]");
@@ -200,6 +179,20 @@ public class PortalBrowserPathTests
         Assert.That(await page.InnerTextAsync(".js-guard"), Does.StartWith("The code that encrypts in your browser could not load."));
         Assert.That(await page.GetAttributeAsync("#report-form", "aria-busy"), Is.Null, "the press is no longer held");
         Assert.That(posts, Is.Empty, "nothing sent without the source's next press");
+    }
+
+    /// <summary>The paths of the page's POST requests, as they are sent.</summary>
+    private static List<string> PostsOf(IPage page)
+    {
+        var posts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                posts.Add(new Uri(request.Url).AbsolutePath);
+            }
+        };
+        return posts;
     }
 
     [Test]
